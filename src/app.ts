@@ -1,0 +1,78 @@
+import type { Logger } from 'pino';
+import { loadReferenceData } from '../seeds/reference/load-reference-data';
+import type { AppConfig } from './config';
+import { type Database, openDatabase } from './db/database';
+import { applyMigrations, readMigrations } from './db/migrations';
+import { buildAppSchema } from './schema/build-schema';
+import { type ApiServer, startServer } from './server';
+import { createRepositories, createServices } from './services';
+
+/** A running API: its server, its database, and a promise that settles once it is ready. */
+export interface App {
+  server: ApiServer;
+  database: Database;
+  /** Resolves when migrations and reference data are applied (`/readyz` turns 200). */
+  ready: Promise<void>;
+  /** Graceful shutdown: server first (running requests finish), then driver and embedded Neo4j. */
+  stop(): Promise<void>;
+}
+
+const PREPARE_BACKOFF_MS = [500, 1_000, 2_000, 5_000];
+
+/**
+ * Wires the whole API: database → schema → server, then prepares the graph (migrations, reference
+ * data) in the background, retrying while an external Neo4j is still starting.
+ *
+ * @throws when the embedded Neo4j cannot start or the port is taken; nothing is left running then
+ */
+export async function startApp(config: AppConfig, logger: Logger): Promise<App> {
+  const database = await openDatabase(config.neo4j, logger);
+  let prepared = false;
+  let stopped = false;
+  try {
+    const repositories = createRepositories(database.executor);
+    const services = createServices(repositories);
+    const server = await startServer({
+      config: config.http,
+      schema: await buildAppSchema(services),
+      services,
+      readiness: { prepared: () => prepared, ping: () => database.ping() },
+      logger,
+    });
+    logger.info({ url: server.url }, 'listening');
+
+    const prepare = async () => {
+      const applied = await applyMigrations(database.executor, await readMigrations());
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+      await loadReferenceData(repositories);
+    };
+    const ready = retryUntil(prepare, () => stopped, logger).then(() => {
+      prepared = true;
+      logger.info('ready');
+    });
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        stopped = true;
+        await server.stop();
+        await database.close();
+      })());
+    return { server, database, ready, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function retryUntil(work: () => Promise<void>, stopped: () => boolean, logger: Logger) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (stopped()) return;
+      const delay = PREPARE_BACKOFF_MS[Math.min(attempt, PREPARE_BACKOFF_MS.length - 1)] ?? 5_000;
+      logger.warn({ err: error, retryInMs: delay }, 'preparing the graph failed; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every `extensions.code` this API puts on a GraphQL error. The list is kept in sync with
+ * `docs/errors.md` by a test; a retired code must never be reused for another meaning.
+ */
+export enum ErrorCode {
+  /** An argument or input is malformed or breaks a domain rule; nothing was changed. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The thing an operation acts on does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The caller is known but may not do this. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The caller's token is missing where needed, expired, malformed or wrongly signed. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The change collides with the current state (status, version, a concurrent write). */
+  CONFLICT = 'CONFLICT',
+  /** Neo4j cannot be reached right now; retrying later may succeed. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Anything unexpected; the details are logged, never sent to the client. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/**
+ * Close codes of the GraphQL over WebSocket protocol, re-exported so that the whole API
+ * has one place for its codes (4400 BadRequest, 4403 Forbidden, 4408 ConnectionInitialisationTimeout, ...).
+ */
+export { CloseCode } from 'graphql-ws';
+
+/**
+ * Makes the one kind of error resolvers and services throw at clients.
+ *
+ * @param code - what went wrong, see {@link ErrorCode}
+ * @param message - a sentence a person understands, in the style "expected X, got Y"
+ * @param details - extra machine-readable facts (e.g. `field`, `currentStatus`), added to `extensions`
+ * @returns a `GraphQLError` with `extensions.code` set; it is safe to show to clients
+ */
+export function userError(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}

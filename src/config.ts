@@ -1,0 +1,135 @@
+import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
+
+/** Thrown by {@link loadConfig} when an environment variable is missing or malformed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const neo4jUri = makeValidator<string>((input) => {
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(input)) {
+    throw new Error(`expected a bolt:// or neo4j:// URI (optionally +s or +ssc), got "${input}"`);
+  }
+  return input;
+});
+
+const memorySize = makeValidator<string>((input) => {
+  if (!/^[1-9][0-9]*[mMgG]$/.test(input)) {
+    throw new Error(`expected a size such as 512m or 1g, got "${input}"`);
+  }
+  return input.toLowerCase();
+});
+
+const portOrZero = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`expected 0 (any free port) or a port 1-65535, got "${input}"`);
+  }
+  return value;
+});
+
+const positiveInt = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`expected a positive integer, got "${input}"`);
+  }
+  return value;
+});
+
+/**
+ * Every environment variable the API reads, with its default. The README's configuration table
+ * and the docker-compose test are checked against these names.
+ */
+export const ENV_SPEC = {
+  NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+  HOST: host({ default: '127.0.0.1', desc: 'interface the HTTP/WebSocket server binds to' }),
+  PORT: portOrZero({ default: 4000, desc: 'HTTP and WebSocket port (0 picks a free port)' }),
+  LOG_LEVEL: str({
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+  }),
+  SHUTDOWN_TIMEOUT_MS: positiveInt({ default: 10_000, desc: 'grace period for running requests' }),
+  NEO4J_URI: neo4jUri({ default: undefined, desc: 'external Neo4j; unset starts the embedded one' }),
+  NEO4J_USER: str({ default: 'neo4j' }),
+  NEO4J_PASSWORD: str({ default: '' }),
+  NEO4J_DATABASE: str({ default: 'neo4j' }),
+  NEO4J_HEAP: memorySize({ default: '512m', desc: 'embedded Neo4j JVM heap' }),
+  NEO4J_PAGECACHE: memorySize({ default: '64m', desc: 'embedded Neo4j page cache' }),
+  NEO4J_DATA_DIR: str({ default: '.data/neo4j', desc: 'embedded Neo4j data folder' }),
+  NEO4J_BOLT_PORT: portOrZero({ default: 0, desc: 'embedded Neo4j Bolt port (0 = a free port)' }),
+  NEO4J_START_TIMEOUT_MS: positiveInt({ default: 120_000 }),
+  SEED_ON_START: bool({ default: true, desc: 'load the demo alliance when the graph is empty' }),
+};
+
+/** The names of all environment variables the API understands. */
+export const ENV_NAMES = Object.keys(ENV_SPEC) as (keyof typeof ENV_SPEC)[];
+
+/** Settings of the embedded Neo4j the project starts when no `NEO4J_URI` is given. */
+export interface EmbeddedNeo4jConfig {
+  dataDir: string;
+  /** `0` picks a free port at start. */
+  boltPort: number;
+  /** JVM heap, as `-Xmx` takes it (`512m`). */
+  heap: string;
+  pageCacheMiB: number;
+  startTimeoutMs: number;
+}
+
+/** Validated configuration of one API process. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number; shutdownTimeoutMs: number };
+  logLevel: string;
+  neo4j: {
+    /** Set → use that server; unset → start {@link EmbeddedNeo4jConfig | the embedded one}. */
+    uri?: string;
+    user: string;
+    password: string;
+    database: string;
+    embedded: EmbeddedNeo4jConfig;
+  };
+  seedOnStart: boolean;
+}
+
+/**
+ * Reads and validates the configuration from an environment.
+ *
+ * @param env - usually `process.env`
+ * @returns the typed configuration
+ * @throws {ConfigError} naming every bad variable and what it allows
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const clean = cleanEnv(env, ENV_SPEC, {
+    reporter: ({ errors }) => {
+      const problems = Object.entries(errors).map(
+        ([name, error]) => `  ${name}: ${(error as Error).message}`,
+      );
+      if (problems.length > 0) {
+        throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+      }
+    },
+  });
+  return {
+    env: clean.NODE_ENV,
+    http: { host: clean.HOST, port: clean.PORT, shutdownTimeoutMs: clean.SHUTDOWN_TIMEOUT_MS },
+    logLevel: clean.LOG_LEVEL,
+    neo4j: {
+      uri: clean.NEO4J_URI,
+      user: clean.NEO4J_USER,
+      password: clean.NEO4J_PASSWORD,
+      database: clean.NEO4J_DATABASE,
+      embedded: {
+        dataDir: clean.NEO4J_DATA_DIR,
+        boltPort: clean.NEO4J_BOLT_PORT,
+        heap: clean.NEO4J_HEAP,
+        pageCacheMiB: toMiB(clean.NEO4J_PAGECACHE),
+        startTimeoutMs: clean.NEO4J_START_TIMEOUT_MS,
+      },
+    },
+    seedOnStart: clean.SEED_ON_START,
+  };
+}
+
+function toMiB(size: string): number {
+  const amount = Number.parseInt(size, 10);
+  return size.endsWith('g') ? amount * 1024 : amount;
+}

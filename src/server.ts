@@ -1,0 +1,113 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { createErrorFormatter } from './common/format-error';
+import type { AppConfig } from './config';
+import { createRequestContext, type RequestContext } from './context';
+import type { Services } from './services';
+
+/** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** What `/readyz` asks before it answers 200. */
+export interface ReadinessProbe {
+  /** Whether migrations and reference data have been applied by this process. */
+  prepared(): boolean;
+  /** Whether Neo4j answers a query right now. */
+  ping(): Promise<boolean>;
+}
+
+/** A listening API server. */
+export interface ApiServer {
+  /** `http://host:port/graphql`; the WebSocket endpoint is the same with `ws://`. */
+  url: string;
+  port: number;
+  /** Stops accepting, lets running requests finish, closes WebSockets. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Everything {@link startServer} needs. */
+export interface ServerOptions {
+  config: AppConfig['http'];
+  schema: GraphQLSchema;
+  services: Services;
+  readiness: ReadinessProbe;
+  logger: Logger;
+}
+
+/**
+ * Starts Apollo Server (HTTP) and graphql-ws (WebSocket) on one port and path, plus the health
+ * endpoints `GET /healthz` (the process is alive) and `GET /readyz` (Neo4j reachable and
+ * migrations applied; 503 otherwise).
+ */
+export async function startServer(options: ServerOptions): Promise<ApiServer> {
+  const { config, schema, services, logger } = options;
+  const app = express();
+  const httpServer = createServer(app);
+  const context = (): RequestContext => createRequestContext(services, logger);
+  const formatError = createErrorFormatter(logger);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const format = (error: GraphQLError) => formatError(error.toJSON(), error);
+  const wsHandle = useServer(
+    {
+      schema,
+      context,
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      { serverWillStart: async () => ({ drainServer: async () => wsHandle.dispose() }) },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const neo4jUp = await options.readiness.ping();
+    const prepared = options.readiness.prepared();
+    res.status(neo4jUp && prepared ? 200 : 503).json({
+      status: neo4jUp && prepared ? 'ready' : 'unavailable',
+      neo4j: neo4jUp ? 'up' : 'down',
+      migrations: prepared ? 'applied' : 'pending',
+    });
+  });
+  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => context() }));
+
+  await listen(httpServer, config.host, config.port);
+  const port = (httpServer.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${config.host}:${port}${GRAPHQL_PATH}`,
+    port,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}
+
+function listen(server: HttpServer, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
