@@ -48,7 +48,10 @@ export const ENV_SPEC = {
     default: 'info',
   }),
   SHUTDOWN_TIMEOUT_MS: positiveInt({ default: 10_000, desc: 'grace period for running requests' }),
-  NEO4J_URI: neo4jUri({ default: undefined, desc: 'external Neo4j; unset starts the embedded one' }),
+  NEO4J_URI: neo4jUri({
+    default: undefined,
+    desc: 'external Neo4j; unset starts the embedded one',
+  }),
   NEO4J_USER: str({ default: 'neo4j' }),
   NEO4J_PASSWORD: str({ default: '' }),
   NEO4J_DATABASE: str({ default: 'neo4j' }),

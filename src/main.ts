@@ -25,10 +25,12 @@ async function main(): Promise<void> {
     process.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
     process.exit(1);
   }
+  let shuttingDown = false;
   const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
     // A second signal while draining means "now".
-    process.once(signal, () => process.exit(1));
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -37,8 +39,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 void main();

@@ -71,8 +71,13 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: Apollo would stop only itself and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.shutdownTimeoutMs,
+      }),
       { serverWillStart: async () => ({ drainServer: async () => wsHandle.dispose() }) },
     ],
   });
@@ -90,7 +95,11 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
       migrations: prepared ? 'applied' : 'pending',
     });
   });
-  app.use(GRAPHQL_PATH, express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => context() }));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => context() }),
+  );
 
   await listen(httpServer, config.host, config.port);
   const port = (httpServer.address() as AddressInfo).port;

@@ -101,7 +101,9 @@ async function runMaven(outputDir: string, report: Report): Promise<MavenResult>
     maven.on('error', (error: NodeJS.ErrnoException) =>
       resolve({ ok: false, missing: error.code === 'ENOENT', tail: error.message }),
     );
-    maven.on('close', (code) => resolve({ ok: code === 0, missing: false, tail: lines.join('\n') }));
+    maven.on('close', (code) =>
+      resolve({ ok: code === 0, missing: false, tail: lines.join('\n') }),
+    );
   });
 }
 

@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** A diversity dimension (Vielfaltsdimension) of the Charta der Vielfalt. */
-@ObjectType({ description: 'A diversity dimension (Vielfaltsdimension) of the Charta der Vielfalt.' })
+@ObjectType({
+  description: 'A diversity dimension (Vielfaltsdimension) of the Charta der Vielfalt.',
+})
 export class Dimension {
   @Field(() => String, { description: 'Stable key, e.g. `age` or `social_origin`.' })
   key!: string;

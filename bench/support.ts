@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { projectPath } from '../src/common/paths';
+
+/** Percentile (nearest rank) of a list of numbers; `p` in [0, 100]. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** Resident set size of a process in MiB, read from /proc (Linux). */
+export async function rssMiB(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kib / 1024);
+}
+
+/**
+ * Prints a benchmark's table and writes `bench/results/<name>.json` (git-ignored) so runs can
+ * be compared by script.
+ */
+export async function report(name: string, rows: Record<string, unknown>[], summary: Record<string, unknown>) {
+  // eslint-disable-next-line no-console
+  console.table(rows);
+  // eslint-disable-next-line no-console
+  console.log(JSON.stringify(summary, null, 2));
+  await mkdir(projectPath('bench', 'results'), { recursive: true });
+  await writeFile(projectPath('bench', 'results', `${name}.json`), JSON.stringify({ name, rows, ...summary }, null, 2));
+}

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { createClient, type Client } from 'graphql-ws';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { type App, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+
+/**
+ * Starts the whole API on a free port against the run's Neo4j (`NEO4J_URI` from the global
+ * setup) and waits until it is ready. Dispose it with `app.stop()` in `afterAll`.
+ */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<App> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    SEED_ON_START: 'false',
+    NEO4J_URI: process.env.NEO4J_URI,
+    ...env,
+  });
+  const app = await startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  await app.ready;
+  return app;
+}
+
+/** The JSON body of a GraphQL response. */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+}
+
+/** Posts one operation over real HTTP. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  app: App,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: GraphQLResponse<T> }> {
+  const response = await fetch(app.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<T> };
+}
+
+/** A real graphql-ws client for the app's WebSocket endpoint. */
+export function wsClient(app: App, connectionParams?: Record<string, unknown>): Client {
+  return createClient({
+    url: app.server.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+/** Runs a query or mutation over a graphql-ws client and resolves with its single result. */
+export function wsExecute<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  return new Promise((resolve, reject) => {
+    let result: GraphQLResponse<T> | undefined;
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => (result = value as GraphQLResponse<T>),
+        error: reject,
+        complete: () => (result ? resolve(result) : reject(new Error('no result'))),
+      },
+    );
+  });
+}

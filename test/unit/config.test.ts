@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('should use the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, shutdownTimeoutMs: 10_000 });
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.embedded).toEqual({
+      dataDir: '.data/neo4j',
+      boltPort: 0,
+      heap: '512m',
+      pageCacheMiB: 64,
+      startTimeoutMs: 120_000,
+    });
+    expect(config.seedOnStart).toBe(true);
+  });
+
+  it('should accept an external Neo4j with routing and TLS schemes', () => {
+    for (const uri of ['bolt://db:7687', 'neo4j+s://abc.databases.neo4j.io', 'neo4j://cluster']) {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    }
+  });
+
+  it('should convert memory sizes to MiB for the page cache', () => {
+    expect(loadConfig({ NEO4J_PAGECACHE: '1G' }).neo4j.embedded.pageCacheMiB).toBe(1024);
+    expect(loadConfig({ NEO4J_HEAP: '2G' }).neo4j.embedded.heap).toBe('2g');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT: expected 0 \(any free port\) or a port 1-65535, got "abc"/],
+    ['PORT', '70000', /PORT: expected 0 .* got "70000"/],
+    ['NEO4J_URI', 'http://localhost:7474', /NEO4J_URI: expected a bolt:\/\/ or neo4j:\/\/ URI/],
+    ['NEO4J_HEAP', '512', /NEO4J_HEAP: expected a size such as 512m or 1g, got "512"/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: .*loud/],
+    ['SEED_ON_START', 'maybe', /SEED_ON_START/],
+  ])('should throw a ConfigError naming %s when it is %p', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('should name every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', NEO4J_HEAP: 'y' })).toThrow(/PORT:[\s\S]*NEO4J_HEAP:/);
+  });
+});

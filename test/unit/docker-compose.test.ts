@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { projectPath } from '../../src/common/paths';
+import { ENV_NAMES, loadConfig } from '../../src/config';
+
+interface Compose {
+  services: Record<
+    string,
+    {
+      image?: string;
+      environment?: Record<string, string>;
+      healthcheck?: unknown;
+      depends_on?: unknown;
+    }
+  >;
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(projectPath('docker-compose.yml'), 'utf8')) as Compose;
+  const api = compose.services.api;
+
+  it('should run Neo4j 5.26 Community with a healthcheck', () => {
+    expect(compose.services.neo4j?.image).toMatch(/^neo4j:5\.26.*community/);
+    expect(compose.services.neo4j?.healthcheck).toBeDefined();
+  });
+
+  it('should only set variables the config module knows, and valid values', () => {
+    const environment = api?.environment ?? {};
+    expect(
+      Object.keys(environment).filter((name) => !(ENV_NAMES as string[]).includes(name)),
+    ).toEqual([]);
+    expect(loadConfig(environment).neo4j.uri).toBe('bolt://neo4j:7687');
+  });
+
+  it('should start the API only after Neo4j is healthy', () => {
+    expect(api?.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+  });
+});
