@@ -14,7 +14,8 @@ async function measureStart(dataDir: string, label: string) {
   const started = performance.now();
   const api = spawnApi({ PORT: '0', NEO4J_DATA_DIR: dataDir, SEED_ON_START: 'false' });
   const url = (await api.waitForLog((line) => line.msg === 'listening')).url as string;
-  const jvmPid = (api.logs.find((line) => line.msg === 'embedded Neo4j started')?.pid ?? -1) as number;
+  const jvmPid = (api.logs.find((line) => line.msg === 'embedded Neo4j started')?.pid ??
+    -1) as number;
   const readyz = url.replace('/graphql', '/readyz');
   while ((await fetch(readyz).catch(() => undefined))?.status !== 200) {
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -21,11 +21,18 @@ export async function rssMiB(pid: number): Promise<number> {
  * Prints a benchmark's table and writes `bench/results/<name>.json` (git-ignored) so runs can
  * be compared by script.
  */
-export async function report(name: string, rows: Record<string, unknown>[], summary: Record<string, unknown>) {
+export async function report(
+  name: string,
+  rows: Record<string, unknown>[],
+  summary: Record<string, unknown>,
+) {
   // eslint-disable-next-line no-console
   console.table(rows);
   // eslint-disable-next-line no-console
   console.log(JSON.stringify(summary, null, 2));
   await mkdir(projectPath('bench', 'results'), { recursive: true });
-  await writeFile(projectPath('bench', 'results', `${name}.json`), JSON.stringify({ name, rows, ...summary }, null, 2));
+  await writeFile(
+    projectPath('bench', 'results', `${name}.json`),
+    JSON.stringify({ name, rows, ...summary }, null, 2),
+  );
 }
