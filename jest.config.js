@@ -16,6 +16,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',
+      setupFiles: ['reflect-metadata'],
     },
     {
       displayName: 'integration',

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
 import type { AppConfig } from './config';
+import { contextFactory } from './context';
 import { type Database, openDatabase } from './db/database';
 import { applyMigrations, readMigrations } from './db/migrations';
 import { buildAppSchema } from './schema/build-schema';
@@ -21,7 +23,8 @@ const PREPARE_BACKOFF_MS = [500, 1_000, 2_000, 5_000];
 
 /**
  * Wires the whole API: database → schema → server, then prepares the graph (migrations, reference
- * data) in the background, retrying while an external Neo4j is still starting.
+ * data, and the demo alliance when the graph is empty and SEED_ON_START is on) in the background,
+ * retrying while an external Neo4j is still starting.
  *
  * @throws when the embedded Neo4j cannot start or the port is taken; nothing is left running then
  */
@@ -35,7 +38,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const server = await startServer({
       config: config.http,
       schema: await buildAppSchema(services),
-      services,
+      context: contextFactory(services, repositories, logger),
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
     });
@@ -45,6 +48,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       const applied = await applyMigrations(database.executor, await readMigrations());
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
       await loadReferenceData(repositories);
+      if (config.seedOnStart) await seedDemoIfEmpty(database.executor, repositories, { logger });
     };
     const ready = retryUntil(prepare, () => stopped, logger).then(() => {
       prepared = true;

@@ -1,16 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Services } from './services';
+import { createLoaders, type Loaders } from './loaders';
+import type { Repositories, Services } from './services';
 
 /** What every resolver gets for one GraphQL operation (HTTP request or WebSocket subscribe). */
 export interface RequestContext {
   requestId: string;
   logger: Logger;
   services: Services;
+  /** DataLoaders of this operation only. */
+  loaders: Loaders;
 }
 
-/** Builds the context of one operation; request-scoped state (loaders, user) is created here. */
-export function createRequestContext(services: Services, logger: Logger): RequestContext {
-  const requestId = randomUUID();
-  return { requestId, logger: logger.child({ requestId }), services };
+/** Makes the context of each operation; request-scoped state (loaders, user) is created here. */
+export function contextFactory(
+  services: Services,
+  repositories: Repositories,
+  logger: Logger,
+): () => RequestContext {
+  return () => {
+    const requestId = randomUUID();
+    return {
+      requestId,
+      logger: logger.child({ requestId }),
+      services,
+      loaders: createLoaders(repositories),
+    };
+  };
 }

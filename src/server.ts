@@ -10,8 +10,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
-import { createRequestContext, type RequestContext } from './context';
-import type { Services } from './services';
+import type { RequestContext } from './context';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -37,7 +36,8 @@ export interface ApiServer {
 export interface ServerOptions {
   config: AppConfig['http'];
   schema: GraphQLSchema;
-  services: Services;
+  /** Makes the context of one operation, on HTTP and WebSocket alike. */
+  context: () => RequestContext;
   readiness: ReadinessProbe;
   logger: Logger;
 }
@@ -48,10 +48,9 @@ export interface ServerOptions {
  * migrations applied; 503 otherwise).
  */
 export async function startServer(options: ServerOptions): Promise<ApiServer> {
-  const { config, schema, services, logger } = options;
+  const { config, schema, context, logger } = options;
   const app = express();
   const httpServer = createServer(app);
-  const context = (): RequestContext => createRequestContext(services, logger);
   const formatError = createErrorFormatter(logger);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });

@@ -1,19 +1,33 @@
+import { CooperationRepository } from './cooperations/cooperation.repository';
+import { CooperationService } from './cooperations/cooperation.service';
 import type { CypherExecutor } from './db/executor';
 import { DimensionRepository } from './dimensions/dimension.repository';
 import { DimensionService } from './dimensions/dimension.service';
 import { DistrictRepository } from './districts/district.repository';
+import { EventRepository } from './events/event.repository';
+import { EventService } from './events/event.service';
+import { PartnerRepository } from './partners/partner.repository';
+import { PartnerService } from './partners/partner.service';
 import { TopicRepository } from './topics/topic.repository';
 
-/** The application's services, built once per process over one executor. */
+/** The application's services, built once per process over the repositories. */
 export interface Services {
   dimensions: DimensionService;
+  partners: PartnerService;
+  cooperations: CooperationService;
+  events: EventService;
+  topics: TopicRepository;
+  districts: DistrictRepository;
 }
 
-/** The repositories, for services and for loaders of reference and demo data. */
+/** The repositories, for services, loaders and the loaders of reference and demo data. */
 export interface Repositories {
   dimensions: DimensionRepository;
   topics: TopicRepository;
   districts: DistrictRepository;
+  partners: PartnerRepository;
+  cooperations: CooperationRepository;
+  events: EventRepository;
 }
 
 /** Builds every repository over the executor. */
@@ -22,10 +36,23 @@ export function createRepositories(executor: CypherExecutor): Repositories {
     dimensions: new DimensionRepository(executor),
     topics: new TopicRepository(executor),
     districts: new DistrictRepository(executor),
+    partners: new PartnerRepository(executor),
+    cooperations: new CooperationRepository(executor),
+    events: new EventRepository(executor),
   };
 }
 
-/** Builds every service over its repositories. */
+/**
+ * Builds every service over its repositories. Topics and districts are plain reference lists
+ * without logic, so their repositories serve as services.
+ */
 export function createServices(repositories: Repositories): Services {
-  return { dimensions: new DimensionService(repositories.dimensions) };
+  return {
+    dimensions: new DimensionService(repositories.dimensions),
+    partners: new PartnerService(repositories.partners),
+    cooperations: new CooperationService(repositories.cooperations),
+    events: new EventService(repositories.events),
+    topics: repositories.topics,
+    districts: repositories.districts,
+  };
 }

@@ -12,7 +12,11 @@ const REQUEST_FAULT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const CLIENT_SAFE_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_FAULT_CODES]);
+// INTERNAL_SERVER_ERROR is what Apollo puts on any unexpected error: its message is never safe.
+const CLIENT_SAFE_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  ...REQUEST_FAULT_CODES,
+]);
 
 /**
  * Builds the `formatError` used on HTTP and WebSocket alike. Errors with a known code keep their

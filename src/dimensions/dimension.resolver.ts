@@ -1,8 +1,12 @@
-import { Arg, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
+import type { RequestContext } from '../context';
+import { type Cooperation, CooperationConnection } from '../cooperations/cooperation.types';
+import { type Partner, PartnerConnection, Perspective } from '../partners/partner.types';
 import type { DimensionService } from './dimension.service';
 import { Dimension } from './dimension.types';
 
-/** Queries of the diversity dimensions. */
+/** Queries of the diversity dimensions and their nested connections. */
 @Resolver(() => Dimension)
 export class DimensionResolver {
   constructor(private readonly dimensionService: DimensionService) {}
@@ -18,5 +22,32 @@ export class DimensionResolver {
   })
   dimension(@Arg('key', () => String) key: string): Promise<Dimension | null> {
     return this.dimensionService.get(key);
+  }
+
+  @FieldResolver(() => PartnerConnection, { description: 'Partners engaging in it, by name.' })
+  partners(
+    @Root() dimension: Dimension,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('perspective', () => Perspective, { nullable: true }) perspective: Perspective | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<Partner>> {
+    return childConnection(`dimension:${dimension.key}:partners:${perspective}`, args, (request) =>
+      ctx.loaders.dimensionPartners.load({
+        parentId: dimension.key,
+        filter: { perspective },
+        request,
+      }),
+    );
+  }
+
+  @FieldResolver(() => CooperationConnection, { description: 'Cooperations addressing it.' })
+  cooperations(
+    @Root() dimension: Dimension,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<Cooperation>> {
+    return childConnection(`dimension:${dimension.key}:cooperations`, args, (request) =>
+      ctx.loaders.dimensionCooperations.load({ parentId: dimension.key, filter: {}, request }),
+    );
   }
 }

@@ -1,11 +1,23 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import { CooperationResolver } from '../cooperations/cooperation.resolver';
 import { DimensionResolver } from '../dimensions/dimension.resolver';
+import { DistrictResolver } from '../districts/district.resolver';
+import { EventResolver } from '../events/event.resolver';
+import { PartnerResolver } from '../partners/partner.resolver';
 import type { Services } from '../services';
+import { TopicResolver } from '../topics/topic.resolver';
 
 /** Every resolver class of the API; a slice adds its resolver here. */
-const RESOLVERS = [DimensionResolver] as const;
+const RESOLVERS = [
+  DimensionResolver,
+  TopicResolver,
+  DistrictResolver,
+  PartnerResolver,
+  CooperationResolver,
+  EventResolver,
+] as const;
 
 /**
  * A container that hands type-graphql the resolver instances, each built once with the services it
@@ -14,6 +26,11 @@ const RESOLVERS = [DimensionResolver] as const;
 function resolverContainer(services: Services): ContainerType {
   const instances = new Map<unknown, unknown>([
     [DimensionResolver, new DimensionResolver(services.dimensions)],
+    [TopicResolver, new TopicResolver(services.topics)],
+    [DistrictResolver, new DistrictResolver(services.districts)],
+    [PartnerResolver, new PartnerResolver(services.partners)],
+    [CooperationResolver, new CooperationResolver(services.cooperations)],
+    [EventResolver, new EventResolver(services.events)],
   ]);
   return {
     get(resolverClass) {

@@ -30,3 +30,17 @@ describe('createErrorFormatter', () => {
     expect(formatted.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+describe('createErrorFormatter with Apollo defaults', () => {
+  it('should mask an error Apollo already coded INTERNAL_SERVER_ERROR, as its message is raw', () => {
+    const format = createErrorFormatter(pino({ level: 'silent' }));
+    const formatted = format(
+      {
+        message: "LIMIT: Invalid input. '6.0' is not a valid value.",
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+      new Error('raw'),
+    );
+    expect(formatted.message).toBe('Internal server error');
+  });
+});

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import pino from 'pino';
+import { seedDemo } from '../seeds/demo';
+import { startApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
+import { percentile, report } from './support';
+
+/**
+ * `npm run bench:read`: the nested 50-partner query over HTTP against the hand-written single
+ * Cypher query returning the same data through neo4j-driver, in one run, on the demo (353
+ * partners) and on 50k partners; plus `partners(first: 50, filter: {dimensions, districts})`.
+ * Goals: GraphQL ≤ 1.5× raw Cypher (aim 1.2×); the filtered page p95 ≤ 50 ms at 50k.
+ */
+const NESTED = `{ partners(first: 50, orderBy: { field: COOPERATION_COUNT, direction: DESC }) {
+  edges { node { id name
+    dimensions { perspective dimension { key nameDe } }
+    topics { key }
+    district { name borough }
+    cooperations(first: 10) { totalCount edges { node { id title kind partners { role partner { id name } } } } }
+  } } } }`;
+
+const RAW = `MATCH (p:Partner) WITH p ORDER BY p.cooperationCount DESC, p.id DESC LIMIT 50
+CALL (p) { MATCH (p)-[r:ENGAGES_IN]->(d:Dimension) WITH r, d ORDER BY d.key, r.perspective
+  RETURN collect({perspective: r.perspective, dimension: d {.key, .nameDe}}) AS dimensions }
+CALL (p) { MATCH (p)-[:ACTIVE_IN]->(t:Topic) WITH t ORDER BY t.key RETURN collect(t {.key}) AS topics }
+CALL (p) { OPTIONAL MATCH (p)-[:LOCATED_IN]->(d:District) RETURN d {.name, .borough} AS district }
+CALL (p) { MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation) WITH c ORDER BY c.startedOn DESC, c.id DESC
+  WITH collect(c) AS all
+  RETURN size(all) AS totalCount, [c IN all[0..10] | c {.id, .title, .kind,
+    partners: [(q:Partner)-[r:PARTICIPATES_IN]->(c) | {role: r.role, partner: q {.id, .name}}]}] AS cooperations }
+RETURN p {.id, .name, dimensions, topics, district, totalCount, cooperations} AS partner`;
+
+const FILTERED = `query($d: String!, $k: String!) { partners(first: 50, filter: { dimensions: [$d], districts: [$k] }) {
+  totalCount edges { node { id name } } } }`;
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 10; i += 1) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const stats = (samples: number[]) => ({
+  p50: Number(percentile(samples, 50).toFixed(2)),
+  p95: Number(percentile(samples, 95).toFixed(2)),
+});
+
+async function measure(uri: string, partners: number) {
+  const app = await startApp(
+    loadConfig({ PORT: '0', NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    pino({ level: 'silent' }),
+  );
+  await app.ready;
+  await seedDemo(app.database.executor, { partners, seed: 7 });
+  const post = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(app.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const driver = neo4j.driver(uri);
+  const raw = () => driver.executeQuery(RAW, {}, { routing: neo4j.routing.READ });
+  const [pick] = await app.database.executor.read(
+    {
+      cypher: `MATCH (d:Dimension)<-[:ENGAGES_IN]-(p:Partner)-[:LOCATED_IN]->(k:District)
+RETURN d.key AS d, k.key AS k, count(p) AS n ORDER BY n DESC LIMIT 1`,
+    },
+    (r) => ({ d: r.get('d') as string, k: r.get('k') as string }),
+  );
+  const runs = 200;
+  const graphql = stats(await time(runs, () => post(NESTED)));
+  const cypher = stats(await time(runs, raw));
+  const filtered = stats(await time(runs, () => post(FILTERED, pick)));
+  await driver.close();
+  await app.stop();
+  return {
+    partners,
+    runs,
+    graphqlP50: graphql.p50,
+    graphqlP95: graphql.p95,
+    cypherP50: cypher.p50,
+    cypherP95: cypher.p95,
+    ratioP50: Number((graphql.p50 / cypher.p50).toFixed(2)),
+    ratioP95: Number((graphql.p95 / cypher.p95).toFixed(2)),
+    filteredP50: filtered.p50,
+    filteredP95: filtered.p95,
+  };
+}
+
+async function main() {
+  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-read-'));
+  const db = await EmbeddedNeo4j.start({
+    dataDir,
+    boltPort: 0,
+    heap: '1g',
+    pageCacheMiB: 512,
+    startTimeoutMs: 180_000,
+  });
+  try {
+    const rows = [];
+    for (const partners of sizes.length > 0 ? sizes : [353, 50_000]) {
+      rows.push(await measure(db.uri, partners));
+    }
+    await report('read', rows, {
+      goals: { ratio: 1.5, aim: 1.2, filteredP95At50k: 50 },
+      unit: 'ms',
+    });
+  } finally {
+    await db.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,197 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { CypherExecutor, CypherQuery } from '../../src/db/executor';
+import type { DemoAlliance } from './types';
+
+/** Rows per `UNWIND` statement: big enough for few round trips, small enough for a 512 MB heap. */
+export const DEMO_BATCH_SIZE = 5_000;
+
+/** How far the writer is: rows written of all rows, and the step it is in. */
+export interface WriteProgress {
+  step: WriteStep;
+  written: number;
+  total: number;
+}
+
+/** Called after every batch. */
+export type ProgressListener = (progress: WriteProgress) => void;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The writer's statements, one per node label or relationship type, each an `UNWIND $rows`.
+ * Reference nodes (Dimension, Topic, District) are matched by key; they must be loaded before.
+ */
+export const demoWriteQueries = {
+  Partner: `UNWIND $rows AS row
+CREATE (p:Partner)
+SET p = row, p.joinedOn = date(row.joinedOn), p.lastActiveOn = date(row.lastActiveOn)`,
+  Event: `UNWIND $rows AS row
+CREATE (:Event {id: row.id, kind: row.kind, title: row.title, date: date(row.date)})`,
+  Cooperation: `UNWIND $rows AS row
+CREATE (:Cooperation {id: row.id, title: row.title, kind: row.kind, status: row.status,
+  startedOn: date(row.startedOn), endedOn: date(row.endedOn), funding: row.funding})`,
+  ENGAGES_IN: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+MATCH (d:Dimension {key: row.dimension})
+CREATE (p)-[:ENGAGES_IN {perspective: row.perspective}]->(d)`,
+  ACTIVE_IN: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+MATCH (t:Topic {key: row.topic})
+CREATE (p)-[:ACTIVE_IN]->(t)`,
+  LOCATED_IN: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+MATCH (d:District {key: row.district})
+CREATE (p)-[:LOCATED_IN]->(d)`,
+  PARTICIPATES_IN: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+MATCH (c:Cooperation {id: row.cooperationId})
+CREATE (p)-[:PARTICIPATES_IN {role: row.role}]->(c)`,
+  ADDRESSES: `UNWIND $rows AS row
+MATCH (c:Cooperation {id: row.cooperationId})
+MATCH (d:Dimension {key: row.dimension})
+CREATE (c)-[:ADDRESSES]->(d)`,
+  PART_OF: `UNWIND $rows AS row
+MATCH (c:Cooperation {id: row.cooperationId})
+MATCH (e:Event {id: row.eventId})
+CREATE (c)-[:PART_OF]->(e)`,
+  ATTENDED: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+MATCH (e:Event {id: row.eventId})
+CREATE (p)-[:ATTENDED]->(e)`,
+} as const;
+
+/** One step of the writer: a node label or relationship type. */
+export type WriteStep = keyof typeof demoWriteQueries;
+
+/** The node labels the demo writes, and the relationship types (in writing order). */
+export const DEMO_LABELS = ['Partner', 'Event', 'Cooperation'] as const;
+export const DEMO_RELATIONSHIPS = [
+  'ENGAGES_IN',
+  'ACTIVE_IN',
+  'LOCATED_IN',
+  'PARTICIPATES_IN',
+  'ADDRESSES',
+  'PART_OF',
+  'ATTENDED',
+] as const;
+
+const int = (n: number): Integer => neo4j.int(n);
+
+/** The rows of every step, as plain parameter maps (integers as Neo4j integers). */
+export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
+  const { partners, cooperations, events, attendances } = data;
+  return {
+    Partner: partners.map(({ engagements: _e, topics: _t, district: _d, ...p }) => ({
+      ...p,
+      version: int(p.version),
+      cooperationCount: int(p.cooperationCount),
+    })),
+    Event: events.map((e) => ({ ...e })),
+    Cooperation: cooperations.map(({ participants: _p, dimensions: _d, partOf: _o, ...c }) => ({ ...c })),
+    ENGAGES_IN: partners.flatMap((p) => p.engagements.map((e) => ({ partnerId: p.id, ...e }))),
+    ACTIVE_IN: partners.flatMap((p) => p.topics.map((topic) => ({ partnerId: p.id, topic }))),
+    LOCATED_IN: partners.map((p) => ({ partnerId: p.id, district: p.district })),
+    PARTICIPATES_IN: cooperations.flatMap((c) =>
+      c.participants.map((r) => ({ cooperationId: c.id, partnerId: r.partnerId, role: r.role })),
+    ),
+    ADDRESSES: cooperations.flatMap((c) => c.dimensions.map((dimension) => ({ cooperationId: c.id, dimension }))),
+    PART_OF: cooperations.flatMap((c) => (c.partOf === null ? [] : [{ cooperationId: c.id, eventId: c.partOf }])),
+    ATTENDED: attendances.map((a) => ({ ...a })),
+  };
+}
+
+/** The statement of one batch of one step. */
+export function demoBatchQuery(step: WriteStep, rows: readonly Row[]): CypherQuery {
+  return { cypher: demoWriteQueries[step], params: { rows } };
+}
+
+/**
+ * Writes a generated alliance into an alliance-free graph: nodes first, then relationships, in
+ * batches of {@link DEMO_BATCH_SIZE} rows, each batch its own transaction (a 50k alliance does not
+ * fit one transaction on a small heap). Not atomic as a whole: a failure leaves the batches
+ * written so far, which {@link wipeAllianceData} removes.
+ *
+ * @param onProgress - called after every batch
+ * @throws the executor's error when a batch fails (e.g. CONFLICT when partners already exist)
+ */
+export async function writeDemoAlliance(
+  executor: CypherExecutor,
+  data: DemoAlliance,
+  onProgress?: ProgressListener,
+): Promise<void> {
+  const rows = demoRows(data);
+  const steps = [...DEMO_LABELS, ...DEMO_RELATIONSHIPS];
+  const total = steps.reduce((sum, step) => sum + rows[step].length, 0);
+  let written = 0;
+  for (const step of steps) {
+    const all = rows[step];
+    for (let from = 0; from < all.length; from += DEMO_BATCH_SIZE) {
+      const batch = all.slice(from, from + DEMO_BATCH_SIZE);
+      await executor.write(demoBatchQuery(step, batch), () => null, `seedDemo${step}`);
+      written += batch.length;
+      onProgress?.({ step, written, total });
+    }
+  }
+}
+
+/** Nodes deleted per transaction by {@link wipeAllianceData}. */
+export const WIPE_BATCH_SIZE = 10_000;
+
+/**
+ * Deletes all Cooperation, Event and Partner nodes with their relationships, 10,000 nodes per
+ * transaction until none are left. (`CALL … IN TRANSACTIONS` would need an implicit transaction;
+ * the executor runs managed ones.) Reference data stays.
+ *
+ * @returns how many nodes of each label were deleted
+ */
+export async function wipeAllianceData(executor: CypherExecutor): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
+  // Cooperations and events first: their relationships go with them, so partner batches stay small.
+  for (const label of ['Cooperation', 'Event', 'Partner'] as const) {
+    deleted[label] = 0;
+    for (;;) {
+      const [count = 0] = await executor.write(
+        {
+          cypher: `MATCH (n:${label}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
+          params: { limit: int(WIPE_BATCH_SIZE) },
+        },
+        (r) => (r.get('deleted') as Integer).toNumber(),
+        'wipeAllianceData',
+      );
+      deleted[label] += count;
+      if (count < WIPE_BATCH_SIZE) break;
+    }
+  }
+  return deleted;
+}
+
+/** Counts per node label and relationship type of the demo. */
+export type DemoCounts = Record<(typeof DEMO_LABELS)[number] | (typeof DEMO_RELATIONSHIPS)[number], number>;
+
+/** What {@link writeDemoAlliance} will create for `data`. */
+export function expectedCounts(data: DemoAlliance): DemoCounts {
+  const rows = demoRows(data);
+  return Object.fromEntries(
+    [...DEMO_LABELS, ...DEMO_RELATIONSHIPS].map((step) => [step, rows[step].length]),
+  ) as DemoCounts;
+}
+
+/**
+ * What the graph holds, per label and relationship type of the demo (Neo4j answers these counts
+ * from its count store, without scanning).
+ */
+export async function countAllianceGraph(executor: CypherExecutor): Promise<DemoCounts> {
+  const counts: Partial<DemoCounts> = {};
+  for (const label of DEMO_LABELS) {
+    counts[label] = await countOne(executor, `MATCH (n:${label}) RETURN count(n) AS n`);
+  }
+  for (const type of DEMO_RELATIONSHIPS) {
+    counts[type] = await countOne(executor, `MATCH ()-[r:${type}]->() RETURN count(r) AS n`);
+  }
+  return counts as DemoCounts;
+}
+
+async function countOne(executor: CypherExecutor, cypher: string): Promise<number> {
+  const [n = 0] = await executor.read({ cypher }, (r) => (r.get('n') as Integer).toNumber(), 'countAllianceGraph');
+  return n;
+}

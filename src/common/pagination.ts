@@ -1,0 +1,204 @@
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { ErrorCode, userError } from './errors';
+
+/** The largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+/** The page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Relay connection arguments, shared by every paginated field. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size going forward (0–${MAX_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: items after this one.' })
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size going backward (0–${MAX_PAGE_SIZE}).`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: items before this one.' })
+  before?: string | null;
+}
+
+/** Relay page info. */
+@ObjectType({ description: 'Where a page sits in its connection.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** The position of an item in an ordering: its sort value and its id (the tie-break). */
+export type SortKey = [value: string | number | null, id: string];
+
+/**
+ * A validated page request, ready for a repository: fetch `limit + 1` items ordered in
+ * `direction` (`backward` = reversed order), strictly after `from` in that direction.
+ */
+export interface PageRequest {
+  direction: 'forward' | 'backward';
+  limit: number;
+  from?: SortKey;
+}
+
+/**
+ * Encodes a cursor. The scope (e.g. `partners:NAME:ASC`) makes a cursor from another connection
+ * or ordering detectable as foreign.
+ */
+export function encodeCursor(scope: string, key: SortKey): string {
+  return Buffer.from(JSON.stringify([scope, ...key])).toString('base64url');
+}
+
+/**
+ * Decodes a cursor of the given scope.
+ *
+ * @throws BAD_USER_INPUT when the cursor is malformed or belongs to another connection/ordering
+ */
+export function decodeCursor(scope: string, cursor: string, argument: string): SortKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.length === 3 &&
+    typeof parsed[2] === 'string' &&
+    ['string', 'number'].includes(typeof parsed[1]);
+  if (!valid) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `expected ${argument} to be a cursor from this API, got a malformed one`,
+      {
+        argument,
+      },
+    );
+  }
+  const [cursorScope, value, id] = parsed as [unknown, string | number, string];
+  if (cursorScope !== scope) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `expected ${argument} to be a cursor of this connection and ordering, got one of another`,
+      { argument },
+    );
+  }
+  return [value, id];
+}
+
+function assertPageSize(argument: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `expected ${argument} to be between 0 and ${MAX_PAGE_SIZE}, got ${value}`,
+      { argument },
+    );
+  }
+}
+
+/**
+ * Validates connection arguments and turns them into a {@link PageRequest}.
+ *
+ * @throws BAD_USER_INPUT for sizes outside 0–100, `first` together with `last`, or bad cursors
+ */
+export function toPageRequest(scope: string, args: ConnectionArgs): PageRequest {
+  const { first, after, last, before } = args;
+  if (first != null) assertPageSize('first', first);
+  if (last != null) assertPageSize('last', last);
+  if (first != null && last != null) {
+    throw userError(ErrorCode.BAD_USER_INPUT, 'expected either first or last, got both', {
+      argument: 'last',
+    });
+  }
+  if (last != null || (before != null && first == null)) {
+    return {
+      direction: 'backward',
+      limit: last ?? DEFAULT_PAGE_SIZE,
+      from: before != null ? decodeCursor(scope, before, 'before') : undefined,
+    };
+  }
+  return {
+    direction: 'forward',
+    limit: first ?? DEFAULT_PAGE_SIZE,
+    from: after != null ? decodeCursor(scope, after, 'after') : undefined,
+  };
+}
+
+/** One item of a connection with its cursor. */
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+/** A page of a connection, before it is given to GraphQL. */
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** A getter: the count query runs only when the client asks for `totalCount`. */
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * Builds a page from the rows a repository fetched for a {@link PageRequest} (`limit + 1` rows in
+ * request direction), in the connection's natural order.
+ */
+export function toPage<T>(
+  scope: string,
+  request: PageRequest,
+  rows: readonly { node: T; key: SortKey }[],
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const hasMore = rows.length > request.limit;
+  const taken = rows.slice(0, request.limit);
+  const ordered = request.direction === 'forward' ? taken : [...taken].reverse();
+  const edges = ordered.map((row) => ({ node: row.node, cursor: encodeCursor(scope, row.key) }));
+  const pageInfo: PageInfo = {
+    hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
+    hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+  return {
+    edges,
+    pageInfo,
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}
+
+/** One parent's page of a nested connection, as a batched repository query returns it. */
+export interface ChildPage<T> {
+  total: number;
+  rows: { node: T; key: SortKey }[];
+}
+
+/**
+ * Resolves a nested connection (e.g. `Partner.cooperations`) through a batched loader: validates
+ * the arguments against the parent's cursor scope, loads the parent's page, and shapes it.
+ */
+export async function childConnection<T>(
+  scope: string,
+  args: ConnectionArgs,
+  load: (request: PageRequest) => Promise<ChildPage<T>>,
+): Promise<Page<T>> {
+  const request = toPageRequest(scope, args);
+  const page = await load(request);
+  return toPage(scope, request, page.rows, () => Promise.resolve(page.total));
+}

@@ -1,0 +1,236 @@
+import neo4j from 'neo4j-driver';
+import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
+import { alignById, whereClause } from '../db/cypher';
+import type { CypherExecutor, CypherQuery } from '../db/executor';
+import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
+import { fromNeo4j } from '../db/values';
+import type { Dimension } from '../dimensions/dimension.types';
+import { partnerProjection } from '../partners/partner.repository';
+import { OrderDirection } from '../partners/partner.types';
+import {
+  type Cooperation,
+  type CooperationFilter,
+  type CooperationOrder,
+  CooperationOrderField,
+  type CooperationParticipant,
+} from './cooperation.types';
+
+const projection = (v: string) =>
+  `${v} {.id, .title, .kind, .status, .startedOn, .endedOn, .funding}`;
+const PROJECTION = projection('c');
+
+const SORTS: Record<CooperationOrderField, Omit<SortSpec, 'direction'>> = {
+  [CooperationOrderField.STARTED_ON]: {
+    expression: 'c.startedOn',
+    cursorValue: (v) => `date(${v})`,
+    id: 'c.id',
+  },
+  [CooperationOrderField.TITLE]: { expression: 'c.title', cursorValue: (v) => v, id: 'c.id' },
+};
+
+/** The default ordering of cooperations: newest first. */
+export const DEFAULT_COOPERATION_ORDER: CooperationOrder = {
+  field: CooperationOrderField.STARTED_ON,
+  direction: OrderDirection.DESC,
+};
+
+/**
+ * Conditions of a cooperation filter on the node variable `v`; every value is a parameter.
+ * (`v` is one of our own variable names, never user input.)
+ */
+export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (condition: string, values: Record<string, unknown> = {}) => {
+    conditions.push(condition);
+    Object.assign(params, values);
+  };
+  if (filter.kinds?.length) add(`${v}.kind IN $kinds`, { kinds: filter.kinds });
+  if (filter.statuses?.length) add(`${v}.status IN $statuses`, { statuses: filter.statuses });
+  if (filter.dimension) {
+    add(`EXISTS { (${v})-[:ADDRESSES]->(:Dimension {key: $dimension}) }`, {
+      dimension: filter.dimension,
+    });
+  }
+  if (filter.partner) {
+    add(`EXISTS { (:Partner {id: $partner})-[:PARTICIPATES_IN]->(${v}) }`, {
+      partner: filter.partner,
+    });
+  }
+  if (filter.sectorPair?.length) {
+    add(
+      `EXISTS { MATCH (a:Partner)-[:PARTICIPATES_IN]->(${v})<-[:PARTICIPATES_IN]-(b:Partner) WHERE a.sector = $sectorA AND b.sector = $sectorB AND a <> b }`,
+      { sectorA: filter.sectorPair[0], sectorB: filter.sectorPair[1] },
+    );
+  }
+  if (filter.activeOn) {
+    add(
+      `${v}.startedOn <= date($activeOn) AND (${v}.endedOn IS NULL OR ${v}.endedOn >= date($activeOn))`,
+      { activeOn: filter.activeOn },
+    );
+  }
+  if (filter.currentlyFunded != null) {
+    const funded = `(${v}.status = 'ACTIVE' AND ${v}.funding IS NOT NULL)`;
+    add(filter.currentlyFunded ? funded : `NOT ${funded}`);
+  }
+  return { conditions, params };
+}
+
+/** The Cypher of the Cooperation slice, as pure functions. */
+export const cooperationQueries = {
+  page(filter: CooperationFilter | undefined, order: CooperationOrder, request: PageRequest) {
+    const { conditions, params } = cooperationConditions(filter);
+    const sort = { ...SORTS[order.field], direction: order.direction };
+    const keyset = keysetClause(sort, request);
+    return {
+      cypher: `MATCH (c:Cooperation) ${whereClause([...conditions, keyset.where])}
+RETURN ${PROJECTION} AS cooperation, ${sort.expression} AS sortValue
+ORDER BY ${keyset.orderBy} LIMIT $limit`,
+      params: { ...params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
+    };
+  },
+  count(filter: CooperationFilter | undefined): CypherQuery {
+    const { conditions, params } = cooperationConditions(filter);
+    return {
+      cypher: `MATCH (c:Cooperation) ${whereClause(conditions)} RETURN count(c) AS total`,
+      params,
+    };
+  },
+  byIds(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (c:Cooperation) WHERE c.id IN $ids RETURN ${PROJECTION} AS cooperation`,
+      params: { ids },
+    };
+  },
+  participants(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (p:Partner)-[r:PARTICIPATES_IN]->(:Cooperation {id: id})
+WITH id, p, r ORDER BY r.role, p.name
+RETURN id, collect({role: r.role, partner: ${partnerProjection('p')}}) AS participants`,
+      params: { ids },
+    };
+  },
+  dimensions(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (:Cooperation {id: id})-[:ADDRESSES]->(d:Dimension)
+WITH id, d ORDER BY d.key
+RETURN id, collect(d {.*}) AS dimensions`,
+      params: { ids },
+    };
+  },
+  /** The cooperations of many partners or dimensions, one page each, newest first. */
+  pagesByParents(
+    parent: 'Partner' | 'Dimension',
+    parentIds: readonly string[],
+    filter: CooperationFilter,
+    request: PageRequest,
+  ) {
+    const { conditions, params } = cooperationConditions({ ...filter, partner: null }, 'node');
+    return childPagesQuery(
+      {
+        match:
+          parent === 'Partner'
+            ? 'MATCH (:Partner {id: parentId})-[:PARTICIPATES_IN]->(node:Cooperation)'
+            : 'MATCH (:Dimension {key: parentId})<-[:ADDRESSES]-(node:Cooperation)',
+        conditions,
+        projection: projection('node'),
+        sort: {
+          expression: 'node.startedOn',
+          cursorValue: (v) => `date(${v})`,
+          id: 'node.id',
+          direction: 'DESC',
+        },
+        params,
+      },
+      parentIds,
+      request,
+    );
+  },
+};
+
+/** Reads cooperations; holds all of the slice's Cypher. */
+export class CooperationRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** One page of cooperations (limit + 1 rows, in request direction) with their sort keys. */
+  findPage(filter: CooperationFilter | undefined, order: CooperationOrder, request: PageRequest) {
+    return this.executor.read(
+      cooperationQueries.page(filter, order, request),
+      (r) => {
+        const node = fromNeo4j<Cooperation>(r.get('cooperation'));
+        return { node, key: [fromNeo4j<string>(r.get('sortValue')), node.id] as SortKey };
+      },
+      'cooperations',
+    );
+  }
+
+  /** How many cooperations match the filter. */
+  async count(filter: CooperationFilter | undefined): Promise<number> {
+    const [total] = await this.executor.read(
+      cooperationQueries.count(filter),
+      (r) => fromNeo4j<number>(r.get('total')),
+      'cooperationsCount',
+    );
+    return total ?? 0;
+  }
+
+  /** Cooperations by id, in the order asked; `null` for unknown ids. */
+  async findByIds(ids: readonly string[]): Promise<(Cooperation | null)[]> {
+    const found = await this.executor.read(
+      cooperationQueries.byIds(ids),
+      (r) => fromNeo4j<Cooperation>(r.get('cooperation')),
+      'cooperationsById',
+    );
+    return alignById<Cooperation | null>(
+      ids,
+      found.map((c) => [c.id, c]),
+      null,
+    );
+  }
+
+  /** The participants (partner and role) of each cooperation, lead first. */
+  async findParticipants(ids: readonly string[]): Promise<CooperationParticipant[][]> {
+    const rows = await this.executor.read(
+      cooperationQueries.participants(ids),
+      (r) =>
+        [r.get('id') as string, fromNeo4j<CooperationParticipant[]>(r.get('participants'))] as [
+          string,
+          CooperationParticipant[],
+        ],
+      'cooperationParticipants',
+    );
+    return alignById(ids, rows, []);
+  }
+
+  /** The dimensions each cooperation addresses. */
+  async findDimensions(ids: readonly string[]): Promise<Dimension[][]> {
+    const rows = await this.executor.read(
+      cooperationQueries.dimensions(ids),
+      (r) =>
+        [r.get('id') as string, fromNeo4j<Dimension[]>(r.get('dimensions'))] as [
+          string,
+          Dimension[],
+        ],
+      'cooperationDimensions',
+    );
+    return alignById(ids, rows, []);
+  }
+
+  /** One page of cooperations for each partner or dimension, newest first. */
+  async findPagesByParents(
+    ...args: Parameters<typeof cooperationQueries.pagesByParents>
+  ): Promise<ChildPage<Cooperation>[]> {
+    const rows = await this.executor.read(
+      cooperationQueries.pagesByParents(...args),
+      (r) => ({
+        parentId: r.get('parentId') as string,
+        total: fromNeo4j<number>(r.get('total')),
+        page: fromNeo4j<{ node: Cooperation; sortValue: string }[]>(r.get('page')),
+      }),
+      `${args[0].toLowerCase()}Cooperations`,
+    );
+    return toChildPages(args[1], rows, (c) => c.id);
+  }
+}

@@ -1,0 +1,42 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, type Page } from '../common/pagination';
+import type { RequestContext } from '../context';
+import { Dimension } from '../dimensions/dimension.types';
+import type { CooperationService } from './cooperation.service';
+import {
+  Cooperation,
+  CooperationConnection,
+  CooperationFilter,
+  CooperationOrder,
+  CooperationParticipant,
+} from './cooperation.types';
+
+/** Queries of cooperations and their nested fields. */
+@Resolver(() => Cooperation)
+export class CooperationResolver {
+  constructor(private readonly cooperationService: CooperationService) {}
+
+  @Query(() => Cooperation, { nullable: true, description: 'One cooperation; null if unknown.' })
+  cooperation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.cooperationService.get(id, ctx.loaders);
+  }
+
+  @Query(() => CooperationConnection, { description: 'Cooperations, filtered, paginated.' })
+  cooperations(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => CooperationFilter, { nullable: true }) filter: CooperationFilter | null,
+    @Arg('orderBy', () => CooperationOrder, { nullable: true }) orderBy: CooperationOrder | null,
+  ): Promise<Page<Cooperation>> {
+    return this.cooperationService.list(args, filter, orderBy);
+  }
+
+  @FieldResolver(() => [CooperationParticipant], { description: 'Partners with role, lead first.' })
+  partners(@Root() cooperation: Cooperation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cooperationParticipants.load(cooperation.id);
+  }
+
+  @FieldResolver(() => [Dimension], { description: 'The dimensions it addresses.' })
+  dimensions(@Root() cooperation: Cooperation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.cooperationDimensions.load(cooperation.id);
+  }
+}

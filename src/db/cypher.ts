@@ -1,0 +1,14 @@
+/** Joins conditions into a `WHERE` clause; empty when there are none. */
+export function whereClause(conditions: readonly (string | null)[]): string {
+  const present = conditions.filter((c): c is string => c !== null);
+  return present.length > 0 ? `WHERE ${present.join(' AND ')}` : '';
+}
+
+/**
+ * Aligns `[id, value]` rows of a batched query with the ids asked for, as DataLoader needs:
+ * one value per id, in the same order, `missing` where the query returned nothing.
+ */
+export function alignById<T>(ids: readonly string[], rows: [string, T][], missing: T): T[] {
+  const byId = new Map(rows);
+  return ids.map((id) => byId.get(id) ?? missing);
+}

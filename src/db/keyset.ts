@@ -1,0 +1,109 @@
+import neo4j from 'neo4j-driver';
+import { alignById } from './cypher';
+import type { ChildPage, PageRequest } from '../common/pagination';
+
+/** How a list is ordered: a sort expression, its direction, and the id expression as tie-break. */
+export interface SortSpec {
+  /** Cypher expression of the sort value, e.g. `p.name`; chosen from a whitelist, never user text. */
+  expression: string;
+  /** Cypher expression turning the cursor's value parameter back into the sort type. */
+  cursorValue: (parameter: string) => string;
+  direction: 'ASC' | 'DESC';
+  /** Cypher expression of the unique id, e.g. `p.id`. */
+  id: string;
+}
+
+/** The keyset part of a paginated query: a condition (or none), the ORDER BY and its parameters. */
+export interface KeysetClause {
+  where: string | null;
+  orderBy: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Builds keyset pagination for a sort: items strictly after the cursor in the request's direction,
+ * ordered by the sort value and then the id, so the order is total and stable. A backward request
+ * runs the reversed order (the caller reverses the rows back).
+ */
+export function keysetClause(sort: SortSpec, request: PageRequest): KeysetClause {
+  return keysetClauseWith(sort, request, '$cursorValue', '$cursorId');
+}
+
+/**
+ * {@link keysetClause} with the cursor's parameter names given, for queries that embed the
+ * condition in a list comprehension of a batched query.
+ */
+export function keysetClauseWith(
+  sort: SortSpec,
+  request: PageRequest,
+  valueParameter: string,
+  idParameter: string,
+): KeysetClause {
+  const ascending = (sort.direction === 'ASC') === (request.direction === 'forward');
+  const direction = ascending ? 'ASC' : 'DESC';
+  const orderBy = `${sort.expression} ${direction}, ${sort.id} ${direction}`;
+  if (!request.from) return { where: null, orderBy, params: {} };
+  const op = ascending ? '>' : '<';
+  const value = sort.cursorValue(valueParameter);
+  return {
+    where: `(${sort.expression} ${op} ${value} OR (${sort.expression} = ${value} AND ${sort.id} ${op} ${idParameter}))`,
+    orderBy,
+    params: { cursorValue: request.from[0], cursorId: request.from[1] },
+  };
+}
+
+/** A connection under each of many parents, fetched in one query (see {@link childPagesQuery}). */
+export interface ChildPagesSpec {
+  /** Cypher matching `parentId` (from `UNWIND $parentIds`) to the child variable `node`. */
+  match: string;
+  /** Extra conditions on `node`, already parameterised. */
+  conditions: string[];
+  /** Projection of `node` into the returned map, e.g. `node {.*}`. */
+  projection: string;
+  sort: SortSpec;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One query for the same connection under many parents (DataLoader batches): it counts every
+ * parent's children, orders them, applies the keyset and the limit per parent.
+ * All parents of a batch share the same connection arguments; a cursor names one parent only.
+ */
+export function childPagesQuery(
+  spec: ChildPagesSpec,
+  parentIds: readonly string[],
+  request: PageRequest,
+): { cypher: string; params: Record<string, unknown> } {
+  const keyset = keysetClause(spec.sort, request);
+  const filter = spec.conditions.length > 0 ? `WHERE ${spec.conditions.join(' AND ')}` : '';
+  return {
+    cypher: `UNWIND $parentIds AS parentId
+${spec.match}
+${filter}
+WITH DISTINCT parentId, node
+ORDER BY ${keyset.orderBy}
+WITH parentId, collect(node) AS matching
+RETURN parentId, size(matching) AS total,
+  [node IN [node IN matching ${keyset.where ? `WHERE ${keyset.where}` : ''}][0..$limit] | {node: ${spec.projection}, sortValue: ${spec.sort.expression}}] AS page`,
+    params: { ...spec.params, ...keyset.params, parentIds, limit: neo4j.int(request.limit + 1) },
+  };
+}
+
+/** Maps the rows of a {@link childPagesQuery} to pages aligned with the parent ids. */
+export function toChildPages<T>(
+  parentIds: readonly string[],
+  rows: { parentId: string; total: number; page: { node: T; sortValue: string | number }[] }[],
+  idOf: (node: T) => string,
+): ChildPage<T>[] {
+  return alignById<ChildPage<T>>(
+    parentIds,
+    rows.map((row) => [
+      row.parentId,
+      {
+        total: row.total,
+        rows: row.page.map((item) => ({ node: item.node, key: [item.sortValue, idOf(item.node)] })),
+      },
+    ]),
+    { total: 0, rows: [] },
+  );
+}

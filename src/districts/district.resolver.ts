@@ -1,0 +1,29 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
+import type { RequestContext } from '../context';
+import type { Partner } from '../partners/partner.types';
+import { PartnerConnection } from '../partners/partner.types';
+import type { DistrictRepository } from './district.repository';
+import { District } from './district.types';
+
+/** Queries of the city's districts. */
+@Resolver(() => District)
+export class DistrictResolver {
+  constructor(private readonly districtRepository: DistrictRepository) {}
+
+  @Query(() => [District], { description: 'All districts, ordered by borough and key.' })
+  districts(): Promise<District[]> {
+    return this.districtRepository.findAll();
+  }
+
+  @FieldResolver(() => PartnerConnection, { description: 'Partners located here, by name.' })
+  partners(
+    @Root() district: District,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<Partner>> {
+    return childConnection(`district:${district.key}:partners`, args, (request) =>
+      ctx.loaders.districtPartners.load({ parentId: district.key, filter: {}, request }),
+    );
+  }
+}

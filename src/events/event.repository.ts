@@ -1,0 +1,108 @@
+import neo4j from 'neo4j-driver';
+import type { PageRequest, SortKey } from '../common/pagination';
+import { alignById, whereClause } from '../db/cypher';
+import type { CypherExecutor, CypherQuery } from '../db/executor';
+import { keysetClause, type SortSpec } from '../db/keyset';
+import { fromNeo4j } from '../db/values';
+import type { AllianceEvent, EventFilter } from './event.types';
+
+// Attendees of meetings and trainings, organisers of the action days' events.
+const PROJECTION = `e {.id, .kind, .title, .date,
+  participantCount: COUNT { (:Partner)-[:ATTENDED]->(e) } +
+    COUNT { MATCH (p:Partner)-[:PARTICIPATES_IN]->(:Cooperation)-[:PART_OF]->(e) RETURN DISTINCT p }}`;
+
+const SORT: SortSpec = {
+  expression: 'e.date',
+  cursorValue: (v) => `date(${v})`,
+  direction: 'DESC',
+  id: 'e.id',
+};
+
+function eventConditions(filter: EventFilter = {}) {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.kinds?.length) {
+    conditions.push('e.kind IN $kinds');
+    params.kinds = filter.kinds;
+  }
+  if (filter.from) {
+    conditions.push('e.date >= date($from)');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    conditions.push('e.date <= date($to)');
+    params.to = filter.to;
+  }
+  return { conditions, params };
+}
+
+/** The Cypher of the Event slice, as pure functions. */
+export const eventQueries = {
+  page(filter: EventFilter | undefined, request: PageRequest): CypherQuery {
+    const { conditions, params } = eventConditions(filter);
+    const keyset = keysetClause(SORT, request);
+    return {
+      cypher: `MATCH (e:Event) ${whereClause([...conditions, keyset.where])}
+WITH e ORDER BY ${keyset.orderBy} LIMIT $limit
+RETURN ${PROJECTION} AS event, e.date AS sortValue`,
+      params: { ...params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
+    };
+  },
+  count(filter: EventFilter | undefined): CypherQuery {
+    const { conditions, params } = eventConditions(filter);
+    return {
+      cypher: `MATCH (e:Event) ${whereClause(conditions)} RETURN count(e) AS total`,
+      params,
+    };
+  },
+  attendedByPartners(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (:Partner {id: id})-[:ATTENDED]->(e:Event)
+WITH id, e ORDER BY e.date DESC, e.id DESC
+RETURN id, collect(${PROJECTION}) AS events`,
+      params: { ids },
+    };
+  },
+};
+
+/** Reads alliance events. */
+export class EventRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** One page of events, newest first (limit + 1 rows, in request direction). */
+  findPage(filter: EventFilter | undefined, request: PageRequest) {
+    return this.executor.read(
+      eventQueries.page(filter, request),
+      (r) => {
+        const node = fromNeo4j<AllianceEvent>(r.get('event'));
+        return { node, key: [fromNeo4j<string>(r.get('sortValue')), node.id] as SortKey };
+      },
+      'events',
+    );
+  }
+
+  /** How many events match the filter. */
+  async count(filter: EventFilter | undefined): Promise<number> {
+    const [total] = await this.executor.read(
+      eventQueries.count(filter),
+      (r) => fromNeo4j<number>(r.get('total')),
+      'eventsCount',
+    );
+    return total ?? 0;
+  }
+
+  /** The events each partner attended, newest first. */
+  async findAttendedBy(ids: readonly string[]): Promise<AllianceEvent[][]> {
+    const rows = await this.executor.read(
+      eventQueries.attendedByPartners(ids),
+      (r) =>
+        [r.get('id') as string, fromNeo4j<AllianceEvent[]>(r.get('events'))] as [
+          string,
+          AllianceEvent[],
+        ],
+      'partnerEvents',
+    );
+    return alignById(ids, rows, []);
+  }
+}

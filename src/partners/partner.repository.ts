@@ -1,0 +1,272 @@
+import neo4j from 'neo4j-driver';
+import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
+import { toLuceneQuery } from '../common/lucene';
+import { alignById, whereClause } from '../db/cypher';
+import type { CypherExecutor, CypherQuery } from '../db/executor';
+import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
+import { fromNeo4j } from '../db/values';
+import type { Dimension } from '../dimensions/dimension.types';
+import type { District } from '../districts/district.types';
+import {
+  OrderDirection,
+  type Partner,
+  type PartnerDimension,
+  type PartnerFilter,
+  type PartnerOrder,
+  PartnerOrderField,
+} from './partner.types';
+
+/** The public properties of partner `v`; private contact data is never read by these queries. */
+export const partnerProjection = (v: string) =>
+  `${v} {.id, .name, .sector, .kind, .status, .joinedOn, .description, .website, .cooperationCount, .lastActiveOn, .version}`;
+const PARTNER_PROJECTION = partnerProjection('p');
+
+const SORTS: Record<PartnerOrderField, Omit<SortSpec, 'direction'>> = {
+  [PartnerOrderField.NAME]: { expression: 'p.name', cursorValue: (v) => v, id: 'p.id' },
+  [PartnerOrderField.JOINED_ON]: {
+    expression: 'p.joinedOn',
+    cursorValue: (v) => `date(${v})`,
+    id: 'p.id',
+  },
+  [PartnerOrderField.COOPERATION_COUNT]: {
+    expression: 'p.cooperationCount',
+    cursorValue: (v) => `toInteger(${v})`,
+    id: 'p.id',
+  },
+  [PartnerOrderField.LAST_ACTIVITY]: {
+    expression: 'p.lastActiveOn',
+    cursorValue: (v) => `date(${v})`,
+    id: 'p.id',
+  },
+};
+
+/** The default ordering of partners. */
+export const DEFAULT_PARTNER_ORDER: PartnerOrder = {
+  field: PartnerOrderField.NAME,
+  direction: OrderDirection.ASC,
+};
+
+/** The Cypher that selects the partners matching a filter: a source pattern and conditions. */
+export interface FilterClause {
+  source: string;
+  conditions: string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * Translates a partner filter into Cypher. The source starts from the most selective index
+ * (full-text search, then districts, boroughs, dimensions) so that cost follows the result size,
+ * not the number of partners. Every value is a parameter.
+ */
+export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (condition: string, values: Record<string, unknown>) => {
+    conditions.push(condition);
+    Object.assign(params, values);
+  };
+  let source = 'MATCH (p:Partner)';
+  const search = filter.search != null ? toLuceneQuery(filter.search) : null;
+  if (search !== null) {
+    source = "CALL db.index.fulltext.queryNodes('partner_search', $search) YIELD node AS p";
+    params.search = search;
+  } else if (filter.districts?.length) {
+    source =
+      'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.key IN $districts WITH DISTINCT p';
+  } else if (filter.boroughs?.length) {
+    source =
+      'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.boroughKey IN $boroughs WITH DISTINCT p';
+  } else if (filter.dimensions?.length) {
+    source =
+      'MATCH (anchor:Dimension {key: $dimensions[0]})<-[:ENGAGES_IN]-(p:Partner) WITH DISTINCT p';
+  }
+  if (filter.sectors?.length) add('p.sector IN $sectors', { sectors: filter.sectors });
+  if (filter.statuses?.length) add('p.status IN $statuses', { statuses: filter.statuses });
+  if (filter.dimensions?.length) {
+    add(
+      'all(key IN $dimensions WHERE EXISTS { (p)-[r:ENGAGES_IN]->(:Dimension {key: key}) WHERE $perspective IS NULL OR r.perspective = $perspective })',
+      { dimensions: filter.dimensions, perspective: filter.perspective ?? null },
+    );
+  } else if (filter.perspective) {
+    add('EXISTS { (p)-[:ENGAGES_IN {perspective: $perspective}]->(:Dimension) }', {
+      perspective: filter.perspective,
+    });
+  }
+  if (filter.topics?.length) {
+    add('EXISTS { (p)-[:ACTIVE_IN]->(t:Topic) WHERE t.key IN $topics }', { topics: filter.topics });
+  }
+  if (filter.districts?.length) {
+    add('EXISTS { (p)-[:LOCATED_IN]->(d:District) WHERE d.key IN $districts }', {
+      districts: filter.districts,
+    });
+  }
+  if (filter.boroughs?.length) {
+    add('EXISTS { (p)-[:LOCATED_IN]->(d:District) WHERE d.boroughKey IN $boroughs }', {
+      boroughs: filter.boroughs,
+    });
+  }
+  if (filter.joinedFrom) add('p.joinedOn >= date($joinedFrom)', { joinedFrom: filter.joinedFrom });
+  if (filter.joinedTo) add('p.joinedOn <= date($joinedTo)', { joinedTo: filter.joinedTo });
+  if (filter.cooperatedSince) {
+    add(
+      'EXISTS { (p)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE c.startedOn >= date($cooperatedSince) }',
+      { cooperatedSince: filter.cooperatedSince },
+    );
+  }
+  return { source, conditions, params };
+}
+
+/** The Cypher of the Partner slice, as pure functions. */
+export const partnerQueries = {
+  page(filter: PartnerFilter | undefined, order: PartnerOrder, request: PageRequest): CypherQuery {
+    const clause = partnerFilterClause(filter);
+    const sort = { ...SORTS[order.field], direction: order.direction };
+    const keyset = keysetClause(sort, request);
+    return {
+      cypher: `${clause.source}
+WITH p ${whereClause([...clause.conditions, keyset.where])}
+RETURN ${PARTNER_PROJECTION} AS partner, ${sort.expression} AS sortValue
+ORDER BY ${keyset.orderBy} LIMIT $limit`,
+      params: { ...clause.params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
+    };
+  },
+  count(filter: PartnerFilter | undefined): CypherQuery {
+    const clause = partnerFilterClause(filter);
+    return {
+      cypher: `${clause.source}
+WITH p ${whereClause(clause.conditions)}
+RETURN count(p) AS total`,
+      params: clause.params,
+    };
+  },
+  byIds(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (p:Partner) WHERE p.id IN $ids RETURN ${PARTNER_PROJECTION} AS partner`,
+      params: { ids },
+    };
+  },
+  dimensionsByPartners(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (:Partner {id: id})-[r:ENGAGES_IN]->(d:Dimension)
+WITH id, r, d ORDER BY d.key, r.perspective
+RETURN id, collect({perspective: r.perspective, dimension: d {.*}}) AS dimensions`,
+      params: { ids },
+    };
+  },
+  /** Partners under many dimensions or districts (Dimension.partners, District.partners). */
+  pagesByParents(
+    parent: 'Dimension' | 'District',
+    parentKeys: readonly string[],
+    perspective: string | null,
+    request: PageRequest,
+  ) {
+    const match =
+      parent === 'Dimension'
+        ? 'MATCH (:Dimension {key: parentId})<-[r:ENGAGES_IN]-(node:Partner)'
+        : 'MATCH (:District {key: parentId})<-[:LOCATED_IN]-(node:Partner)';
+    return childPagesQuery(
+      {
+        match,
+        conditions: perspective ? ['r.perspective = $perspective'] : [],
+        projection: partnerProjection('node'),
+        sort: { expression: 'node.name', cursorValue: (v) => v, id: 'node.id', direction: 'ASC' },
+        params: { perspective },
+      },
+      parentKeys,
+      request,
+    );
+  },
+  districtsByPartners(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (:Partner {id: id})-[:LOCATED_IN]->(d:District)
+RETURN id, d {.*} AS district`,
+      params: { ids },
+    };
+  },
+};
+
+/** Reads partners; holds all of the slice's Cypher. */
+export class PartnerRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** One page of partners (limit + 1 rows, in request direction) with their sort keys. */
+  findPage(filter: PartnerFilter | undefined, order: PartnerOrder, request: PageRequest) {
+    return this.executor.read(
+      partnerQueries.page(filter, order, request),
+      (r) => {
+        const node = fromNeo4j<Partner>(r.get('partner'));
+        const key: SortKey = [fromNeo4j<string | number>(r.get('sortValue')), node.id];
+        return { node, key };
+      },
+      'partners',
+    );
+  }
+
+  /** How many partners match the filter. */
+  async count(filter: PartnerFilter | undefined): Promise<number> {
+    const [total] = await this.executor.read(
+      partnerQueries.count(filter),
+      (r) => fromNeo4j<number>(r.get('total')),
+      'partnersCount',
+    );
+    return total ?? 0;
+  }
+
+  /** Partners by id, in the order asked; `null` for unknown ids. */
+  async findByIds(ids: readonly string[]): Promise<(Partner | null)[]> {
+    const partners = await this.executor.read(
+      partnerQueries.byIds(ids),
+      (r) => fromNeo4j<Partner>(r.get('partner')),
+      'partnersById',
+    );
+    return alignById(
+      ids,
+      partners.map((p) => [p.id, p]),
+      null,
+    );
+  }
+
+  /** The dimensions (with perspective) of each partner. */
+  async findDimensions(ids: readonly string[]): Promise<PartnerDimension[][]> {
+    const rows = await this.executor.read(
+      partnerQueries.dimensionsByPartners(ids),
+      (r) =>
+        [
+          r.get('id') as string,
+          fromNeo4j<{ perspective: PartnerDimension['perspective']; dimension: Dimension }[]>(
+            r.get('dimensions'),
+          ),
+        ] as [string, PartnerDimension[]],
+      'partnerDimensions',
+    );
+    return alignById(ids, rows, []);
+  }
+
+  /** The partners of many dimensions or districts, one page each, ordered by name. */
+  async findPagesByParents(
+    ...args: Parameters<typeof partnerQueries.pagesByParents>
+  ): Promise<ChildPage<Partner>[]> {
+    const rows = await this.executor.read(
+      partnerQueries.pagesByParents(...args),
+      (r) => ({
+        parentId: r.get('parentId') as string,
+        total: fromNeo4j<number>(r.get('total')),
+        page: fromNeo4j<{ node: Partner; sortValue: string }[]>(r.get('page')),
+      }),
+      `${args[0].toLowerCase()}Partners`,
+    );
+    return toChildPages(args[1], rows, (p) => p.id);
+  }
+
+  /** The district of each partner, or `null`. */
+  async findDistricts(ids: readonly string[]): Promise<(District | null)[]> {
+    const rows = await this.executor.read(
+      partnerQueries.districtsByPartners(ids),
+      (r) => [r.get('id') as string, fromNeo4j<District>(r.get('district'))] as [string, District],
+      'partnerDistricts',
+    );
+    return alignById<District | null>(ids, rows, null);
+  }
+}

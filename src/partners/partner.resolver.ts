@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, type Page } from '../common/pagination';
+import type { RequestContext } from '../context';
+import { CooperationConnection, CooperationKind } from '../cooperations/cooperation.types';
+import type { Cooperation } from '../cooperations/cooperation.types';
+import { District } from '../districts/district.types';
+import { AllianceEvent } from '../events/event.types';
+import { Topic } from '../topics/topic.types';
+import type { PartnerService } from './partner.service';
+import {
+  Partner,
+  PartnerConnection,
+  PartnerDimension,
+  PartnerFilter,
+  PartnerOrder,
+} from './partner.types';
+
+/** Queries of partners and their nested fields; thin: arguments → service or loader. */
+@Resolver(() => Partner)
+export class PartnerResolver {
+  constructor(private readonly partnerService: PartnerService) {}
+
+  @Query(() => Partner, {
+    nullable: true,
+    description: 'One partner; null when the id is unknown.',
+  })
+  partner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner | null> {
+    return this.partnerService.get(id, ctx.loaders);
+  }
+
+  @Query(() => PartnerConnection, { description: 'Partners, filtered and ordered, paginated.' })
+  partners(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => PartnerFilter, { nullable: true }) filter: PartnerFilter | null,
+    @Arg('orderBy', () => PartnerOrder, { nullable: true }) orderBy: PartnerOrder | null,
+  ): Promise<Page<Partner>> {
+    return this.partnerService.list(args, filter, orderBy);
+  }
+
+  @FieldResolver(() => [PartnerDimension], { description: 'Dimensions with perspective.' })
+  dimensions(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partnerDimensions.load(partner.id);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Fields of action.' })
+  topics(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partnerTopics.load(partner.id);
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'Where it works.' })
+  district(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partnerDistrict.load(partner.id);
+  }
+
+  @FieldResolver(() => [AllianceEvent], { description: 'Meetings and trainings it attended.' })
+  events(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partnerEvents.load(partner.id);
+  }
+
+  @FieldResolver(() => CooperationConnection, { description: 'Its cooperations, newest first.' })
+  cooperations(
+    @Root() partner: Partner,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('kinds', () => [CooperationKind], { nullable: true }) kinds: CooperationKind[] | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<Cooperation>> {
+    return this.partnerService.cooperationsOf(partner.id, args, kinds, ctx.loaders);
+  }
+}
