@@ -30,8 +30,8 @@ CALL (p) { MATCH (p)-[r:ENGAGES_IN]->(d:Dimension) WITH r, d ORDER BY d.key, r.p
 CALL (p) { MATCH (p)-[:ACTIVE_IN]->(t:Topic) WITH t ORDER BY t.key RETURN collect(t {.key}) AS topics }
 CALL (p) { OPTIONAL MATCH (p)-[:LOCATED_IN]->(d:District) RETURN d {.name, .borough} AS district }
 CALL (p) { MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation) WITH c ORDER BY c.startedOn DESC, c.id DESC
-  WITH collect(c) AS all
-  RETURN size(all) AS totalCount, [c IN all[0..10] | c {.id, .title, .kind,
+  WITH collect(c) AS matching
+  RETURN size(matching) AS totalCount, [c IN matching[0..10] | c {.id, .title, .kind,
     partners: [(q:Partner)-[r:PARTICIPATES_IN]->(c) | {role: r.role, partner: q {.id, .name}}]}] AS cooperations }
 RETURN p {.id, .name, dimensions, topics, district, totalCount, cooperations} AS partner`;
 
@@ -124,4 +124,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -66,23 +66,51 @@ function drawCoOrganiser(year: Year, group: readonly number[], fresh: boolean): 
   }
   const list = [...candidates];
   const { traits, cooperations } = year.network;
-  const weights = list.map((c) => affinity(rng, traits, cooperations, lead, c, PROCESS.homophily.otherSector));
+  const weights = list.map((c) =>
+    affinity(rng, traits, cooperations, lead, c, PROCESS.homophily.otherSector),
+  );
   const chosen = list[rng.weightedIndex(weights)];
   return chosen ?? (fresh ? unplaced.draw(rng) : undefined);
 }
 
 /** Event sizes 1–3, raised until the co-organiser seats can hold everyone of the pool. */
 function drawSizes(rng: Rng, events: number, coOrganisers: number): number[] {
-  const sizes = Array.from({ length: events }, () => rng.weightedIndex(PROCESS.actionDayOrganiserWeights) + 1);
+  const sizes = Array.from(
+    { length: events },
+    () => rng.weightedIndex(PROCESS.actionDayOrganiserWeights) + 1,
+  );
   let seats = sizes.reduce((a, b) => a + b, 0) - events;
-  for (let k = 0; seats < coOrganisers && k < events * 3; k += 1) {
-    const e = rng.int(0, events - 1);
-    if ((sizes[e] ?? 3) < 3) {
-      sizes[e] = (sizes[e] ?? 1) + 1;
-      seats += 1;
+  const raise = (e: number) => {
+    if ((sizes[e] ?? 3) >= 3) return;
+    sizes[e] = (sizes[e] ?? 1) + 1;
+    seats += 1;
+  };
+  for (let k = 0; seats < coOrganisers && k < events * 3; k += 1) raise(rng.int(0, events - 1));
+  // Random raises can miss the last free seats; a sweep finds them.
+  for (let e = 0; seats < coOrganisers && e < events; e += 1)
+    while (seats < coOrganisers && (sizes[e] ?? 3) < 3) raise(e);
+  return sizes;
+}
+
+/**
+ * Fills the seats next to each lead: a seat goes to a pool member without an event yet with
+ * probability (members without event) / (seats left), so that all of them get one by the last
+ * seat; the other seats go to pool members by affinity (who then run two events).
+ */
+function seatCoOrganisers(year: Year, groups: number[][], sizes: readonly number[]): void {
+  const { rng, unplaced } = year;
+  let seats = sizes.reduce((a, b) => a + b, 0) - groups.length;
+  for (const e of rng.shuffle(groups.map((_, k) => k))) {
+    const group = groups[e] as number[];
+    for (let seat = 1; seat < (sizes[e] ?? 1); seat += 1) {
+      const fresh = unplaced.size > 0 && rng.float() * seats < unplaced.size;
+      seats -= 1;
+      const next = drawCoOrganiser(year, group, fresh);
+      if (next === undefined) continue;
+      group.push(next);
+      unplaced.delete(next);
     }
   }
-  return sizes;
 }
 
 /**
@@ -104,26 +132,32 @@ export function actionDayCooperations(
   const eligible = network.eligibleOn(start);
   const organisers = Math.min(plan.organisers, eligible.length);
   const events = Math.min(plan.events, organisers);
-  const pool = rng.weightedOrder(eligible, (i) => 1 + (network.cooperations[i] ?? 0)).slice(0, organisers);
+  const pool = rng
+    .weightedOrder(eligible, (i) => 1 + (network.cooperations[i] ?? 0))
+    .slice(0, organisers);
   const sizes = drawSizes(rng, events, organisers - events);
-  const year: Year = { network, rng, pool, buckets: new Buckets(network.traits, pool), unplaced: new IndexSet(pool.slice(events)) };
+  const year: Year = {
+    network,
+    rng,
+    pool,
+    buckets: new Buckets(network.traits, pool),
+    unplaced: new IndexSet(pool.slice(events)),
+  };
   const groups = pool.slice(0, events).map((lead) => [lead]);
-  let seats = sizes.reduce((a, b) => a + b, 0) - events;
-  for (const e of rng.shuffle(groups.map((_, k) => k))) {
-    const group = groups[e] as number[];
-    for (let seat = 1; seat < (sizes[e] ?? 1); seat += 1) {
-      const fresh = year.unplaced.size > 0 && rng.float() * seats < year.unplaced.size;
-      seats -= 1;
-      const next = drawCoOrganiser(year, group, fresh);
-      if (next === undefined) continue;
-      group.push(next);
-      year.unplaced.delete(next);
-    }
-  }
+  seatCoOrganisers(year, groups, sizes);
   const drafts = groups.map((members) => {
     const day = start + rng.int(0, ACTION_DAYS_LENGTH - 1);
     const dimensions = unionDimensions(network.actors, members);
-    return { kind: 'ACTION_DAY_EVENT', status: 'ENDED', startDay: day, endDay: day, funded: false, members, dimensions, partOf } satisfies CooperationDraft;
+    return {
+      kind: 'ACTION_DAY_EVENT',
+      status: 'ENDED',
+      startDay: day,
+      endDay: day,
+      funded: false,
+      members,
+      dimensions,
+      partOf,
+    } satisfies CooperationDraft;
   });
   for (const draft of drafts) network.recordCooperation(draft.members);
   return drafts;

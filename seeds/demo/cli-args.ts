@@ -30,7 +30,8 @@ export class SeedUsageError extends Error {
 
 function integer(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text)) throw new SeedUsageError(`expected --${name} to be an integer, got "${text}"`);
+  if (!/^-?\d+$/.test(text))
+    throw new SeedUsageError(`expected --${name} to be an integer, got "${text}"`);
   return Number(text);
 }
 

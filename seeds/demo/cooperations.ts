@@ -43,12 +43,22 @@ export function unionDimensions(actors: readonly Actor[], members: readonly numb
  *
  * @throws {Error} when no valid group can be formed (an alliance far too small for its figures)
  */
-export function formDiversityGroup(network: AllianceNetwork, rng: Rng, slot: CooperationSlot): number[] {
+export function formDiversityGroup(
+  network: AllianceNetwork,
+  rng: Rng,
+  slot: CooperationSlot,
+): number[] {
   const size = rng.weightedIndex(PROCESS.diversitySizeWeights) + 2;
   const requireActive = slot.status === 'ACTIVE';
   const profile = (i: number) => (network.actors[i] as Actor).engagements;
   for (let attempt = 0; attempt < MAX_LEAD_ATTEMPTS; attempt += 1) {
-    const lead = network.drawAttached(rng, slot.startDay, 'cooperations', () => true, requireActive);
+    const lead = network.drawAttached(
+      rng,
+      slot.startDay,
+      'cooperations',
+      () => true,
+      requireActive,
+    );
     if (lead === undefined) continue;
     const group = [lead];
     while (group.length < size) {
@@ -62,7 +72,9 @@ export function formDiversityGroup(network: AllianceNetwork, rng: Rng, slot: Coo
     }
     if (group.length >= 2) return group;
   }
-  throw new Error(`could not form a diversity cooperation on day ${slot.startDay}; too few partners`);
+  throw new Error(
+    `could not form a diversity cooperation on day ${slot.startDay}; too few partners`,
+  );
 }
 
 /**
@@ -72,11 +84,21 @@ export function formDiversityGroup(network: AllianceNetwork, rng: Rng, slot: Coo
  *
  * @throws {Error} when not even two partners can be found
  */
-export function formNetworkGroup(network: AllianceNetwork, rng: Rng, slot: CooperationSlot): number[] {
+export function formNetworkGroup(
+  network: AllianceNetwork,
+  rng: Rng,
+  slot: CooperationSlot,
+): number[] {
   const size = rng.int(PROCESS.networkSize.min, PROCESS.networkSize.max);
   const requireActive = slot.status === 'ACTIVE';
   for (let attempt = 0; attempt < MAX_LEAD_ATTEMPTS; attempt += 1) {
-    const lead = network.drawAttached(rng, slot.startDay, 'cooperations', () => true, requireActive);
+    const lead = network.drawAttached(
+      rng,
+      slot.startDay,
+      'cooperations',
+      () => true,
+      requireActive,
+    );
     if (lead === undefined) continue;
     const group = [lead];
     while (group.length < size) {
@@ -104,9 +126,15 @@ export function addressedDimensions(rng: Rng, union: readonly string[]): string[
 }
 
 /** Forms the group of a funded slot and returns its draft. */
-export function fundedCooperation(network: AllianceNetwork, rng: Rng, slot: CooperationSlot): CooperationDraft {
+export function fundedCooperation(
+  network: AllianceNetwork,
+  rng: Rng,
+  slot: CooperationSlot,
+): CooperationDraft {
   const diversity = slot.kind === 'DIVERSITY_COOPERATION';
-  const members = diversity ? formDiversityGroup(network, rng, slot) : formNetworkGroup(network, rng, slot);
+  const members = diversity
+    ? formDiversityGroup(network, rng, slot)
+    : formNetworkGroup(network, rng, slot);
   const union = unionDimensions(network.actors, members);
   network.recordCooperation(members);
   return {

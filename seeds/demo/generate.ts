@@ -80,7 +80,12 @@ function assemble(
   eventOrder.forEach((index, n) => eventIdOf.set(index, eventId(n)));
   const events = eventOrder.map((index) => {
     const e = simulation.events[index] as SimulationResult['events'][number];
-    return { id: eventIdOf.get(index) as string, kind: e.kind, title: e.title, date: fromDay(e.day) };
+    return {
+      id: eventIdOf.get(index) as string,
+      kind: e.kind,
+      title: e.title,
+      date: fromDay(e.day),
+    };
   });
   const districts = new Map(ref.districts.map((d) => [d.key, d]));
   const coopOrder = chronological(simulation.cooperations, (c) => c.startDay);
@@ -96,7 +101,10 @@ function assemble(
       startedOn: fromDay(c.startDay),
       endedOn: c.endDay === null ? null : fromDay(c.endDay),
       funding: c.funded ? 'DEMOKRATIE_LEBEN' : null,
-      participants: c.members.map((i, k) => ({ partnerId: partnerId(i), role: k === 0 ? 'LEAD' : 'PARTNER' })),
+      participants: c.members.map((i, k) => ({
+        partnerId: partnerId(i),
+        role: k === 0 ? 'LEAD' : 'PARTNER',
+      })),
       dimensions: c.dimensions,
       partOf: c.partOf === null ? null : (eventIdOf.get(c.partOf) ?? null),
     };

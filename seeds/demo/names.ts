@@ -48,7 +48,12 @@ const withAdjective = (
 const TEMPLATES: Record<PartnerKind, readonly Template[]> = {
   ASSOCIATION: [
     (ctx) => {
-      const draft = withAdjective(ctx, w.ASSOCIATION_ADJECTIVES, w.ASSOCIATION_NOUNS, ctx.district.name);
+      const draft = withAdjective(
+        ctx,
+        w.ASSOCIATION_ADJECTIVES,
+        w.ASSOCIATION_NOUNS,
+        ctx.district.name,
+      );
       return { ...draft, name: `${draft.name} e.V.` };
     },
     (ctx) => {
@@ -287,7 +292,8 @@ const PUBLIC_SCHOOL_TEMPLATES: readonly Template[] = [
  * public school). Names repeat now and then; the caller keeps them unique.
  */
 export function draftName(ctx: NameContext, kind: PartnerKind, publicSector: boolean): NameDraft {
-  const templates = kind === 'EDUCATION' && publicSector ? PUBLIC_SCHOOL_TEMPLATES : TEMPLATES[kind];
+  const templates =
+    kind === 'EDUCATION' && publicSector ? PUBLIC_SCHOOL_TEMPLATES : TEMPLATES[kind];
   return ctx.rng.pick(templates)(ctx);
 }
 
@@ -297,7 +303,8 @@ export function draftName(ctx: NameContext, kind: PartnerKind, publicSector: boo
  */
 export function asciiFold(text: string): string {
   const lower = text.toLowerCase();
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  // Most names are plain ASCII already; skip the costlier replacements for them.
+  if (/^[ -~]*$/.test(lower)) return lower;
   return lower
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')

@@ -123,7 +123,14 @@ export class Buckets {
    * Up to `count` distinct members of group `g` who had joined by `day` and pass `accept`,
    * uniformly, with a bounded number of tries; appended to `found`.
    */
-  sample(rng: Rng, g: number, day: number, count: number, accept: (i: number) => boolean, found: Set<number>): void {
+  sample(
+    rng: Rng,
+    g: number,
+    day: number,
+    count: number,
+    accept: (i: number) => boolean,
+    found: Set<number>,
+  ): void {
     const bucket = this.buckets[g];
     if (!bucket) return;
     const n = joinedBy(bucket.days, day);
@@ -281,7 +288,9 @@ export class AllianceNetwork {
     const open = (i: number) => !group.includes(i) && this.eligible(i, day, options.requireActive);
     for (let round = 0; round < 3; round += 1) {
       const candidates = [...this.candidates(rng, lead, day, open)];
-      const weights = candidates.map((c) => affinity(rng, this.traits, this.cooperations, lead, c, options.otherSector));
+      const weights = candidates.map((c) =>
+        affinity(rng, this.traits, this.cooperations, lead, c, options.otherSector),
+      );
       for (;;) {
         const k = rng.weightedIndex(weights);
         if (k < 0) break;
@@ -293,7 +302,12 @@ export class AllianceNetwork {
     return undefined;
   }
 
-  private candidates(rng: Rng, lead: number, day: number, open: (i: number) => boolean): Set<number> {
+  private candidates(
+    rng: Rng,
+    lead: number,
+    day: number,
+    open: (i: number) => boolean,
+  ): Set<number> {
     const found = this.buckets.local(rng, lead, day, open);
     for (let k = 0; k < PROCESS.candidates.attachment; k += 1) {
       const i = this.drawAttached(rng, day, 'cooperations', open);

@@ -45,7 +45,9 @@ function joinDays(rng: Rng, count: number, asOfDay: number): number[] {
   const days: number[] = [];
   for (let k = 0; k < founders; k += 1) {
     const wave = rng.chance(PROCESS.foundingWaveShare);
-    days.push(wave ? rng.int(founded, dayOf(2016, 7, 31)) : rng.int(dayOf(2016, 8, 1), dayOf(2016, 12, 31)));
+    days.push(
+      wave ? rng.int(founded, dayOf(2016, 7, 31)) : rng.int(dayOf(2016, 8, 1), dayOf(2016, 12, 31)),
+    );
   }
   const years: number[] = [];
   for (let y = 2017; y <= yearOf(asOfDay); y += 1) years.push(y);
@@ -85,7 +87,12 @@ export function drawMemberships(rng: Rng, plan: DemoPlan, asOfDay: number): Memb
   const weight = (m: Membership) => (m.joinDay <= founderEnd ? PROCESS.dormantFounderWeight : 1);
   for (const m of rng.weightedOrder(members, weight).slice(0, plan.dormant)) m.dormant = true;
   for (let k = 0; k < plan.applied; k += 1) {
-    all.push({ status: 'APPLIED', joinDay: rng.int(asOfDay - 120, asOfDay), inactiveFrom: Infinity, dormant: true });
+    all.push({
+      status: 'APPLIED',
+      joinDay: rng.int(asOfDay - 120, asOfDay),
+      inactiveFrom: Infinity,
+      dormant: true,
+    });
   }
   return all;
 }
@@ -202,7 +209,12 @@ function drawPartner(
     district = draft.central ? centre : home;
     return draft.name;
   });
-  const engagements: Engagement[] = drawEngagements(rng, kind, reference.dimensionKeys, hints.dimensions);
+  const engagements: Engagement[] = drawEngagements(
+    rng,
+    kind,
+    reference.dimensionKeys,
+    hints.dimensions,
+  );
   const topics = drawTopics(rng, kind, reference.topicKeys, hints.topics);
   const slug = slugify(name);
   const dimensionsOf = [...new Set(engagements.map((e) => e.dimension))];
@@ -210,7 +222,9 @@ function drawPartner(
     kind,
     district,
     topics: reference.topics.filter((t) => topics.includes(t.key)),
-    dimensions: dimensionsOf.map((key) => reference.dimensionsByKey.get(key)).filter((d) => d !== undefined),
+    dimensions: dimensionsOf
+      .map((key) => reference.dimensionsByKey.get(key))
+      .filter((d) => d !== undefined),
   });
   const person = contact(rng, slug);
   // Spelled out instead of spread: V8 keeps literal objects in fast mode, and the simulation
@@ -249,7 +263,9 @@ export function generatePartners(
   const sectors = drawSectors(rng, memberships.length);
   const names = new NameRegistry();
   const prepared = prepare(reference);
-  const drafts = memberships.map((m, k) => drawPartner(rng, prepared, sectors[k] ?? 'CIVIL_SOCIETY', m, names));
+  const drafts = memberships.map((m, k) =>
+    drawPartner(rng, prepared, sectors[k] ?? 'CIVIL_SOCIETY', m, names),
+  );
   return drafts
     .map((draft, k) => ({ draft, k }))
     .sort((a, b) => a.draft.joinDay - b.draft.joinDay || a.k - b.k)

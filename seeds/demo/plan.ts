@@ -46,7 +46,11 @@ export interface DemoPlan {
 export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions> {
   const resolved = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
   const { partners, seed, asOf } = resolved;
-  if (!Number.isInteger(partners) || partners < PARTNER_LIMITS.min || partners > PARTNER_LIMITS.max) {
+  if (
+    !Number.isInteger(partners) ||
+    partners < PARTNER_LIMITS.min ||
+    partners > PARTNER_LIMITS.max
+  ) {
     throw new RangeError(
       `expected partners to be an integer from ${PARTNER_LIMITS.min} to ${PARTNER_LIMITS.max}, got ${partners}`,
     );
@@ -55,7 +59,9 @@ export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions>
     throw new RangeError(`expected seed to be an integer, got ${seed}`);
   }
   if (!isCalendarDate(asOf) || toDay(asOf) < toDay(EARLIEST_AS_OF)) {
-    throw new RangeError(`expected asOf to be a date (YYYY-MM-DD) on or after ${EARLIEST_AS_OF}, got "${asOf}"`);
+    throw new RangeError(
+      `expected asOf to be a date (YYYY-MM-DD) on or after ${EARLIEST_AS_OF}, got "${asOf}"`,
+    );
   }
   return resolved;
 }
@@ -109,7 +115,10 @@ export function planActionDays(asOfDay: number, scale: number): ActionDaysPlan[]
   const years: number[] = [];
   for (let year = 2016; dayOf(year, 11, 1) <= asOfDay; year += 1) years.push(year);
   const weights = years.map(actionDaysProfile);
-  const events = apportion(Math.round(TALK.actionDays.eventsPerYear * scale * years.length), weights);
+  const events = apportion(
+    Math.round(TALK.actionDays.eventsPerYear * scale * years.length),
+    weights,
+  );
   const organisers = apportion(
     Math.round(TALK.actionDays.organisersPerYear * scale * years.length),
     weights,

@@ -167,7 +167,14 @@ export function drawEngagements(
 ): Engagement[] {
   const profile = PROFILES[kind];
   const count = drawCount(rng, PROCESS.dimensionCountWeights);
-  const keys = drawKeys(rng, dimensionKeys, profile.dimensions, BASE_DIMENSION_WEIGHT, hints, count);
+  const keys = drawKeys(
+    rng,
+    dimensionKeys,
+    profile.dimensions,
+    BASE_DIMENSION_WEIGHT,
+    hints,
+    count,
+  );
   const engagements: Engagement[] = [];
   for (const dimension of keys) {
     const first = rng.weightedIndex(profile.perspectives);

@@ -48,9 +48,13 @@ async function prepareGraph(database: Database, args: SeedCliArgs): Promise<void
   await loadReferenceData(createRepositories(database.executor));
   const existing = await hasPartners(database.executor);
   if (!existing && !args.wipe) return;
-  say(existing ? 'The graph holds alliance data; removing it …' : 'Removing alliance data (--wipe) …');
+  say(
+    existing ? 'The graph holds alliance data; removing it …' : 'Removing alliance data (--wipe) …',
+  );
   const deleted = await wipeAllianceData(database.executor);
-  say(`  removed ${deleted.Partner} partners, ${deleted.Cooperation} cooperations, ${deleted.Event} events`);
+  say(
+    `  removed ${deleted.Partner} partners, ${deleted.Cooperation} cooperations, ${deleted.Event} events`,
+  );
 }
 
 async function write(database: Database, data: DemoAlliance): Promise<void> {
@@ -69,7 +73,9 @@ async function write(database: Database, data: DemoAlliance): Promise<void> {
     { step: '' },
   );
   try {
-    await writeDemoAlliance(database.executor, data, (p) => bar.update(p.written, { step: p.step }));
+    await writeDemoAlliance(database.executor, data, (p) =>
+      bar.update(p.written, { step: p.step }),
+    );
   } finally {
     bar.stop();
   }
@@ -79,7 +85,9 @@ function printSummary(expected: DemoCounts, actual: DemoCounts): void {
   say('');
   say(`${'label / relationship'.padEnd(22)}${'generated'.padStart(12)}${'in graph'.padStart(12)}`);
   for (const key of Object.keys(expected) as (keyof DemoCounts)[]) {
-    say(`${key.padEnd(22)}${String(expected[key]).padStart(12)}${String(actual[key]).padStart(12)}`);
+    say(
+      `${key.padEnd(22)}${String(expected[key]).padStart(12)}${String(actual[key]).padStart(12)}`,
+    );
   }
 }
 
@@ -94,26 +102,39 @@ async function main(): Promise<void> {
     fail(error.message);
   }
   // The API's JSON log lines would drown the progress bar; only warnings, on stderr.
-  const logger = pino({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+  const logger = pino(
+    { level: process.env.LOG_LEVEL ? config.logLevel : 'warn' },
+    pino.destination(2),
+  );
   const started = performance.now();
   const { partners, seed, asOf } = args.options;
-  say(config.neo4j.uri ? `Using Neo4j at ${config.neo4j.uri}` : `Starting embedded Neo4j in ${config.neo4j.embedded.dataDir} …`);
+  say(
+    config.neo4j.uri
+      ? `Using Neo4j at ${config.neo4j.uri}`
+      : `Starting embedded Neo4j in ${config.neo4j.embedded.dataDir} …`,
+  );
   const database = await openDatabase(config.neo4j, logger);
   try {
     await prepareGraph(database, args);
     const generating = performance.now();
     const data = generateDemoAlliance(args.options, await readReferenceData());
     const generated = performance.now() - generating;
-    say(`Generated ${data.partners.length} partners (${partners} members), ${data.cooperations.length} cooperations, ${data.events.length} events (seed ${seed}, as of ${asOf}) in ${seconds(generated)}`);
+    say(
+      `Generated ${data.partners.length} partners (${partners} members), ${data.cooperations.length} cooperations, ${data.events.length} events (seed ${seed}, as of ${asOf}) in ${seconds(generated)}`,
+    );
     const writing = performance.now();
     await write(database, data);
     const written = performance.now() - writing;
     printSummary(expectedCounts(data), await countAllianceGraph(database.executor));
     say('');
-    say(`generate ${seconds(generated)} · write ${seconds(written)} · total ${seconds(performance.now() - started)}`);
+    say(
+      `generate ${seconds(generated)} · write ${seconds(written)} · total ${seconds(performance.now() - started)}`,
+    );
   } finally {
     await database.close();
   }
 }
 
-main().catch((error: unknown) => fail(`Seeding failed: ${(error as Error).message ?? String(error)}`));
+main().catch((error: unknown) =>
+  fail(`Seeding failed: ${(error as Error).message ?? String(error)}`),
+);

@@ -1,7 +1,6 @@
 import type { Integer } from 'neo4j-driver';
 import type { CypherExecutor } from '../../src/db/executor';
-import type { Repositories } from '../../src/services';
-import { createRepositories } from '../../src/services';
+import { createRepositories, type Repositories } from '../../src/services';
 import { loadReferenceData, type ReferenceData } from '../reference/load-reference-data';
 import { generateDemoAlliance } from './generate';
 import type { DemoAlliance, DemoOptions } from './types';
@@ -87,7 +86,10 @@ export async function seedDemoIfEmpty(
  *
  * @returns the generated data
  */
-export async function seedDemo(executor: CypherExecutor, options: SeedOptions = {}): Promise<DemoAlliance> {
+export async function seedDemo(
+  executor: CypherExecutor,
+  options: SeedOptions = {},
+): Promise<DemoAlliance> {
   const repositories = createRepositories(executor);
   await loadReferenceData(repositories);
   await wipeAllianceData(executor);

@@ -40,7 +40,13 @@ export interface SimulationResult {
  */
 function fundedSlots(rng: Rng, plan: DemoPlan, asOf: number): CooperationSlot[] {
   const slots: CooperationSlot[] = [];
-  const add = (kind: CooperationSlot['kind'], count: number, from: number, to: number, duration: [number, number] | null) => {
+  const add = (
+    kind: CooperationSlot['kind'],
+    count: number,
+    from: number,
+    to: number,
+    duration: [number, number] | null,
+  ) => {
     for (let k = 0; k < count; k += 1) {
       const startDay = rng.int(from, to);
       const endDay = duration ? startDay + rng.int(duration[0], duration[1]) : null;
@@ -68,13 +74,18 @@ function meetings(rng: Rng, plan: DemoPlan, asOf: number): Happening[] {
   const found: Happening[] = [];
   for (const year of allianceYears(asOf)) {
     const seasons: (keyof typeof SEASONS)[] =
-      year === 2016 ? ['summer', 'winter'] : rng.chance(0.5) ? ['spring', 'winter'] : ['spring', 'summer', 'winter'];
+      year === 2016
+        ? ['summer', 'winter']
+        : rng.chance(0.5)
+          ? ['spring', 'winter']
+          : ['spring', 'summer', 'winter'];
     for (const season of seasons) {
       const [m1, d1, m2, d2] = SEASONS[season];
       for (let k = 0; k < plan.eventMultiplier; k += 1) {
         const day = Math.max(founded + 10, rng.int(dayOf(year, m1, d1), dayOf(year, m2, d2)));
         const number = plan.eventMultiplier > 1 ? k + 1 : null;
-        if (day <= asOf) found.push({ type: 'meeting', day, title: meetingTitle(season, year, number) });
+        if (day <= asOf)
+          found.push({ type: 'meeting', day, title: meetingTitle(season, year, number) });
       }
     }
   }
@@ -86,7 +97,10 @@ function trainings(rng: Rng, plan: DemoPlan, asOf: number): Happening[] {
   const first = toDay(ALLIANCE_FOUNDED) + 60;
   const found: Happening[] = [];
   for (const year of allianceYears(asOf)) {
-    const perYear = year === 2016 ? rng.int(1, 2) : rng.int(PROCESS.trainingsPerYear.min, PROCESS.trainingsPerYear.max);
+    const perYear =
+      year === 2016
+        ? rng.int(1, 2)
+        : rng.int(PROCESS.trainingsPerYear.min, PROCESS.trainingsPerYear.max);
     for (let k = 0; k < perYear * plan.eventMultiplier; k += 1) {
       const day = rng.int(Math.max(first, dayOf(year, 2, 1)), dayOf(year, 11, 30));
       if (day <= asOf) found.push({ type: 'training', day, title: trainingTitle(rng) });
@@ -98,7 +112,11 @@ function trainings(rng: Rng, plan: DemoPlan, asOf: number): Happening[] {
 /** Everything that will happen, in time order (ties keep the order of creation). */
 function schedule(rng: Rng, plan: DemoPlan, asOf: number): Happening[] {
   const happenings: Happening[] = [
-    ...fundedSlots(rng, plan, asOf).map((slot) => ({ type: 'funded' as const, day: slot.startDay, slot })),
+    ...fundedSlots(rng, plan, asOf).map((slot) => ({
+      type: 'funded' as const,
+      day: slot.startDay,
+      slot,
+    })),
     ...plan.actionDays.map((p) => ({
       type: 'actionDays' as const,
       day: dayOf(p.year, 9, 20) + rng.int(0, 25),
@@ -131,7 +149,8 @@ function attend(network: AllianceNetwork, rng: Rng, day: number, size: number): 
 }
 
 function attendanceSize(network: AllianceNetwork, rng: Rng, plan: DemoPlan, h: Happening): number {
-  if (h.type === 'training') return rng.int(PROCESS.trainingAttendance.min, PROCESS.trainingAttendance.max);
+  if (h.type === 'training')
+    return rng.int(PROCESS.trainingAttendance.min, PROCESS.trainingAttendance.max);
   const share = rng.between(PROCESS.meetingAttendance.min, PROCESS.meetingAttendance.max);
   return Math.max(5, Math.round((network.joinedCount(h.day) * share) / plan.eventMultiplier));
 }
@@ -140,7 +159,12 @@ function attendanceSize(network: AllianceNetwork, rng: Rng, plan: DemoPlan, h: H
  * Runs the alliance from June 2016 to `asOf`, one happening after the other, so that every draw
  * sees only the cooperations and attendances before it.
  */
-export function simulate(network: AllianceNetwork, rng: Rng, plan: DemoPlan, asOf: number): SimulationResult {
+export function simulate(
+  network: AllianceNetwork,
+  rng: Rng,
+  plan: DemoPlan,
+  asOf: number,
+): SimulationResult {
   const result: SimulationResult = { cooperations: [], events: [], attendances: [] };
   for (const h of schedule(rng, plan, asOf)) {
     switch (h.type) {
@@ -148,7 +172,12 @@ export function simulate(network: AllianceNetwork, rng: Rng, plan: DemoPlan, asO
         result.cooperations.push(fundedCooperation(network, rng, h.slot));
         break;
       case 'actionDays': {
-        const event = result.events.push({ kind: 'ACTION_DAYS', title: `einander.Aktionstage ${h.plan.year}`, day: h.day }) - 1;
+        const event =
+          result.events.push({
+            kind: 'ACTION_DAYS',
+            title: `einander.Aktionstage ${h.plan.year}`,
+            day: h.day,
+          }) - 1;
         result.cooperations.push(...actionDayCooperations(network, rng, h.plan, h.day, event));
         break;
       }
@@ -165,4 +194,3 @@ export function simulate(network: AllianceNetwork, rng: Rng, plan: DemoPlan, asO
   }
   return result;
 }
-

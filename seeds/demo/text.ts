@@ -111,7 +111,11 @@ function article(kind: PartnerKind): string {
 /** Short German mottos per dimension, for cooperation titles. */
 const MOTTOS: Readonly<Record<string, readonly string[]>> = {
   age: ['Jung und Alt', 'Generationen im Gespräch', 'Von Oma bis Enkelin'],
-  ethnic_origin: ['Viele Wurzeln, eine Stadt', 'Mannheim spricht viele Sprachen', 'Heimat im Quadrat'],
+  ethnic_origin: [
+    'Viele Wurzeln, eine Stadt',
+    'Mannheim spricht viele Sprachen',
+    'Heimat im Quadrat',
+  ],
   gender: ['Gleich berechtigt', 'Frauen stärken', 'Rollenbilder hinterfragen'],
   abilities: ['Barrierefrei dabei', 'Inklusion erleben', 'Alle können mitmachen'],
   religion: ['Glauben im Dialog', 'Tür an Tür', 'Was uns heilig ist'],
@@ -157,7 +161,11 @@ function motto(rng: Rng, dimension: string | undefined): string {
 }
 
 /** A German title for a diversity cooperation ("Erzählcafé „Jung und Alt“ im Jungbusch"). */
-export function diversityTitle(rng: Rng, dimensions: readonly string[], district: District): string {
+export function diversityTitle(
+  rng: Rng,
+  dimensions: readonly string[],
+  district: District,
+): string {
   const [first, second] = rng.shuffle(dimensions);
   const format = rng.pick(COOPERATION_FORMATS);
   switch (rng.int(0, 2)) {
@@ -204,7 +212,11 @@ const ACTION_FORMATS: readonly (readonly [string, string | undefined])[] = [
 ];
 
 /** A German title for an event of the action days ("Inklusives Sportfest in Neckarau"). */
-export function actionDayTitle(rng: Rng, dimensions: readonly string[], district: District): string {
+export function actionDayTitle(
+  rng: Rng,
+  dimensions: readonly string[],
+  district: District,
+): string {
   const fitting = ACTION_FORMATS.filter(([, d]) => d === undefined || dimensions.includes(d));
   return `${rng.pick(fitting)[0]} ${locative(district)}`;
 }

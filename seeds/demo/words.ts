@@ -103,7 +103,12 @@ export const ASSOCIATION_NOUNS: Noun[] = [
   { word: 'Begegnungsverein', gender: 'm' },
   { word: 'Freundeskreis', gender: 'm' },
   { word: 'Lesben- und Schwulenverein', gender: 'm', dimensions: ['sexual_orientation'] },
-  { word: 'Alleinerziehendenverein', gender: 'm', dimensions: ['social_origin'], topics: ['family'] },
+  {
+    word: 'Alleinerziehendenverein',
+    gender: 'm',
+    dimensions: ['social_origin'],
+    topics: ['family'],
+  },
   { word: 'Verein für Arbeitslose', gender: 'm', dimensions: ['social_origin'], topics: ['work'] },
 ];
 
@@ -495,9 +500,15 @@ export const DEPARTMENTS: { word: string; topics?: string[]; dimensions?: string
 
 /** Offices with one instance each. */
 export const CITY_OFFICES: { word: string; dimensions: string[] }[] = [
-  { word: 'Beauftragter für Integration und Migration der Stadt Mannheim', dimensions: ['ethnic_origin'] },
+  {
+    word: 'Beauftragter für Integration und Migration der Stadt Mannheim',
+    dimensions: ['ethnic_origin'],
+  },
   { word: 'Gleichstellungsbeauftragte der Stadt Mannheim', dimensions: ['gender'] },
-  { word: 'Beauftragte für Menschen mit Behinderungen der Stadt Mannheim', dimensions: ['abilities'] },
+  {
+    word: 'Beauftragte für Menschen mit Behinderungen der Stadt Mannheim',
+    dimensions: ['abilities'],
+  },
   { word: 'Koordinierungsstelle LSBTI der Stadt Mannheim', dimensions: ['sexual_orientation'] },
   { word: 'Kommunaler Seniorenrat Mannheim', dimensions: ['age'] },
 ];
@@ -667,10 +678,10 @@ export const STREETS = [
   'Luisenring',
   'Kaiserring',
   'Augustaanlage',
-  'Quadrat Q 5',
-  'Quadrat K 1',
-  'Quadrat H 7',
-  'Quadrat E 5',
-  'Quadrat U 2',
-  'Quadrat T 4',
+  'Q 5',
+  'K 1',
+  'H 7',
+  'E 5',
+  'U 2',
+  'T 4',
 ];

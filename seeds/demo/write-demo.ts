@@ -22,9 +22,13 @@ type Row = Record<string, unknown>;
  * Reference nodes (Dimension, Topic, District) are matched by key; they must be loaded before.
  */
 export const demoWriteQueries = {
+  // All properties in the CREATE: each index (and the full-text one) is updated once per node.
   Partner: `UNWIND $rows AS row
-CREATE (p:Partner)
-SET p = row, p.joinedOn = date(row.joinedOn), p.lastActiveOn = date(row.lastActiveOn)`,
+CREATE (:Partner {id: row.id, name: row.name, sector: row.sector, kind: row.kind,
+  status: row.status, joinedOn: date(row.joinedOn), description: row.description,
+  website: row.website, contactName: row.contactName, contactEmail: row.contactEmail,
+  contactPhone: row.contactPhone, internalNotes: row.internalNotes, version: row.version,
+  cooperationCount: row.cooperationCount, lastActiveOn: date(row.lastActiveOn)})`,
   Event: `UNWIND $rows AS row
 CREATE (:Event {id: row.id, kind: row.kind, title: row.title, date: date(row.date)})`,
   Cooperation: `UNWIND $rows AS row
@@ -63,8 +67,10 @@ CREATE (p)-[:ATTENDED]->(e)`,
 /** One step of the writer: a node label or relationship type. */
 export type WriteStep = keyof typeof demoWriteQueries;
 
-/** The node labels the demo writes, and the relationship types (in writing order). */
+/** The node labels the demo writes, in writing order. */
 export const DEMO_LABELS = ['Partner', 'Event', 'Cooperation'] as const;
+
+/** The relationship types the demo writes, in writing order (after all nodes). */
 export const DEMO_RELATIONSHIPS = [
   'ENGAGES_IN',
   'ACTIVE_IN',
@@ -87,15 +93,21 @@ export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
       cooperationCount: int(p.cooperationCount),
     })),
     Event: events.map((e) => ({ ...e })),
-    Cooperation: cooperations.map(({ participants: _p, dimensions: _d, partOf: _o, ...c }) => ({ ...c })),
+    Cooperation: cooperations.map(({ participants: _p, dimensions: _d, partOf: _o, ...c }) => ({
+      ...c,
+    })),
     ENGAGES_IN: partners.flatMap((p) => p.engagements.map((e) => ({ partnerId: p.id, ...e }))),
     ACTIVE_IN: partners.flatMap((p) => p.topics.map((topic) => ({ partnerId: p.id, topic }))),
     LOCATED_IN: partners.map((p) => ({ partnerId: p.id, district: p.district })),
     PARTICIPATES_IN: cooperations.flatMap((c) =>
       c.participants.map((r) => ({ cooperationId: c.id, partnerId: r.partnerId, role: r.role })),
     ),
-    ADDRESSES: cooperations.flatMap((c) => c.dimensions.map((dimension) => ({ cooperationId: c.id, dimension }))),
-    PART_OF: cooperations.flatMap((c) => (c.partOf === null ? [] : [{ cooperationId: c.id, eventId: c.partOf }])),
+    ADDRESSES: cooperations.flatMap((c) =>
+      c.dimensions.map((dimension) => ({ cooperationId: c.id, dimension })),
+    ),
+    PART_OF: cooperations.flatMap((c) =>
+      c.partOf === null ? [] : [{ cooperationId: c.id, eventId: c.partOf }],
+    ),
     ATTENDED: attendances.map((a) => ({ ...a })),
   };
 }
@@ -166,7 +178,10 @@ export async function wipeAllianceData(executor: CypherExecutor): Promise<Record
 }
 
 /** Counts per node label and relationship type of the demo. */
-export type DemoCounts = Record<(typeof DEMO_LABELS)[number] | (typeof DEMO_RELATIONSHIPS)[number], number>;
+export type DemoCounts = Record<
+  (typeof DEMO_LABELS)[number] | (typeof DEMO_RELATIONSHIPS)[number],
+  number
+>;
 
 /** What {@link writeDemoAlliance} will create for `data`. */
 export function expectedCounts(data: DemoAlliance): DemoCounts {
@@ -192,6 +207,10 @@ export async function countAllianceGraph(executor: CypherExecutor): Promise<Demo
 }
 
 async function countOne(executor: CypherExecutor, cypher: string): Promise<number> {
-  const [n = 0] = await executor.read({ cypher }, (r) => (r.get('n') as Integer).toNumber(), 'countAllianceGraph');
+  const [n = 0] = await executor.read(
+    { cypher },
+    (r) => (r.get('n') as Integer).toNumber(),
+    'countAllianceGraph',
+  );
   return n;
 }

@@ -104,19 +104,17 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   },
   participants(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id
-MATCH (p:Partner)-[r:PARTICIPATES_IN]->(:Cooperation {id: id})
-WITH id, p, r ORDER BY r.role, p.name
-RETURN id, collect({role: r.role, partner: ${partnerProjection('p')}}) AS participants`,
+      cypher: `MATCH (p:Partner)-[r:PARTICIPATES_IN]->(c:Cooperation) WHERE c.id IN $ids
+WITH c, p, r ORDER BY r.role, p.name
+RETURN c.id AS id, collect({role: r.role, partner: ${partnerProjection('p')}}) AS participants`,
       params: { ids },
     };
   },
   dimensions(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id
-MATCH (:Cooperation {id: id})-[:ADDRESSES]->(d:Dimension)
-WITH id, d ORDER BY d.key
-RETURN id, collect(d {.*}) AS dimensions`,
+      cypher: `MATCH (c:Cooperation)-[:ADDRESSES]->(d:Dimension) WHERE c.id IN $ids
+WITH c, d ORDER BY d.key
+RETURN c.id AS id, collect(d {.*}) AS dimensions`,
       params: { ids },
     };
   },
@@ -130,10 +128,11 @@ RETURN id, collect(d {.*}) AS dimensions`,
     const { conditions, params } = cooperationConditions({ ...filter, partner: null }, 'node');
     return childPagesQuery(
       {
+        parent: parent === 'Partner' ? { label: 'Partner', key: 'id' } : { label: 'Dimension', key: 'key' },
         match:
           parent === 'Partner'
-            ? 'MATCH (:Partner {id: parentId})-[:PARTICIPATES_IN]->(node:Cooperation)'
-            : 'MATCH (:Dimension {key: parentId})<-[:ADDRESSES]-(node:Cooperation)',
+            ? 'MATCH (parent)-[:PARTICIPATES_IN]->(node:Cooperation)'
+            : 'MATCH (parent)<-[:ADDRESSES]-(node:Cooperation)',
         conditions,
         projection: projection('node'),
         sort: {

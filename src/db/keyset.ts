@@ -54,7 +54,9 @@ export function keysetClauseWith(
 
 /** A connection under each of many parents, fetched in one query (see {@link childPagesQuery}). */
 export interface ChildPagesSpec {
-  /** Cypher matching `parentId` (from `UNWIND $parentIds`) to the child variable `node`. */
+  /** The parents' label and key property; parents are found by that key's unique index. */
+  parent: { label: string; key: string };
+  /** Cypher matching the variable `parent` to the child variable `node`. */
   match: string;
   /** Extra conditions on `node`, already parameterised. */
   conditions: string[];
@@ -66,7 +68,9 @@ export interface ChildPagesSpec {
 
 /**
  * One query for the same connection under many parents (DataLoader batches): it counts every
- * parent's children, orders them, applies the keyset and the limit per parent.
+ * parent's children, orders them, applies the keyset and the limit per parent. Parents are
+ * matched with `IN $parentIds`, which the planner always turns into unique index seeks (an
+ * `UNWIND` + property match was planned as a full index scan per row).
  * All parents of a batch share the same connection arguments; a cursor names one parent only.
  */
 export function childPagesQuery(
@@ -77,7 +81,8 @@ export function childPagesQuery(
   const keyset = keysetClause(spec.sort, request);
   const filter = spec.conditions.length > 0 ? `WHERE ${spec.conditions.join(' AND ')}` : '';
   return {
-    cypher: `UNWIND $parentIds AS parentId
+    cypher: `MATCH (parent:${spec.parent.label}) WHERE parent.${spec.parent.key} IN $parentIds
+WITH parent, parent.${spec.parent.key} AS parentId
 ${spec.match}
 ${filter}
 WITH DISTINCT parentId, node

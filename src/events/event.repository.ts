@@ -57,10 +57,9 @@ RETURN ${PROJECTION} AS event, e.date AS sortValue`,
   },
   attendedByPartners(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id
-MATCH (:Partner {id: id})-[:ATTENDED]->(e:Event)
-WITH id, e ORDER BY e.date DESC, e.id DESC
-RETURN id, collect(${PROJECTION}) AS events`,
+      cypher: `MATCH (p:Partner)-[:ATTENDED]->(e:Event) WHERE p.id IN $ids
+WITH p, e ORDER BY e.date DESC, e.id DESC
+RETURN p.id AS id, collect(${PROJECTION}) AS events`,
       params: { ids },
     };
   },

@@ -147,10 +147,9 @@ RETURN count(p) AS total`,
   },
   dimensionsByPartners(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id
-MATCH (:Partner {id: id})-[r:ENGAGES_IN]->(d:Dimension)
-WITH id, r, d ORDER BY d.key, r.perspective
-RETURN id, collect({perspective: r.perspective, dimension: d {.*}}) AS dimensions`,
+      cypher: `MATCH (p:Partner)-[r:ENGAGES_IN]->(d:Dimension) WHERE p.id IN $ids
+WITH p, r, d ORDER BY d.key, r.perspective
+RETURN p.id AS id, collect({perspective: r.perspective, dimension: d {.*}}) AS dimensions`,
       params: { ids },
     };
   },
@@ -161,13 +160,13 @@ RETURN id, collect({perspective: r.perspective, dimension: d {.*}}) AS dimension
     perspective: string | null,
     request: PageRequest,
   ) {
-    const match =
-      parent === 'Dimension'
-        ? 'MATCH (:Dimension {key: parentId})<-[r:ENGAGES_IN]-(node:Partner)'
-        : 'MATCH (:District {key: parentId})<-[:LOCATED_IN]-(node:Partner)';
     return childPagesQuery(
       {
-        match,
+        parent: { label: parent, key: 'key' },
+        match:
+          parent === 'Dimension'
+            ? 'MATCH (parent)<-[r:ENGAGES_IN]-(node:Partner)'
+            : 'MATCH (parent)<-[:LOCATED_IN]-(node:Partner)',
         conditions: perspective ? ['r.perspective = $perspective'] : [],
         projection: partnerProjection('node'),
         sort: { expression: 'node.name', cursorValue: (v) => v, id: 'node.id', direction: 'ASC' },
@@ -179,9 +178,8 @@ RETURN id, collect({perspective: r.perspective, dimension: d {.*}}) AS dimension
   },
   districtsByPartners(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id
-MATCH (:Partner {id: id})-[:LOCATED_IN]->(d:District)
-RETURN id, d {.*} AS district`,
+      cypher: `MATCH (p:Partner)-[:LOCATED_IN]->(d:District) WHERE p.id IN $ids
+RETURN p.id AS id, d {.*} AS district`,
       params: { ids },
     };
   },

@@ -9,10 +9,9 @@ export const topicQueries = {
   },
   byPartners(partnerIds: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $partnerIds AS partnerId
-MATCH (:Partner {id: partnerId})-[:ACTIVE_IN]->(t:Topic)
-WITH partnerId, t ORDER BY t.key
-RETURN partnerId, collect(t {.*}) AS topics`,
+      cypher: `MATCH (p:Partner)-[:ACTIVE_IN]->(t:Topic) WHERE p.id IN $partnerIds
+WITH p, t ORDER BY t.key
+RETURN p.id AS partnerId, collect(t {.*}) AS topics`,
       params: { partnerIds },
     };
   },

@@ -1,0 +1,375 @@
+import { checkCrossDimensionRule } from '../../src/cooperations/cross-dimension-rule';
+import { parseSeedArgs, SeedUsageError } from '../../seeds/demo/cli-args';
+import { generateDemoAlliance } from '../../seeds/demo/generate';
+import type { DemoAlliance, DemoPartner, PartnerKind, Sector } from '../../seeds/demo/types';
+import { readReferenceData, type ReferenceData } from '../../seeds/reference/load-reference-data';
+
+const MEMBER = new Set(['ACTIVE', 'PAUSED']);
+const KINDS: Record<Sector, PartnerKind[]> = {
+  CIVIL_SOCIETY: [
+    'ASSOCIATION',
+    'MIGRANT_ORGANISATION',
+    'RELIGIOUS_COMMUNITY',
+    'EDUCATION',
+    'SOCIAL_SERVICE',
+    'CULTURE',
+    'SPORTS_CLUB',
+    'YOUTH_ORGANISATION',
+    'FOUNDATION',
+    'INITIATIVE',
+  ],
+  BUSINESS: ['COMPANY', 'CHAMBER_OR_UNION'],
+  POLITICS: ['PARTY_OR_FACTION'],
+  ADMINISTRATION: ['PUBLIC_AUTHORITY', 'EDUCATION'],
+};
+
+let reference: ReferenceData;
+let demo: DemoAlliance;
+
+beforeAll(async () => {
+  reference = await readReferenceData();
+  demo = generateDemoAlliance({}, reference);
+});
+
+const members = (data: DemoAlliance) => data.partners.filter((p) => MEMBER.has(p.status));
+const ofKind = (data: DemoAlliance, kind: string) =>
+  data.cooperations.filter((c) => c.kind === kind);
+const count = <T>(items: readonly T[], test: (item: T) => boolean) => items.filter(test).length;
+
+/** Events and distinct organisers of the action days per year. */
+function actionDaysPerYear(
+  data: DemoAlliance,
+): Map<string, { events: number; organisers: number }> {
+  const years = new Map<string, { events: number; organisers: Set<string> }>();
+  for (const c of ofKind(data, 'ACTION_DAY_EVENT')) {
+    const year = c.startedOn.slice(0, 4);
+    const entry = years.get(year) ?? { events: 0, organisers: new Set<string>() };
+    entry.events += 1;
+    for (const p of c.participants) entry.organisers.add(p.partnerId);
+    years.set(year, entry);
+  }
+  return new Map(
+    [...years].map(([y, e]) => [y, { events: e.events, organisers: e.organisers.size }]),
+  );
+}
+
+function neverTakingPart(data: DemoAlliance): DemoPartner[] {
+  const active = new Set([
+    ...data.cooperations.flatMap((c) => c.participants.map((p) => p.partnerId)),
+    ...data.attendances.map((a) => a.partnerId),
+  ]);
+  return members(data).filter((p) => !active.has(p.id));
+}
+
+describe('generateDemoAlliance determinism', () => {
+  it('should return deep-equal alliances for the same seed', () => {
+    expect(generateDemoAlliance({ seed: 42 }, reference)).toEqual(demo);
+  });
+
+  it('should return a different alliance for a different seed', () => {
+    const other = generateDemoAlliance({ seed: 43 }, reference);
+    expect(other.partners.map((p) => p.name)).not.toEqual(demo.partners.map((p) => p.name));
+    expect(other.cooperations).not.toEqual(demo.cooperations);
+  });
+
+  it('should not depend on the order of the reference data', () => {
+    const reversed = {
+      dimensions: [...reference.dimensions].reverse(),
+      topics: [...reference.topics].reverse(),
+      districts: [...reference.districts].reverse(),
+    };
+    expect(generateDemoAlliance({}, reversed)).toEqual(demo);
+  });
+});
+
+describe('the figures of the talk at 353 partners', () => {
+  it('should have 353 member partners plus a few applications and departures', () => {
+    expect(members(demo)).toHaveLength(353);
+    expect(count(demo.partners, (p) => p.status === 'APPLIED')).toBe(6);
+    expect(count(demo.partners, (p) => p.status === 'LEFT')).toBe(9);
+    expect(count(demo.partners, (p) => p.status === 'PAUSED')).toBeGreaterThan(0);
+  });
+
+  it('should count 54 diversity cooperations since 2016, 5 of them currently funded', () => {
+    const diversity = ofKind(demo, 'DIVERSITY_COOPERATION');
+    expect(diversity).toHaveLength(54);
+    expect(diversity.every((c) => c.funding === 'DEMOKRATIE_LEBEN')).toBe(true);
+    expect(diversity.every((c) => c.startedOn >= '2016-06-01')).toBe(true);
+    const funded = diversity.filter((c) => c.status === 'ACTIVE');
+    expect(funded).toHaveLength(5);
+    expect(funded.every((c) => c.endedOn === null)).toBe(true);
+    expect(diversity.filter((c) => c.status === 'ENDED').every((c) => c.endedOn !== null)).toBe(
+      true,
+    );
+  });
+
+  it('should count 10 network projects since 2019, 2 of them currently funded', () => {
+    const network = ofKind(demo, 'NETWORK_PROJECT');
+    expect(network).toHaveLength(10);
+    expect(
+      network.every((c) => c.funding === 'DEMOKRATIE_LEBEN' && c.startedOn >= '2019-01-01'),
+    ).toBe(true);
+    expect(count(network, (c) => c.status === 'ACTIVE')).toBe(2);
+  });
+
+  it('should hold einander.Aktionstage in the autumn of every year from 2016 to 2022', () => {
+    const actionDays = demo.events.filter((e) => e.kind === 'ACTION_DAYS');
+    expect(actionDays.map((e) => e.date.slice(0, 4))).toEqual([
+      '2016',
+      '2017',
+      '2018',
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+    ]);
+    expect(actionDays.every((e) => ['09', '10'].includes(e.date.slice(5, 7)))).toBe(true);
+    const byId = new Map(actionDays.map((e) => [e.id, e]));
+    for (const c of ofKind(demo, 'ACTION_DAY_EVENT')) {
+      expect(byId.get(c.partOf ?? '')?.date.slice(0, 4)).toBe(c.startedOn.slice(0, 4));
+      expect(c.participants.length).toBeGreaterThanOrEqual(1);
+      expect(c.participants.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('should average about 78 action-day events and 110 organisers a year', () => {
+    const years = [...actionDaysPerYear(demo).values()];
+    const mean = (f: (y: (typeof years)[number]) => number) =>
+      years.reduce((s, y) => s + f(y), 0) / years.length;
+    expect(years).toHaveLength(7);
+    expect(Math.abs(mean((y) => y.events) - 78)).toBeLessThanOrEqual(3);
+    expect(Math.abs(mean((y) => y.organisers) - 110)).toBeLessThanOrEqual(5);
+  });
+
+  it('should hold 2–3 alliance meetings a year and a few trainings, all with attendance', () => {
+    for (const year of ['2017', '2018', '2019', '2020', '2021', '2022']) {
+      const meetings = count(
+        demo.events,
+        (e) => e.kind === 'ALLIANCE_MEETING' && e.date.startsWith(year),
+      );
+      expect(meetings).toBeGreaterThanOrEqual(2);
+      expect(meetings).toBeLessThanOrEqual(3);
+      expect(
+        count(demo.events, (e) => e.kind === 'TRAINING' && e.date.startsWith(year)),
+      ).toBeGreaterThanOrEqual(3);
+    }
+    const attended = new Set(demo.attendances.map((a) => a.eventId));
+    for (const e of demo.events.filter((e) => e.kind !== 'ACTION_DAYS'))
+      expect(attended.has(e.id)).toBe(true);
+  });
+
+  it('should leave about 30% of the member partners without any cooperation or attendance', () => {
+    const share = neverTakingPart(demo).length / members(demo).length;
+    expect(share).toBeGreaterThanOrEqual(0.25);
+    expect(share).toBeLessThanOrEqual(0.35);
+  });
+
+  it('should have a large civil-society majority and smaller business, politics and administration', () => {
+    const share = (sector: Sector) =>
+      count(demo.partners, (p) => p.sector === sector) / demo.partners.length;
+    expect(share('CIVIL_SOCIETY')).toBeGreaterThan(0.7);
+    expect(share('CIVIL_SOCIETY')).toBeLessThan(0.8);
+    for (const sector of ['BUSINESS', 'POLITICS', 'ADMINISTRATION'] as const) {
+      expect(share(sector)).toBeGreaterThan(0);
+      expect(share(sector)).toBeLessThan(0.15);
+    }
+  });
+
+  it('should let more than 100 founding partners join in 2016, none before the council decision', () => {
+    expect(count(members(demo), (p) => p.joinedOn.startsWith('2016'))).toBeGreaterThan(100);
+    expect(demo.partners.every((p) => p.joinedOn >= '2016-06-01')).toBe(true);
+  });
+});
+
+describe('generateDemoAlliance consistency', () => {
+  it('should satisfy the cross-dimension rule in every diversity cooperation', () => {
+    const byId = new Map(demo.partners.map((p) => [p.id, p]));
+    for (const c of ofKind(demo, 'DIVERSITY_COOPERATION')) {
+      expect(c.participants.length).toBeGreaterThanOrEqual(2);
+      const profiles = c.participants.map((p) => byId.get(p.partnerId)?.engagements ?? []);
+      expect(checkCrossDimensionRule(profiles)).toBeNull();
+    }
+  });
+
+  it('should never let a partner take part before it joined or after asOf', () => {
+    const joined = new Map(demo.partners.map((p) => [p.id, p.joinedOn]));
+    const eventDate = new Map(demo.events.map((e) => [e.id, e.date]));
+    for (const c of demo.cooperations) {
+      for (const p of c.participants)
+        expect(c.startedOn >= (joined.get(p.partnerId) ?? '9999')).toBe(true);
+    }
+    for (const a of demo.attendances) {
+      expect((eventDate.get(a.eventId) ?? '') >= (joined.get(a.partnerId) ?? '9999')).toBe(true);
+    }
+  });
+
+  it('should date nothing after asOf', () => {
+    const dates = [
+      ...demo.partners.flatMap((p) => [p.joinedOn, p.lastActiveOn]),
+      ...demo.cooperations.flatMap((c) => [c.startedOn, c.endedOn ?? c.startedOn]),
+      ...demo.events.map((e) => e.date),
+    ];
+    expect(dates.filter((d) => d > '2023-06-12')).toEqual([]);
+  });
+
+  it('should give unique, well-formed ids and unique names', () => {
+    const ids = [...demo.partners, ...demo.cooperations, ...demo.events].map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(demo.partners.every((p) => /^p-\d{5}$/.test(p.id))).toBe(true);
+    expect(demo.cooperations.every((c) => /^c-\d{5}$/.test(c.id))).toBe(true);
+    expect(demo.events.every((e) => /^e-\d{5}$/.test(e.id))).toBe(true);
+    expect(new Set(demo.partners.map((p) => p.name)).size).toBe(demo.partners.length);
+  });
+
+  it('should give every cooperation exactly one lead, listed first', () => {
+    for (const c of demo.cooperations) {
+      expect(c.participants.map((p) => p.role)).toEqual([
+        'LEAD',
+        ...c.participants.slice(1).map(() => 'PARTNER'),
+      ]);
+      expect(new Set(c.participants.map((p) => p.partnerId)).size).toBe(c.participants.length);
+    }
+  });
+
+  it('should only put ACTIVE partners into cooperations that still run', () => {
+    const status = new Map(demo.partners.map((p) => [p.id, p.status]));
+    for (const c of demo.cooperations.filter((c) => c.status === 'ACTIVE')) {
+      expect(c.participants.map((p) => status.get(p.partnerId))).toEqual(
+        c.participants.map(() => 'ACTIVE'),
+      );
+    }
+  });
+
+  it('should compute cooperationCount and lastActiveOn from cooperations and attendances', () => {
+    const counts = new Map<string, number>();
+    const last = new Map(demo.partners.map((p) => [p.id, p.joinedOn]));
+    const later = (id: string, date: string) =>
+      last.set(id, [last.get(id) ?? '', date].sort()[1] ?? date);
+    for (const c of demo.cooperations) {
+      for (const p of c.participants) {
+        counts.set(p.partnerId, (counts.get(p.partnerId) ?? 0) + 1);
+        later(p.partnerId, c.startedOn);
+      }
+    }
+    const eventDate = new Map(demo.events.map((e) => [e.id, e.date]));
+    for (const a of demo.attendances) later(a.partnerId, eventDate.get(a.eventId) ?? '');
+    for (const p of demo.partners) {
+      expect([p.id, p.cooperationCount, p.lastActiveOn]).toEqual([
+        p.id,
+        counts.get(p.id) ?? 0,
+        last.get(p.id),
+      ]);
+    }
+  });
+
+  it('should give every partner a profile that fits the reference data and its sector', () => {
+    const dimensions = new Set(reference.dimensions.map((d) => d.key));
+    const topics = new Set(reference.topics.map((t) => t.key));
+    const districts = new Set(reference.districts.map((d) => d.key));
+    for (const p of demo.partners) {
+      const own = new Set(p.engagements.map((e) => e.dimension));
+      expect(own.size).toBeGreaterThanOrEqual(1);
+      expect(own.size).toBeLessThanOrEqual(3);
+      expect([...own].every((d) => dimensions.has(d))).toBe(true);
+      expect(
+        p.engagements.every((e) => ['COMMUNITY', 'ADVOCACY', 'SERVICE'].includes(e.perspective)),
+      ).toBe(true);
+      expect(p.topics.length).toBeGreaterThanOrEqual(1);
+      expect(p.topics.length).toBeLessThanOrEqual(3);
+      expect(p.topics.every((t) => topics.has(t))).toBe(true);
+      expect(districts.has(p.district)).toBe(true);
+      expect(KINDS[p.sector]).toContain(p.kind);
+      expect(p.version).toBe(1);
+      expect(p.website).toMatch(/^https:\/\/[a-z0-9-]+\.example\.org$/);
+      expect(p.contactEmail).toMatch(/^[a-z.-]+@[a-z0-9-]+\.example\.org$/);
+      expect(p.description).toMatch(/^[A-ZÄÖÜ].*\.$/);
+    }
+  });
+
+  it('should give some partners two perspectives on one dimension', () => {
+    const doubled = demo.partners.filter(
+      (p) => p.engagements.length > new Set(p.engagements.map((e) => e.dimension)).size,
+    );
+    expect(doubled.length).toBeGreaterThan(0);
+  });
+
+  it('should address the union of the partners’ dimensions, or a subset of two or more for diversity cooperations', () => {
+    const byId = new Map(demo.partners.map((p) => [p.id, p]));
+    for (const c of demo.cooperations) {
+      const union = [
+        ...new Set(
+          c.participants.flatMap(
+            (p) => byId.get(p.partnerId)?.engagements.map((e) => e.dimension) ?? [],
+          ),
+        ),
+      ].sort();
+      if (c.kind === 'DIVERSITY_COOPERATION') {
+        expect(c.dimensions.length).toBeGreaterThanOrEqual(2);
+        expect(c.dimensions.every((d) => union.includes(d))).toBe(true);
+      } else {
+        expect(c.dimensions).toEqual(union);
+      }
+    }
+  });
+});
+
+describe('generateDemoAlliance scaling', () => {
+  it('should scale every figure proportionally at 3,530 partners', () => {
+    const big = generateDemoAlliance({ partners: 3530 }, reference);
+    expect(members(big)).toHaveLength(3530);
+    expect(count(big.partners, (p) => p.status === 'APPLIED')).toBe(60);
+    expect(count(big.partners, (p) => p.status === 'LEFT')).toBe(90);
+    const diversity = ofKind(big, 'DIVERSITY_COOPERATION');
+    expect([diversity.length, count(diversity, (c) => c.status === 'ACTIVE')]).toEqual([540, 50]);
+    const network = ofKind(big, 'NETWORK_PROJECT');
+    expect([network.length, count(network, (c) => c.status === 'ACTIVE')]).toEqual([100, 20]);
+    const years = [...actionDaysPerYear(big).values()];
+    expect(years.reduce((s, y) => s + y.events, 0) / years.length).toBeCloseTo(780, -1);
+    expect(years.reduce((s, y) => s + y.organisers, 0) / years.length).toBeCloseTo(1100, -1);
+    expect(count(big.events, (e) => e.kind === 'ALLIANCE_MEETING')).toBeGreaterThan(
+      10 * count(demo.events, (e) => e.kind === 'ALLIANCE_MEETING') - 40,
+    );
+    expect(big.attendances.length).toBeGreaterThan(8 * demo.attendances.length);
+    const share = neverTakingPart(big).length / members(big).length;
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.35);
+  });
+
+  it.each([
+    [{ partners: 5 }, /expected partners to be an integer from 20/],
+    [{ partners: 35.3 }, /expected partners to be an integer/],
+    [{ seed: 1.5 }, /expected seed to be an integer, got 1.5/],
+    [{ asOf: '2019-01-01' }, /expected asOf to be a date \(YYYY-MM-DD\) on or after 2021-01-01/],
+    [{ asOf: '2023-02-30' }, /expected asOf to be a date/],
+  ])('should refuse %p with a RangeError', (options, message) => {
+    expect(() => generateDemoAlliance(options, reference)).toThrow(RangeError);
+    expect(() => generateDemoAlliance(options, reference)).toThrow(message);
+  });
+});
+
+describe('parseSeedArgs', () => {
+  it('should read every option', () => {
+    expect(
+      parseSeedArgs(['--partners', '50000', '--seed', '7', '--as-of', '2024-01-31', '--wipe']),
+    ).toEqual({
+      options: { partners: 50000, seed: 7, asOf: '2024-01-31' },
+      wipe: true,
+      help: false,
+    });
+  });
+
+  it('should fall back to the talk’s defaults', () => {
+    expect(parseSeedArgs([]).options).toEqual({ partners: 353, seed: 42, asOf: '2023-06-12' });
+  });
+
+  it.each([
+    [['--partners', 'many'], 'expected --partners to be an integer, got "many"'],
+    [['--partners', '3'], 'expected --partners to be an integer from 20'],
+    [['--as-of', '12.06.2023'], 'expected --as-of to be a date (YYYY-MM-DD)'],
+    [['--colour'], "Unknown option '--colour'"],
+    [['--seed'], "Option '--seed <value>' argument missing"],
+  ])('should refuse %p naming the problem', (argv, message) => {
+    expect(() => parseSeedArgs(argv)).toThrow(SeedUsageError);
+    expect(() => parseSeedArgs(argv)).toThrow(message);
+  });
+});
