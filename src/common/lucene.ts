@@ -26,11 +26,7 @@ export function toLuceneQuery(text: string): string | null {
     );
   }
   // Control characters carry no meaning in a name; treat them like spaces.
-  const words = text
-    .replace(CONTROL_CHARACTERS, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
+  const words = text.replace(CONTROL_CHARACTERS, ' ').trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   // Wildcard terms are not analysed by Lucene, so they are lower-cased here as the index is.
   return words.map((word) => `+${word.toLowerCase().replace(SPECIAL, '\\$&')}*`).join(' ');

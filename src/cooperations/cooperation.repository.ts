@@ -128,7 +128,10 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
     const { conditions, params } = cooperationConditions({ ...filter, partner: null }, 'node');
     return childPagesQuery(
       {
-        parent: parent === 'Partner' ? { label: 'Partner', key: 'id' } : { label: 'Dimension', key: 'key' },
+        parent:
+          parent === 'Partner'
+            ? { label: 'Partner', key: 'id' }
+            : { label: 'Dimension', key: 'key' },
         match:
           parent === 'Partner'
             ? 'MATCH (parent)-[:PARTICIPATES_IN]->(node:Cooperation)'

@@ -49,7 +49,11 @@ describe('partnerQueries.page', () => {
     );
     expect(query.cypher).toContain('ORDER BY p.joinedOn DESC, p.id DESC LIMIT $limit');
     expect(query.cypher).toContain('p.joinedOn < date($cursorValue)');
-    expect(query.params).toEqual({ cursorValue: '2020-01-01', cursorId: 'p-7', limit: neo4j.int(11) });
+    expect(query.params).toEqual({
+      cursorValue: '2020-01-01',
+      cursorId: 'p-7',
+      limit: neo4j.int(11),
+    });
     expect(query.cypher).not.toContain('contactEmail');
   });
 });
