@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
+import { createTokenVerifier } from './auth/tokens';
+import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
 import { contextFactory } from './context';
 import { type Database, openDatabase } from './db/database';
@@ -39,6 +41,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       config: config.http,
       schema: await buildAppSchema(services),
       context: contextFactory(services, repositories, logger),
+      verifyToken: createTokenVerifier(await resolveTokenVerification(config.auth)),
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
     });

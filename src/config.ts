@@ -35,6 +35,18 @@ const positiveInt = makeValidator<number>((input) => {
   return value;
 });
 
+const secret = makeValidator<string>((input) => {
+  if (input.length < 32) {
+    throw new Error(`expected at least 32 characters, got ${input.length}`);
+  }
+  return input;
+});
+
+const httpUrl = makeValidator<string>((input) => {
+  if (!/^https?:\/\/\S+$/.test(input)) throw new Error(`expected an http(s) URL, got "${input}"`);
+  return input;
+});
+
 /**
  * Every environment variable the API reads, with its default. The README's configuration table
  * and the docker-compose test are checked against these names.
@@ -61,6 +73,11 @@ export const ENV_SPEC = {
   NEO4J_BOLT_PORT: portOrZero({ default: 0, desc: 'embedded Neo4j Bolt port (0 = a free port)' }),
   NEO4J_START_TIMEOUT_MS: positiveInt({ default: 120_000 }),
   SEED_ON_START: bool({ default: true, desc: 'load the demo alliance when the graph is empty' }),
+  JWT_SECRET: secret({ default: undefined, desc: 'HS256 secret for local tokens' }),
+  JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
+  JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
+  JWT_AUDIENCE: str({ default: undefined, desc: 'expected aud (required with JWT_JWKS_URL)' }),
+  APPLY_RATE_LIMIT_PER_HOUR: positiveInt({ default: 10, desc: 'applyForMembership per IP' }),
 };
 
 /** The names of all environment variables the API understands. */
@@ -91,6 +108,14 @@ export interface AppConfig {
     embedded: EmbeddedNeo4jConfig;
   };
   seedOnStart: boolean;
+  auth: {
+    secret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** applyForMembership calls allowed per client IP and hour. */
+    applyRateLimitPerHour: number;
+  };
 }
 
 /**
@@ -111,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       }
     },
   });
+  assertAuthConfig(clean);
   return {
     env: clean.NODE_ENV,
     http: { host: clean.HOST, port: clean.PORT, shutdownTimeoutMs: clean.SHUTDOWN_TIMEOUT_MS },
@@ -129,7 +155,34 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       },
     },
     seedOnStart: clean.SEED_ON_START,
+    auth: {
+      secret: clean.JWT_SECRET,
+      jwksUrl: clean.JWT_JWKS_URL,
+      issuer: clean.JWT_ISSUER,
+      audience: clean.JWT_AUDIENCE,
+      applyRateLimitPerHour: clean.APPLY_RATE_LIMIT_PER_HOUR,
+    },
   };
+}
+
+/** Cross-variable rules envalid cannot express alone. */
+function assertAuthConfig(clean: {
+  NODE_ENV: string;
+  JWT_SECRET?: string;
+  JWT_JWKS_URL?: string;
+  JWT_ISSUER?: string;
+  JWT_AUDIENCE?: string;
+}): void {
+  if (clean.JWT_JWKS_URL && (!clean.JWT_ISSUER || !clean.JWT_AUDIENCE)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_JWKS_URL: expected JWT_ISSUER and JWT_AUDIENCE to be set too',
+    );
+  }
+  if (clean.NODE_ENV === 'production' && !clean.JWT_SECRET && !clean.JWT_JWKS_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: expected JWT_SECRET or JWT_JWKS_URL in production (development generates a secret)',
+    );
+  }
 }
 
 function toMiB(size: string): number {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { AuthUser } from './auth/auth.types';
 import { createLoaders, type Loaders } from './loaders';
 import type { Repositories, Services } from './services';
 
@@ -8,6 +9,8 @@ export interface RequestContext {
   requestId: string;
   logger: Logger;
   services: Services;
+  /** The caller; `null` for PUBLIC (no token). */
+  user: AuthUser | null;
   /** DataLoaders of this operation only. */
   loaders: Loaders;
 }
@@ -17,13 +20,14 @@ export function contextFactory(
   services: Services,
   repositories: Repositories,
   logger: Logger,
-): () => RequestContext {
-  return () => {
+): (user: AuthUser | null) => RequestContext {
+  return (user) => {
     const requestId = randomUUID();
     return {
       requestId,
       logger: logger.child({ requestId }),
       services,
+      user,
       loaders: createLoaders(repositories),
     };
   };

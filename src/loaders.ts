@@ -54,6 +54,7 @@ export function createLoaders(repositories: Repositories) {
   const { partners, cooperations, topics, events } = repositories;
   return {
     partner: new DataLoader((ids: readonly string[]) => partners.findByIds(ids)),
+    partnerPrivate: new DataLoader((ids: readonly string[]) => partners.findPrivate(ids)),
     partnerDimensions: new DataLoader((ids: readonly string[]) => partners.findDimensions(ids)),
     partnerTopics: new DataLoader((ids: readonly string[]) => topics.findByPartners(ids)),
     partnerDistrict: new DataLoader((ids: readonly string[]) => partners.findDistricts(ids)),

@@ -1,13 +1,18 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { authenticate } from './auth/authenticate';
+import type { AuthUser } from './auth/auth.types';
+import type { TokenVerifier } from './auth/tokens';
+import { CloseCode } from './common/errors';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
 import type { RequestContext } from './context';
@@ -36,8 +41,10 @@ export interface ApiServer {
 export interface ServerOptions {
   config: AppConfig['http'];
   schema: GraphQLSchema;
-  /** Makes the context of one operation, on HTTP and WebSocket alike. */
-  context: () => RequestContext;
+  /** Makes the context of one operation for a caller, on HTTP and WebSocket alike. */
+  context: (user: AuthUser | null) => RequestContext;
+  /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
+  verifyToken: TokenVerifier;
   readiness: ReadinessProbe;
   logger: Logger;
 }
@@ -48,17 +55,19 @@ export interface ServerOptions {
  * migrations applied; 503 otherwise).
  */
 export async function startServer(options: ServerOptions): Promise<ApiServer> {
-  const { config, schema, context, logger } = options;
+  const { config, schema, context, verifyToken, logger } = options;
   const app = express();
   const httpServer = createServer(app);
   const formatError = createErrorFormatter(logger);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
-  const wsHandle = useServer(
+  const wsHandle = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
-      context,
+      context: (ctx) => context(ctx.extra.user ?? null),
+      onConnect: (ctx) => authenticateSocket(ctx, verifyToken),
+      onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
@@ -97,7 +106,10 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => context() }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        context(await authenticate(verifyToken, req.headers.authorization)),
+    }),
   );
 
   await listen(httpServer, config.host, config.port);
@@ -108,6 +120,39 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     port,
     stop: () => (stopping ??= apollo.stop()),
   };
+}
+
+/** What this server keeps per WebSocket, next to graphql-ws's own `socket` and `request`. */
+type WsExtra = {
+  socket: WebSocket;
+  request: IncomingMessage;
+  user?: AuthUser | null;
+  expiryTimer?: NodeJS.Timeout;
+};
+
+/**
+ * graphql-ws `onConnect`: the token travels in `connectionParams.authorization` ("Bearer …").
+ * A bad token refuses the socket (`false` → close 4403 Forbidden); no token is PUBLIC. When the
+ * token expires, the socket is closed with 4403, which ends all its subscriptions.
+ */
+async function authenticateSocket(
+  ctx: Context<Record<string, unknown> | undefined, WsExtra>,
+  verify: TokenVerifier,
+): Promise<boolean> {
+  try {
+    ctx.extra.user = await authenticate(verify, ctx.connectionParams?.authorization);
+  } catch {
+    return false;
+  }
+  const expiresAt = ctx.extra.user?.expiresAt;
+  if (expiresAt !== undefined) {
+    const delay = Math.min(Math.max(expiresAt * 1000 - Date.now(), 0), 2 ** 31 - 1);
+    ctx.extra.expiryTimer = setTimeout(
+      () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'),
+      delay,
+    );
+  }
+  return true;
 }
 
 function listen(server: HttpServer, host: string, port: number): Promise<void> {

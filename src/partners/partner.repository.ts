@@ -46,6 +46,14 @@ export const DEFAULT_PARTNER_ORDER: PartnerOrder = {
   direction: OrderDirection.ASC,
 };
 
+/** A partner's personal and internal data: never public. */
+export interface PartnerPrivate {
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  internalNotes: string | null;
+}
+
 /** The Cypher that selects the partners matching a filter: a source pattern and conditions. */
 export interface FilterClause {
   source: string;
@@ -65,7 +73,10 @@ export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
     conditions.push(condition);
     Object.assign(params, values);
   };
+  // The anchor is the most selective index the filter allows; its condition is then not
+  // checked a second time for every partner it yields.
   let source = 'MATCH (p:Partner)';
+  let anchor: 'districts' | 'boroughs' | null = null;
   const search = filter.search != null ? toLuceneQuery(filter.search) : null;
   if (search !== null) {
     source = "CALL db.index.fulltext.queryNodes('partner_search', $search) YIELD node AS p";
@@ -73,9 +84,13 @@ export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
   } else if (filter.districts?.length) {
     source =
       'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.key IN $districts WITH DISTINCT p';
+    anchor = 'districts';
+    params.districts = filter.districts;
   } else if (filter.boroughs?.length) {
     source =
       'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.boroughKey IN $boroughs WITH DISTINCT p';
+    anchor = 'boroughs';
+    params.boroughs = filter.boroughs;
   } else if (filter.dimensions?.length) {
     source =
       'MATCH (anchor:Dimension {key: $dimensions[0]})<-[:ENGAGES_IN]-(p:Partner) WITH DISTINCT p';
@@ -83,8 +98,9 @@ export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
   if (filter.sectors?.length) add('p.sector IN $sectors', { sectors: filter.sectors });
   if (filter.statuses?.length) add('p.status IN $statuses', { statuses: filter.statuses });
   if (filter.dimensions?.length) {
+    // Reads the partner's few ENGAGES_IN relationships instead of probing each dimension.
     add(
-      'all(key IN $dimensions WHERE EXISTS { (p)-[r:ENGAGES_IN]->(:Dimension {key: key}) WHERE $perspective IS NULL OR r.perspective = $perspective })',
+      'all(key IN $dimensions WHERE key IN [(p)-[r:ENGAGES_IN]->(d:Dimension) WHERE $perspective IS NULL OR r.perspective = $perspective | d.key])',
       { dimensions: filter.dimensions, perspective: filter.perspective ?? null },
     );
   } else if (filter.perspective) {
@@ -95,12 +111,12 @@ export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
   if (filter.topics?.length) {
     add('EXISTS { (p)-[:ACTIVE_IN]->(t:Topic) WHERE t.key IN $topics }', { topics: filter.topics });
   }
-  if (filter.districts?.length) {
+  if (filter.districts?.length && anchor !== 'districts') {
     add('EXISTS { (p)-[:LOCATED_IN]->(d:District) WHERE d.key IN $districts }', {
       districts: filter.districts,
     });
   }
-  if (filter.boroughs?.length) {
+  if (filter.boroughs?.length && anchor !== 'boroughs') {
     add('EXISTS { (p)-[:LOCATED_IN]->(d:District) WHERE d.boroughKey IN $boroughs }', {
       boroughs: filter.boroughs,
     });
@@ -175,6 +191,13 @@ RETURN p.id AS id, collect({perspective: r.perspective, dimension: d {.*}}) AS d
       parentKeys,
       request,
     );
+  },
+  privateByPartners(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (p:Partner) WHERE p.id IN $ids
+RETURN p.id AS id, p {.contactName, .contactEmail, .contactPhone, .internalNotes} AS private`,
+      params: { ids },
+    };
   },
   districtsByPartners(ids: readonly string[]): CypherQuery {
     return {
@@ -256,6 +279,20 @@ export class PartnerRepository {
       `${args[0].toLowerCase()}Partners`,
     );
     return toChildPages(args[1], rows, (p) => p.id);
+  }
+
+  /** The private contact data of each partner; only read for callers allowed to see it. */
+  async findPrivate(ids: readonly string[]): Promise<(PartnerPrivate | null)[]> {
+    const rows = await this.executor.read(
+      partnerQueries.privateByPartners(ids),
+      (r) =>
+        [r.get('id') as string, fromNeo4j<PartnerPrivate>(r.get('private'))] as [
+          string,
+          PartnerPrivate,
+        ],
+      'partnerPrivate',
+    );
+    return alignById<PartnerPrivate | null>(ids, rows, null);
   }
 
   /** The district of each partner, or `null`. */

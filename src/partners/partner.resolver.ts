@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { isSelfOrCoordinator } from '../auth/auth-checker';
+import { Role } from '../auth/auth.types';
 import { ConnectionArgs, type Page } from '../common/pagination';
 import type { RequestContext } from '../context';
 import { CooperationConnection, CooperationKind } from '../cooperations/cooperation.types';
@@ -35,6 +37,49 @@ export class PartnerResolver {
     @Arg('orderBy', () => PartnerOrder, { nullable: true }) orderBy: PartnerOrder | null,
   ): Promise<Page<Partner>> {
     return this.partnerService.list(args, filter, orderBy);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Contact person. Private: null unless coordinator or the partner itself.',
+  })
+  contactName(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return this.privateField(partner, ctx, 'contactName');
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Contact e-mail. Private: null unless coordinator or the partner itself.',
+  })
+  contactEmail(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return this.privateField(partner, ctx, 'contactEmail');
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Contact phone. Private: null unless coordinator or the partner itself.',
+  })
+  contactPhone(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    return this.privateField(partner, ctx, 'contactPhone');
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The coordinators' internal notes. Null for everyone but coordinators.",
+  })
+  async internalNotes(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
+    if (ctx.user?.role !== Role.COORDINATOR) return null;
+    return (await ctx.loaders.partnerPrivate.load(partner.id))?.internalNotes ?? null;
+  }
+
+  /** Private fields are null, never an error, for those who may not see them: lists stay whole. */
+  private async privateField(
+    partner: Partner,
+    ctx: RequestContext,
+    field: 'contactName' | 'contactEmail' | 'contactPhone',
+  ): Promise<string | null> {
+    if (!isSelfOrCoordinator(ctx.user, partner.id)) return null;
+    return (await ctx.loaders.partnerPrivate.load(partner.id))?.[field] ?? null;
   }
 
   @FieldResolver(() => [PartnerDimension], { description: 'Dimensions with perspective.' })

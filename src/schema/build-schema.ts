@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
 import { CooperationResolver } from '../cooperations/cooperation.resolver';
 import { DimensionResolver } from '../dimensions/dimension.resolver';
 import { DistrictResolver } from '../districts/district.resolver';
@@ -51,5 +52,6 @@ export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     container: services ? resolverContainer(services) : undefined,
     validate: false,
+    authChecker,
   });
 }

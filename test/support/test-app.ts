@@ -4,6 +4,7 @@ import pino from 'pino';
 import WebSocket from 'ws';
 import { type App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { TEST_JWT_SECRET } from './tokens';
 
 /**
  * Starts the whole API on a free port against the run's Neo4j (`NEO4J_URI` from the global
@@ -14,6 +15,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<App> {
     NODE_ENV: 'test',
     PORT: '0',
     SEED_ON_START: 'false',
+    JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_URI: process.env.NEO4J_URI,
     ...env,
   });

@@ -37,6 +37,7 @@ describe('partnerFilterClause', () => {
       perspective: 'ADVOCACY',
     });
     expect(clause.conditions.join(' ')).not.toMatch(/jungbusch|age|ADVOCACY/);
+    expect(clause.conditions.join(' ')).not.toContain('LOCATED_IN');
   });
 });
 
