@@ -36,7 +36,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let stopped = false;
   try {
     const repositories = createRepositories(database.executor);
-    const services = createServices(repositories);
+    const services = createServices(repositories, database.executor, config.auth);
     const server = await startServer({
       config: config.http,
       schema: await buildAppSchema(services),

@@ -11,6 +11,8 @@ export interface RequestContext {
   services: Services;
   /** The caller; `null` for PUBLIC (no token). */
   user: AuthUser | null;
+  /** The client's address, for per-IP rate limits. */
+  clientIp: string;
   /** DataLoaders of this operation only. */
   loaders: Loaders;
 }
@@ -20,14 +22,15 @@ export function contextFactory(
   services: Services,
   repositories: Repositories,
   logger: Logger,
-): (user: AuthUser | null) => RequestContext {
-  return (user) => {
+): (user: AuthUser | null, clientIp: string) => RequestContext {
+  return (user, clientIp) => {
     const requestId = randomUUID();
     return {
       requestId,
       logger: logger.child({ requestId }),
       services,
       user,
+      clientIp,
       loaders: createLoaders(repositories),
     };
   };

@@ -42,7 +42,7 @@ export interface ServerOptions {
   config: AppConfig['http'];
   schema: GraphQLSchema;
   /** Makes the context of one operation for a caller, on HTTP and WebSocket alike. */
-  context: (user: AuthUser | null) => RequestContext;
+  context: (user: AuthUser | null, clientIp: string) => RequestContext;
   /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
   verifyToken: TokenVerifier;
   readiness: ReadinessProbe;
@@ -65,7 +65,8 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const wsHandle = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
-      context: (ctx) => context(ctx.extra.user ?? null),
+      context: (ctx) =>
+        context(ctx.extra.user ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'),
       onConnect: (ctx) => authenticateSocket(ctx, verifyToken),
       onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
@@ -108,7 +109,10 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        context(await authenticate(verifyToken, req.headers.authorization)),
+        context(
+          await authenticate(verifyToken, req.headers.authorization),
+          req.socket.remoteAddress ?? 'unknown',
+        ),
     }),
   );
 

@@ -1,5 +1,8 @@
+import { AuditRepository } from './audit/audit.repository';
 import { CooperationRepository } from './cooperations/cooperation.repository';
+import { CooperationWriteService } from './cooperations/cooperation-write.service';
 import { CooperationService } from './cooperations/cooperation.service';
+import type { AppConfig } from './config';
 import type { CypherExecutor } from './db/executor';
 import { DimensionRepository } from './dimensions/dimension.repository';
 import { DimensionService } from './dimensions/dimension.service';
@@ -7,6 +10,7 @@ import { DistrictRepository } from './districts/district.repository';
 import { EventRepository } from './events/event.repository';
 import { EventService } from './events/event.service';
 import { PartnerRepository } from './partners/partner.repository';
+import { PartnerWriteService } from './partners/partner-write.service';
 import { PartnerService } from './partners/partner.service';
 import { TopicRepository } from './topics/topic.repository';
 
@@ -18,6 +22,9 @@ export interface Services {
   events: EventService;
   topics: TopicRepository;
   districts: DistrictRepository;
+  audit: AuditRepository;
+  partnerWrites: PartnerWriteService;
+  cooperationWrites: CooperationWriteService;
 }
 
 /** The repositories, for services, loaders and the loaders of reference and demo data. */
@@ -28,6 +35,7 @@ export interface Repositories {
   partners: PartnerRepository;
   cooperations: CooperationRepository;
   events: EventRepository;
+  audit: AuditRepository;
 }
 
 /** Builds every repository over the executor. */
@@ -39,6 +47,7 @@ export function createRepositories(executor: CypherExecutor): Repositories {
     partners: new PartnerRepository(executor),
     cooperations: new CooperationRepository(executor),
     events: new EventRepository(executor),
+    audit: new AuditRepository(executor),
   };
 }
 
@@ -46,13 +55,22 @@ export function createRepositories(executor: CypherExecutor): Repositories {
  * Builds every service over its repositories. Topics and districts are plain reference lists
  * without logic, so their repositories serve as services.
  */
-export function createServices(repositories: Repositories): Services {
+export function createServices(
+  repositories: Repositories,
+  executor: CypherExecutor,
+  auth: Pick<AppConfig['auth'], 'applyRateLimitPerHour'>,
+): Services {
   return {
+    partnerWrites: new PartnerWriteService(executor, repositories, {
+      applyRateLimitPerHour: auth.applyRateLimitPerHour,
+    }),
+    cooperationWrites: new CooperationWriteService(executor, repositories),
     dimensions: new DimensionService(repositories.dimensions),
     partners: new PartnerService(repositories.partners),
     cooperations: new CooperationService(repositories.cooperations),
     events: new EventService(repositories.events),
     topics: repositories.topics,
     districts: repositories.districts,
+    audit: repositories.audit,
   };
 }

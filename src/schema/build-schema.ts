@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
+import { AuditResolver } from '../audit/audit.resolver';
+import { validateInput } from '../common/validation';
+import { CooperationMutationResolver } from '../cooperations/cooperation.mutations';
+import { PartnerMutationResolver } from '../partners/partner.mutations';
 import { CooperationResolver } from '../cooperations/cooperation.resolver';
 import { DimensionResolver } from '../dimensions/dimension.resolver';
 import { DistrictResolver } from '../districts/district.resolver';
@@ -18,6 +22,9 @@ const RESOLVERS = [
   PartnerResolver,
   CooperationResolver,
   EventResolver,
+  AuditResolver,
+  PartnerMutationResolver,
+  CooperationMutationResolver,
 ] as const;
 
 /**
@@ -32,6 +39,9 @@ function resolverContainer(services: Services): ContainerType {
     [PartnerResolver, new PartnerResolver(services.partners)],
     [CooperationResolver, new CooperationResolver(services.cooperations)],
     [EventResolver, new EventResolver(services.events)],
+    [AuditResolver, new AuditResolver(services.audit)],
+    [PartnerMutationResolver, new PartnerMutationResolver(services.partnerWrites)],
+    [CooperationMutationResolver, new CooperationMutationResolver(services.cooperationWrites)],
   ]);
   return {
     get(resolverClass) {
@@ -51,7 +61,7 @@ export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     container: services ? resolverContainer(services) : undefined,
-    validate: false,
+    validateFn: validateInput,
     authChecker,
   });
 }

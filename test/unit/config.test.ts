@@ -41,4 +41,25 @@ describe('loadConfig', () => {
   it('should name every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', NEO4J_HEAP: 'y' })).toThrow(/PORT:[\s\S]*NEO4J_HEAP:/);
   });
+
+  it('should refuse a JWKS URL without issuer and audience', () => {
+    expect(() => loadConfig({ JWT_JWKS_URL: 'https://id.example.org/jwks' })).toThrow(
+      /JWT_JWKS_URL: expected JWT_ISSUER and JWT_AUDIENCE/,
+    );
+  });
+
+  it('should refuse production without a token secret or JWKS', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: expected JWT_SECRET or JWT_JWKS_URL/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.secret,
+    ).toHaveLength(32);
+  });
+
+  it('should refuse a short JWT_SECRET', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: expected at least 32 characters, got 5/,
+    );
+  });
 });

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import type { AuthUser } from '../auth/auth.types';
+import type { PageRequest, SortKey } from '../common/pagination';
+import { whereClause } from '../db/cypher';
+import type { CypherExecutor, CypherQuery } from '../db/executor';
+import { keysetClause, type SortSpec } from '../db/keyset';
+import { fromNeo4j } from '../db/values';
+import type { AuditEntry, AuditFilter } from './audit.types';
+
+const SORT: SortSpec = {
+  expression: 'a.at',
+  cursorValue: (v) => `datetime(${v})`,
+  direction: 'DESC',
+  id: 'a.id',
+};
+
+/**
+ * The statement that records a write. It runs inside the write's own transaction, so a write and
+ * its audit entry exist together or not at all.
+ */
+export function auditStatement(user: AuthUser | null, operation: string, ids: string[]): CypherQuery {
+  return {
+    cypher: `CREATE (:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ids: $ids})`,
+    params: {
+      id: randomUUID(),
+      actor: user?.subject ?? 'public',
+      role: user?.role ?? null,
+      operation,
+      ids,
+    },
+  };
+}
+
+function auditConditions(filter: AuditFilter = {}) {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.operation) {
+    conditions.push('a.operation = $operation');
+    params.operation = filter.operation;
+  }
+  if (filter.actor) {
+    conditions.push('a.actor = $actor');
+    params.actor = filter.actor;
+  }
+  if (filter.touching) {
+    conditions.push('$touching IN a.ids');
+    params.touching = filter.touching;
+  }
+  return { conditions, params };
+}
+
+/** Reads the audit log, newest first. */
+export class AuditRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** One page of entries (limit + 1 rows, in request direction). */
+  findPage(filter: AuditFilter | undefined, request: PageRequest) {
+    const { conditions, params } = auditConditions(filter);
+    const keyset = keysetClause(SORT, request);
+    return this.executor.read(
+      {
+        cypher: `MATCH (a:AuditEntry) ${whereClause([...conditions, keyset.where])}
+RETURN a {.*} AS entry, toString(a.at) AS sortValue
+ORDER BY ${keyset.orderBy} LIMIT $limit`,
+        params: { ...params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
+      },
+      (r) => {
+        const node = fromNeo4j<AuditEntry>(r.get('entry'));
+        return { node, key: [r.get('sortValue') as string, node.id] as SortKey };
+      },
+      'auditLog',
+    );
+  }
+
+  /** How many entries match. */
+  async count(filter: AuditFilter | undefined): Promise<number> {
+    const { conditions, params } = auditConditions(filter);
+    const [total] = await this.executor.read(
+      { cypher: `MATCH (a:AuditEntry) ${whereClause(conditions)} RETURN count(a) AS total`, params },
+      (r) => fromNeo4j<number>(r.get('total')),
+      'auditLogCount',
+    );
+    return total ?? 0;
+  }
+}

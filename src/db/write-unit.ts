@@ -1,0 +1,65 @@
+import type { AuthUser } from '../auth/auth.types';
+import { auditStatement } from '../audit/audit.repository';
+import type { CypherExecutor, TransactionRunner } from './executor';
+import { fromNeo4j } from './values';
+
+/** What a write reports back: its result and the ids it touched (for the audit log). */
+export interface WriteOutcome<T> {
+  result: T;
+  ids: string[];
+}
+
+/** Everything a mutation needs to run as one unit of work. */
+export interface WriteUnitOptions {
+  user: AuthUser | null;
+  /** The mutation's name, recorded in the audit log and the transaction metadata. */
+  operation: string;
+  /** Optional client key: a retried call with the same key returns the first result. */
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The one way mutations write: one transaction holding the change, its audit entry and (when an
+ * idempotency key is given) the key with the result's id. A retried call with a known key runs
+ * nothing and returns `replay(resultId)`. Any error rolls everything back.
+ *
+ * @param work - the change; returns its result and the ids it touched (the first id is the one
+ *   an idempotent retry hands to `replay`)
+ * @param replay - loads the result of a first call from its id
+ */
+export async function runWrite<T>(
+  executor: CypherExecutor,
+  options: WriteUnitOptions,
+  work: (tx: TransactionRunner) => Promise<WriteOutcome<T>>,
+  replay?: (resultId: string) => Promise<T>,
+): Promise<T> {
+  const key = options.idempotencyKey ?? null;
+  const outcome = await executor.writeTransaction(async (tx) => {
+    if (key !== null) {
+      const [known] = await tx.run(
+        {
+          cypher: 'MATCH (k:IdempotencyKey {key: $key, operation: $operation}) RETURN k.resultId AS id',
+          params: { key, operation: options.operation },
+        },
+        (r) => fromNeo4j<string>(r.get('id')),
+      );
+      if (known !== undefined) return { replayed: known, done: null };
+    }
+    const done = await work(tx);
+    await tx.run(auditStatement(options.user, options.operation, done.ids), () => null);
+    if (key !== null) {
+      await tx.run(
+        {
+          cypher:
+            'CREATE (:IdempotencyKey {key: $key, operation: $operation, resultId: $resultId, at: datetime()})',
+          params: { key, operation: options.operation, resultId: done.ids[0] ?? null },
+        },
+        () => null,
+      );
+    }
+    return { replayed: '', done };
+  }, options.operation);
+  if (outcome.done) return outcome.done.result;
+  if (!replay) throw new Error(`${options.operation} has no replay for idempotent retries`);
+  return replay(outcome.replayed);
+}
