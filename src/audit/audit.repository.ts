@@ -19,7 +19,11 @@ const SORT: SortSpec = {
  * The statement that records a write. It runs inside the write's own transaction, so a write and
  * its audit entry exist together or not at all.
  */
-export function auditStatement(user: AuthUser | null, operation: string, ids: string[]): CypherQuery {
+export function auditStatement(
+  user: AuthUser | null,
+  operation: string,
+  ids: string[],
+): CypherQuery {
   return {
     cypher: `CREATE (:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ids: $ids})`,
     params: {
@@ -77,7 +81,10 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   async count(filter: AuditFilter | undefined): Promise<number> {
     const { conditions, params } = auditConditions(filter);
     const [total] = await this.executor.read(
-      { cypher: `MATCH (a:AuditEntry) ${whereClause(conditions)} RETURN count(a) AS total`, params },
+      {
+        cypher: `MATCH (a:AuditEntry) ${whereClause(conditions)} RETURN count(a) AS total`,
+        params,
+      },
       (r) => fromNeo4j<number>(r.get('total')),
       'auditLogCount',
     );

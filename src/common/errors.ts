@@ -15,6 +15,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** The change collides with the current state (status, version, a concurrent write). */
   CONFLICT = 'CONFLICT',
+  /** A rate limit was hit (e.g. applications per IP); `extensions.retryAfterSeconds` says when to retry. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** Neo4j cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; the details are logged, never sent to the client. */

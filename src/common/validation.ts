@@ -11,7 +11,9 @@ export interface FieldProblem {
 /** Flattens class-validator's nested errors into paths such as `input.dimensions[1].key`. */
 export function fieldProblems(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
-    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`;
+    const path = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : `${prefix}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ path, reason }));
     return [...own, ...fieldProblems(error.children ?? [], path)];
   });

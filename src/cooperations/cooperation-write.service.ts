@@ -1,10 +1,250 @@
-import type { CypherExecutor } from '../db/executor';
+import { randomUUID } from 'node:crypto';
+import type { AuthUser } from '../auth/auth.types';
+import { ErrorCode, userError } from '../common/errors';
+import type { CypherExecutor, TransactionRunner } from '../db/executor';
+import { runWrite } from '../db/write-unit';
+import { type AllianceEvent, EventKind } from '../events/event.types';
 import type { Repositories } from '../services';
+import {
+  assertActivePartners,
+  assertCrossDimensionRule,
+  assertEndable,
+  assertJoinable,
+  assertLeadNotRepeated,
+  assertLeadOrCoordinator,
+  assertMayLead,
+  assertOwnPartnerActive,
+  requireUser,
+} from './cooperation-write.checks';
+import {
+  type CooperationState,
+  CooperationWriteRepository,
+  type PartnerProfile,
+} from './cooperation-write.repository';
+import type {
+  AddCooperationPartnerArgs,
+  CreateCooperationInput,
+  EndCooperationArgs,
+  RecordAttendanceArgs,
+  RecordEventInput,
+} from './cooperation.inputs';
+import { type Cooperation, CooperationKind } from './cooperation.types';
 
-/** Use cases that change cooperations and events. */
+/** Longest idempotency key accepted. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * Checks a client's idempotency key.
+ *
+ * @throws BAD_USER_INPUT when it is empty or longer than {@link MAX_IDEMPOTENCY_KEY_LENGTH}
+ */
+export function assertIdempotencyKey(key: string | null | undefined): void {
+  if (key == null || (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH)) return;
+  throw userError(
+    ErrorCode.BAD_USER_INPUT,
+    `expected idempotencyKey of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
+    { argument: 'idempotencyKey' },
+  );
+}
+
+/**
+ * Use cases that change cooperations and events. Each runs through {@link runWrite}: one
+ * transaction with the change and its audit entry (operation = the mutation's name).
+ */
 export class CooperationWriteService {
+  private readonly writes = new CooperationWriteRepository();
+
   constructor(
     private readonly executor: CypherExecutor,
     private readonly repositories: Repositories,
   ) {}
+
+  /**
+   * Creates an ACTIVE cooperation led by `input.leadPartnerId`; updates each participant's
+   * `cooperationCount` and `lastActiveOn`. A retry with the same idempotency key returns the
+   * first cooperation.
+   *
+   * @throws FORBIDDEN for a partner that is not the lead or not ACTIVE; NOT_FOUND for unknown
+   *   partners, dimensions or events; BAD_USER_INPUT for partners that are not ACTIVE and for
+   *   diversity cooperations that break the cross-dimension rule (`extensions.rule`)
+   */
+  async createCooperation(
+    caller: AuthUser | null,
+    input: CreateCooperationInput,
+    idempotencyKey?: string | null,
+  ): Promise<Cooperation> {
+    const user = requireUser(caller);
+    assertMayLead(user, input.leadPartnerId);
+    assertLeadNotRepeated(input.leadPartnerId, input.partnerIds);
+    assertIdempotencyKey(idempotencyKey);
+    const ids = [input.leadPartnerId, ...input.partnerIds];
+    const options = { user, operation: 'createCooperation', idempotencyKey };
+    const work = async (tx: TransactionRunner) => {
+      const locked = await this.writes.lockPartners(tx, ids);
+      assertOwnPartnerActive(user, locked.get(input.leadPartnerId));
+      const profiles = assertActivePartners(ids, locked);
+      if (input.kind === CooperationKind.DIVERSITY_COOPERATION) {
+        assertCrossDimensionRule(profiles);
+      }
+      await this.assertReferences(tx, input);
+      const id = `c-${randomUUID()}`;
+      const cooperation = await this.writes.createCooperation(tx, {
+        ...input,
+        id,
+        funding: input.funding ?? null,
+        eventId: input.eventId ?? null,
+      });
+      return { result: cooperation, ids: [id, ...ids] };
+    };
+    return runWrite(this.executor, options, work, (id) => this.loadCooperation(id));
+  }
+
+  /**
+   * Adds an ACTIVE partner to a cooperation that has not ended (coordinator or its LEAD).
+   * A diversity cooperation must still satisfy the cross-dimension rule afterwards.
+   *
+   * @throws NOT_FOUND, FORBIDDEN, CONFLICT (ENDED, already taking part), BAD_USER_INPUT
+   */
+  addCooperationPartner(caller: AuthUser | null, args: AddCooperationPartnerArgs) {
+    const user = requireUser(caller);
+    const { cooperationId, partnerId, role } = args;
+    const options = { user, operation: 'addCooperationPartner' };
+    return runWrite(this.executor, options, async (tx) => {
+      const state = await this.lockCooperation(tx, user, cooperationId);
+      assertJoinable(state, partnerId);
+      const ids = [...state.participants.map((p) => p.id), partnerId];
+      const locked = await this.writes.lockPartners(tx, ids);
+      assertActivePartners([partnerId], locked);
+      if (state.kind === CooperationKind.DIVERSITY_COOPERATION) {
+        assertCrossDimensionRule(presentProfiles(ids, locked));
+      }
+      const cooperation = await this.writes.addParticipant(tx, cooperationId, partnerId, role);
+      return { result: cooperation, ids: [cooperationId, partnerId] };
+    });
+  }
+
+  /**
+   * Ends an ACTIVE cooperation (coordinator or its LEAD). Of concurrent calls one succeeds, the
+   * others get CONFLICT: the state is read under the cooperation's write lock.
+   *
+   * @throws NOT_FOUND, FORBIDDEN, CONFLICT (not ACTIVE), BAD_USER_INPUT (before startedOn)
+   */
+  endCooperation(caller: AuthUser | null, args: EndCooperationArgs): Promise<Cooperation> {
+    const user = requireUser(caller);
+    const options = { user, operation: 'endCooperation' };
+    return runWrite(this.executor, options, async (tx) => {
+      const state = await this.lockCooperation(tx, user, args.cooperationId);
+      assertEndable(state, args.endedOn);
+      const cooperation = await this.writes.end(tx, args.cooperationId, args.endedOn);
+      return { result: cooperation, ids: [args.cooperationId] };
+    });
+  }
+
+  /** Records an alliance event (coordinators); idempotent with a key. */
+  recordEvent(
+    user: AuthUser | null,
+    input: RecordEventInput,
+    idempotencyKey?: string | null,
+  ): Promise<AllianceEvent> {
+    assertIdempotencyKey(idempotencyKey);
+    const options = { user, operation: 'recordEvent', idempotencyKey };
+    const work = async (tx: TransactionRunner) => {
+      const id = `e-${randomUUID()}`;
+      const event = await this.writes.createEvent(tx, { ...input, id });
+      return { result: event, ids: [id] };
+    };
+    return runWrite(this.executor, options, work, (id) => this.loadEvent(id));
+  }
+
+  /**
+   * Records that partners attended a meeting or training (coordinators): one ATTENDED each,
+   * however often it is recorded; raises their `lastActiveOn` to the event's date.
+   *
+   * @throws NOT_FOUND for an unknown event or partner; BAD_USER_INPUT for ACTION_DAYS events
+   *   (their participants are the organisers of its cooperations)
+   */
+  recordAttendance(user: AuthUser | null, args: RecordAttendanceArgs): Promise<AllianceEvent> {
+    const { eventId, partnerIds } = args;
+    return runWrite(this.executor, { user, operation: 'recordAttendance' }, async (tx) => {
+      await this.requireEvent(tx, eventId, [EventKind.ALLIANCE_MEETING, EventKind.TRAINING]);
+      const known = await this.writes.knownPartnerIds(tx, partnerIds);
+      const unknown = partnerIds.find((id) => !known.has(id));
+      if (unknown !== undefined) {
+        throw userError(ErrorCode.NOT_FOUND, `expected a partner with id ${unknown}, got none`, {
+          id: unknown,
+        });
+      }
+      await this.writes.attend(tx, eventId, partnerIds);
+      const event = await this.requireEvent(tx, eventId);
+      return { result: event, ids: [eventId, ...partnerIds] };
+    });
+  }
+
+  /** Locks a cooperation for a change by its lead or a coordinator. */
+  private async lockCooperation(
+    tx: TransactionRunner,
+    user: AuthUser,
+    id: string,
+  ): Promise<CooperationState> {
+    const state = await this.writes.lockCooperation(tx, id);
+    if (!state) {
+      throw userError(ErrorCode.NOT_FOUND, `expected a cooperation with id ${id}, got none`, {
+        id,
+      });
+    }
+    assertLeadOrCoordinator(user, state);
+    return state;
+  }
+
+  /** The addressed dimensions and the ACTION_DAYS event must exist. */
+  private async assertReferences(tx: TransactionRunner, input: CreateCooperationInput) {
+    const known = await this.writes.knownDimensionKeys(tx, input.dimensionKeys);
+    const unknown = input.dimensionKeys.find((key) => !known.has(key));
+    if (unknown !== undefined) {
+      throw userError(ErrorCode.NOT_FOUND, `expected a dimension with key ${unknown}, got none`, {
+        key: unknown,
+      });
+    }
+    if (input.eventId != null) {
+      await this.requireEvent(tx, input.eventId, [EventKind.ACTION_DAYS]);
+    }
+  }
+
+  /** An event that exists and, when `kinds` is given, is of one of them. */
+  private async requireEvent(
+    tx: TransactionRunner,
+    id: string,
+    kinds?: readonly EventKind[],
+  ): Promise<AllianceEvent> {
+    const event = await this.writes.findEvent(tx, id);
+    if (!event) throw userError(ErrorCode.NOT_FOUND, `expected an event with id ${id}, got none`);
+    if (kinds && !kinds.includes(event.kind)) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `expected event ${id} to be ${kinds.join(' or ')}, got ${event.kind}`,
+        { eventId: id, kind: event.kind },
+      );
+    }
+    return event;
+  }
+
+  private async loadCooperation(id: string): Promise<Cooperation> {
+    const [cooperation] = await this.repositories.cooperations.findByIds([id]);
+    if (!cooperation) throw new Error(`idempotent replay found no cooperation ${id}`);
+    return cooperation;
+  }
+
+  private async loadEvent(id: string): Promise<AllianceEvent> {
+    const runner: TransactionRunner = {
+      run: (q, map) => this.executor.read(q, map, 'recordEvent'),
+    };
+    const event = await this.writes.findEvent(runner, id);
+    if (!event) throw new Error(`idempotent replay found no event ${id}`);
+    return event;
+  }
+}
+
+/** The profiles of `ids` that exist (participants who paused since still count). */
+function presentProfiles(ids: readonly string[], profiles: ReadonlyMap<string, PartnerProfile>) {
+  return ids.flatMap((id) => profiles.get(id) ?? []);
 }

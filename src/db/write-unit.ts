@@ -38,7 +38,8 @@ export async function runWrite<T>(
     if (key !== null) {
       const [known] = await tx.run(
         {
-          cypher: 'MATCH (k:IdempotencyKey {key: $key, operation: $operation}) RETURN k.resultId AS id',
+          cypher:
+            'MATCH (k:IdempotencyKey {key: $key, operation: $operation}) RETURN k.resultId AS id',
           params: { key, operation: options.operation },
         },
         (r) => fromNeo4j<string>(r.get('id')),

@@ -31,8 +31,7 @@ export const PARTNER_TRANSITIONS: Readonly<Record<PartnerTransition, TransitionR
 
 /** The outcome of asking the machine: the next status, or why the change is refused. */
 export type TransitionResult =
-  | { ok: true; to: PartnerStatus }
-  | { ok: false; message: string; currentStatus: PartnerStatus };
+  { ok: true; to: PartnerStatus } | { ok: false; message: string; currentStatus: PartnerStatus };
 
 /**
  * Decides a status change without any I/O.
@@ -42,7 +41,10 @@ export type TransitionResult =
  * @returns `{ ok: true, to }` when allowed; otherwise `{ ok: false }` with a message in the style
  *   "expected status APPLIED for admitPartner, got ACTIVE"
  */
-export function nextStatus(current: PartnerStatus, transition: PartnerTransition): TransitionResult {
+export function nextStatus(
+  current: PartnerStatus,
+  transition: PartnerTransition,
+): TransitionResult {
   const rule = PARTNER_TRANSITIONS[transition];
   if (rule.from.includes(current)) return { ok: true, to: rule.to };
   return {

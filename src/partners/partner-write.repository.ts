@@ -80,7 +80,11 @@ RETURN ${PARTNER} AS partner`,
     };
   },
   /** Removes the partner's relationships of one kind and links the given keys; returns found keys. */
-  replaceLinks(id: string, kind: ReferenceKind, rows: readonly EngagementRef[] | readonly { key: string }[]) {
+  replaceLinks(
+    id: string,
+    kind: ReferenceKind,
+    rows: readonly EngagementRef[] | readonly { key: string }[],
+  ) {
     const { type, label } = REFERENCE_LINKS[kind];
     const props = kind === 'dimensions' ? ' {perspective: row.perspective}' : '';
     return {
@@ -143,7 +147,10 @@ export class PartnerWriteRepository {
     version: number,
     changes: ProfileChanges,
   ): Promise<Partner | null> {
-    const [partner] = await tx.run(partnerWriteQueries.updateProfile(id, version, changes), toPartner);
+    const [partner] = await tx.run(
+      partnerWriteQueries.updateProfile(id, version, changes),
+      toPartner,
+    );
     return partner ?? null;
   }
 

@@ -1,5 +1,28 @@
-import type { CypherExecutor } from '../db/executor';
+import { randomUUID } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { assertSelfOrCoordinator } from '../auth/auth-checker';
+import type { AuthUser } from '../auth/auth.types';
+import { ErrorCode, userError } from '../common/errors';
+import type { CypherExecutor, TransactionRunner } from '../db/executor';
+import { runWrite } from '../db/write-unit';
+import type { Loaders } from '../loaders';
 import type { Repositories } from '../services';
+import { nextStatus, PARTNER_TRANSITIONS, type PartnerTransition } from './partner-status';
+import {
+  anonymisedName,
+  profileChanges,
+  type ReferenceLists,
+  referenceLists,
+  unknownKeys,
+} from './partner-write.mapping';
+import {
+  type NewPartner,
+  PartnerWriteRepository,
+  type ReferenceKind,
+} from './partner-write.repository';
+import type { ApplyForMembershipInput, UpdatePartnerProfileInput } from './partner.inputs';
+import { assertId } from './partner.service';
+import type { Partner } from './partner.types';
 
 /** Settings of the partner writes. */
 export interface PartnerWriteOptions {
@@ -7,11 +30,219 @@ export interface PartnerWriteOptions {
   applyRateLimitPerHour: number;
 }
 
+/** Who calls a write: the request's user, address and loaders (cleared after the write). */
+export interface WriteCaller {
+  user: AuthUser | null;
+  clientIp: string;
+  loaders: Loaders;
+}
+
+/** Longest idempotency key accepted. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
 /** Use cases that change partners: admission, status, profile, erasure. */
 export class PartnerWriteService {
+  private readonly writes = new PartnerWriteRepository();
+  private readonly applyLimiter: RateLimiterMemory;
+
   constructor(
     private readonly executor: CypherExecutor,
     private readonly repositories: Repositories,
     private readonly options: PartnerWriteOptions,
-  ) {}
+  ) {
+    this.applyLimiter = new RateLimiterMemory({
+      points: options.applyRateLimitPerHour,
+      duration: 3_600,
+    });
+  }
+
+  /**
+   * An organisation signs the declaration: a new APPLIED partner. A retry with the same
+   * idempotency key returns the first partner and writes nothing.
+   *
+   * @throws TOO_MANY_REQUESTS over the per-IP rate limit (`extensions.retryAfterSeconds`);
+   *   BAD_USER_INPUT for unknown district, topic or dimension keys (`extensions.fields`)
+   */
+  async apply(
+    input: ApplyForMembershipInput,
+    idempotencyKey: string | null,
+    caller: WriteCaller,
+  ): Promise<Partner> {
+    assertIdempotencyKey(idempotencyKey);
+    await this.consumeApplication(caller.clientIp);
+    const partner: NewPartner = {
+      id: `p-${randomUUID()}`,
+      name: input.name,
+      sector: input.sector,
+      kind: input.kind,
+      description: input.description ?? null,
+      website: input.website ?? null,
+      contactName: input.contactName,
+      contactEmail: input.contactEmail,
+      contactPhone: input.contactPhone ?? null,
+    };
+    return runWrite(
+      this.executor,
+      { user: caller.user, operation: 'applyForMembership', idempotencyKey },
+      async (tx) => {
+        const created = await this.writes.create(tx, partner);
+        await this.linkReferences(tx, partner.id, referenceLists(input));
+        return { result: created, ids: [partner.id] };
+      },
+      (id) => this.load(id),
+    );
+  }
+
+  /**
+   * Moves a partner through the status machine (coordinators). The update is conditional on the
+   * expected status, so of two concurrent calls exactly one succeeds.
+   *
+   * @throws NOT_FOUND for an unknown id; CONFLICT naming the current status (`extensions.currentStatus`)
+   */
+  changeStatus(id: string, transition: PartnerTransition, caller: WriteCaller): Promise<Partner> {
+    assertId('id', id);
+    const rule = PARTNER_TRANSITIONS[transition];
+    return this.write(caller, transition, id, async (tx) => {
+      const changed = await this.writes.transition(tx, id, rule.from, rule.to);
+      if (changed) return changed;
+      const state = await this.existingState(tx, id);
+      const verdict = nextStatus(state.status, transition);
+      // A status that allows the change cannot reach here unless the machine and Cypher disagree.
+      const message = verdict.ok ? `expected status ${rule.from.join(' or ')}` : verdict.message;
+      throw userError(ErrorCode.CONFLICT, message, { currentStatus: state.status });
+    });
+  }
+
+  /**
+   * Changes a profile when `version` is still current; given lists replace the relationships.
+   *
+   * @throws UNAUTHENTICATED / FORBIDDEN unless the partner itself or a coordinator; NOT_FOUND;
+   *   CONFLICT for a stale version (`extensions.currentVersion`); BAD_USER_INPUT for unknown keys
+   */
+  updateProfile(
+    id: string,
+    version: number,
+    input: UpdatePartnerProfileInput,
+    caller: WriteCaller,
+  ): Promise<Partner> {
+    assertId('id', id);
+    assertSelfOrCoordinator(caller.user, id);
+    return this.write(caller, 'updatePartnerProfile', id, async (tx) => {
+      const updated = await this.writes.updateProfile(tx, id, version, profileChanges(input));
+      if (!updated) {
+        const state = await this.existingState(tx, id);
+        throw userError(
+          ErrorCode.CONFLICT,
+          `expected version ${version} of partner ${id}, got ${state.version}; reload and retry`,
+          { currentVersion: state.version },
+        );
+      }
+      await this.linkReferences(tx, id, referenceLists(input));
+      return updated;
+    });
+  }
+
+  /**
+   * Data-protection erasure (coordinators): personal data and profile links go, the name becomes
+   * anonymous, the status LEFT; the cooperation history stays. Repeating it is harmless.
+   *
+   * @throws NOT_FOUND for an unknown id
+   */
+  erase(id: string, caller: WriteCaller): Promise<Partner> {
+    assertId('id', id);
+    return this.write(caller, 'erasePartner', id, async (tx) => {
+      const erased = await this.writes.erase(tx, id, anonymisedName(id));
+      if (!erased) throw notFound(id);
+      return erased;
+    });
+  }
+
+  /** Runs one partner write through `runWrite` and forgets the request's cached reads of it. */
+  private async write(
+    caller: WriteCaller,
+    operation: string,
+    id: string,
+    work: (tx: TransactionRunner) => Promise<Partner>,
+  ): Promise<Partner> {
+    const partner = await runWrite(this.executor, { user: caller.user, operation }, async (tx) => ({
+      result: await work(tx),
+      ids: [id],
+    }));
+    forget(caller.loaders, id);
+    return partner;
+  }
+
+  private async existingState(tx: TransactionRunner, id: string) {
+    const state = await this.writes.state(tx, id);
+    if (!state) throw notFound(id);
+    return state;
+  }
+
+  /** Replaces each given relationship list; an unknown key aborts the whole write. */
+  private async linkReferences(tx: TransactionRunner, id: string, lists: ReferenceLists) {
+    for (const [kind, rows] of Object.entries(lists) as [ReferenceKind, { key: string }[]][]) {
+      const found = new Set(await this.writes.replaceLinks(tx, id, kind, rows));
+      const problems = unknownKeys(kind, rows, found);
+      if (problems.length > 0) {
+        const summary = problems.map((p) => `${p.path}: ${p.reason}`).join('; ');
+        throw userError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${summary}`, {
+          fields: problems,
+        });
+      }
+    }
+  }
+
+  private async consumeApplication(clientIp: string): Promise<void> {
+    try {
+      await this.applyLimiter.consume(clientIp);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1_000);
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      throw userError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        `Too many applications from this address (expected at most ${this.options.applyRateLimitPerHour} per hour); try again in ${minutes} minutes.`,
+        { retryAfterSeconds },
+      );
+    }
+  }
+
+  private async load(id: string): Promise<Partner> {
+    const [partner] = await this.repositories.partners.findByIds([id]);
+    if (!partner) throw notFound(id);
+    return partner;
+  }
+}
+
+function assertIdempotencyKey(key: string | null): void {
+  if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `expected idempotencyKey of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
+      { argument: 'idempotencyKey' },
+    );
+  }
+}
+
+function notFound(id: string) {
+  return userError(
+    ErrorCode.NOT_FOUND,
+    `expected an existing partner, got id ${JSON.stringify(id)}`,
+    {
+      id,
+    },
+  );
+}
+
+/** Drops the request's cached reads of a partner, so fields resolved after a write are fresh. */
+function forget(loaders: Loaders, id: string): void {
+  for (const loader of [
+    loaders.partner,
+    loaders.partnerPrivate,
+    loaders.partnerDimensions,
+    loaders.partnerTopics,
+    loaders.partnerDistrict,
+  ]) {
+    loader.clear(id);
+  }
 }

@@ -31,10 +31,26 @@ export function describeValue(value: unknown): string {
  * class-validator options whose message reads "expected X, got Y".
  *
  * @param what - what a valid value is, e.g. "an e-mail address"
- * @param each - validate every item of an array
  */
-export function expected(what: string, each = false): ValidationOptions {
-  return { each, message: (args: ValidationArguments) => `expected ${what}, got ${describeValue(args.value)}` };
+export function expected(what: string): ValidationOptions {
+  return {
+    message: (args: ValidationArguments) => `expected ${what}, got ${describeValue(args.value)}`,
+  };
+}
+
+/**
+ * Options that check every item of an array against a pattern; the message names the first bad
+ * item by index: "expected [2] to be X, got Y".
+ */
+export function expectedEach(what: string, pattern: RegExp): ValidationOptions {
+  return {
+    each: true,
+    message: (args: ValidationArguments) => {
+      const items: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
+      const index = items.findIndex((item) => typeof item !== 'string' || !pattern.test(item));
+      return `expected [${index}] to be ${what}, got ${describeValue(items[index])}`;
+    },
+  };
 }
 
 /** Phone numbers: digits, spaces and `+ ( ) / -`, 5–30 characters. */
@@ -107,8 +123,8 @@ export class ApplyForMembershipInput {
   @Field(() => [String], { nullable: true, description: 'Topic (field of action) keys.' })
   @IsOptional()
   @ArrayMaxSize(MAX_REFERENCES, expected(`at most ${MAX_REFERENCES} topics`))
-  @ArrayUnique(undefined, expected('distinct topic keys'))
-  @Matches(KEY_PATTERN, expected(KEY_TEXT, true))
+  @ArrayUnique(expected('distinct topic keys'))
+  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, KEY_PATTERN))
   topicKeys?: string[] | null;
 
   @Field(() => [DimensionEngagementInput], { nullable: true })
@@ -159,8 +175,8 @@ export class UpdatePartnerProfileInput {
   @Field(() => [String], { nullable: true, description: 'Replaces the topics; null keeps them.' })
   @IsOptional()
   @ArrayMaxSize(MAX_REFERENCES, expected(`at most ${MAX_REFERENCES} topics`))
-  @ArrayUnique(undefined, expected('distinct topic keys'))
-  @Matches(KEY_PATTERN, expected(KEY_TEXT, true))
+  @ArrayUnique(expected('distinct topic keys'))
+  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, KEY_PATTERN))
   topicKeys?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Replaces the district; null removes it.' })
