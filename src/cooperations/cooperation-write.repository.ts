@@ -9,14 +9,13 @@ import {
   CooperationStatus,
   ParticipationRole,
 } from './cooperation.types';
+import { EVENT_PROJECTION } from '../events/event.repository';
+import { cooperationProjection } from './cooperation.repository';
 import type { Engagement } from './cross-dimension-rule';
 
-// The same public projections as the read repositories (cooperation.repository.ts,
-// event.repository.ts), so a mutation returns exactly what a query would.
-const COOPERATION = 'c {.id, .title, .kind, .status, .startedOn, .endedOn, .funding}';
-const EVENT = `e {.id, .kind, .title, .date,
-  participantCount: COUNT { (:Partner)-[:ATTENDED]->(e) } +
-    COUNT { MATCH (p:Partner)-[:PARTICIPATES_IN]->(:Cooperation)-[:PART_OF]->(e) RETURN DISTINCT p }}`;
+// The same projections as the read repositories, so a mutation returns what a query would.
+const COOPERATION = cooperationProjection('c');
+const EVENT = EVENT_PROJECTION;
 
 /** `p.lastActiveOn` raised to `day` when that is later (the latest activity wins). */
 const raiseLastActive = (day: string) =>

@@ -30,23 +30,6 @@ import type {
 } from './cooperation.inputs';
 import { type Cooperation, CooperationKind } from './cooperation.types';
 
-/** Longest idempotency key accepted. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
-/**
- * Checks a client's idempotency key.
- *
- * @throws BAD_USER_INPUT when it is empty or longer than {@link MAX_IDEMPOTENCY_KEY_LENGTH}
- */
-export function assertIdempotencyKey(key: string | null | undefined): void {
-  if (key == null || (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH)) return;
-  throw userError(
-    ErrorCode.BAD_USER_INPUT,
-    `expected idempotencyKey of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
-    { argument: 'idempotencyKey' },
-  );
-}
-
 /**
  * Use cases that change cooperations and events. Each runs through {@link runWrite}: one
  * transaction with the change and its audit entry (operation = the mutation's name).
@@ -76,7 +59,6 @@ export class CooperationWriteService {
     const user = requireUser(caller);
     assertMayLead(user, input.leadPartnerId);
     assertLeadNotRepeated(input.leadPartnerId, input.partnerIds);
-    assertIdempotencyKey(idempotencyKey);
     const ids = [input.leadPartnerId, ...input.partnerIds];
     const options = { user, operation: 'createCooperation', idempotencyKey };
     const work = async (tx: TransactionRunner) => {
@@ -146,7 +128,6 @@ export class CooperationWriteService {
     input: RecordEventInput,
     idempotencyKey?: string | null,
   ): Promise<AllianceEvent> {
-    assertIdempotencyKey(idempotencyKey);
     const options = { user, operation: 'recordEvent', idempotencyKey };
     const work = async (tx: TransactionRunner) => {
       const id = `e-${randomUUID()}`;

@@ -15,9 +15,10 @@ import {
   type CooperationParticipant,
 } from './cooperation.types';
 
-const projection = (v: string) =>
+/** The public properties of cooperation `v`, as every query and mutation returns them. */
+export const cooperationProjection = (v: string) =>
   `${v} {.id, .title, .kind, .status, .startedOn, .endedOn, .funding}`;
-const PROJECTION = projection('c');
+const PROJECTION = cooperationProjection('c');
 
 const SORTS: Record<CooperationOrderField, Omit<SortSpec, 'direction'>> = {
   [CooperationOrderField.STARTED_ON]: {
@@ -137,7 +138,7 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
             ? 'MATCH (parent)-[:PARTICIPATES_IN]->(node:Cooperation)'
             : 'MATCH (parent)<-[:ADDRESSES]-(node:Cooperation)',
         conditions,
-        projection: projection('node'),
+        projection: cooperationProjection('node'),
         sort: {
           expression: 'node.startedOn',
           cursorValue: (v) => `date(${v})`,

@@ -1,7 +1,25 @@
 import type { AuthUser } from '../auth/auth.types';
 import { auditStatement } from '../audit/audit.repository';
+import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from './executor';
 import { fromNeo4j } from './values';
+
+/** The longest idempotency key accepted. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * Checks a client's idempotency key.
+ *
+ * @throws BAD_USER_INPUT when it is empty or longer than {@link MAX_IDEMPOTENCY_KEY_LENGTH}
+ */
+export function assertIdempotencyKey(key: string | null | undefined): void {
+  if (key == null || (key.length >= 1 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH)) return;
+  throw userError(
+    ErrorCode.BAD_USER_INPUT,
+    `expected idempotencyKey of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
+    { argument: 'idempotencyKey' },
+  );
+}
 
 /** What a write reports back: its result and the ids it touched (for the audit log). */
 export interface WriteOutcome<T> {
@@ -33,6 +51,7 @@ export async function runWrite<T>(
   work: (tx: TransactionRunner) => Promise<WriteOutcome<T>>,
   replay?: (resultId: string) => Promise<T>,
 ): Promise<T> {
+  assertIdempotencyKey(options.idempotencyKey);
   const key = options.idempotencyKey ?? null;
   const outcome = await executor.writeTransaction(async (tx) => {
     if (key !== null) {

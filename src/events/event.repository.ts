@@ -6,8 +6,11 @@ import { keysetClause, type SortSpec } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { AllianceEvent, EventFilter } from './event.types';
 
-// Attendees of meetings and trainings, organisers of the action days' events.
-const PROJECTION = `e {.id, .kind, .title, .date,
+/**
+ * The public properties of event `e`, as every query and mutation returns them; participants are
+ * attendees of meetings and trainings and the organisers of the action days' events.
+ */
+export const EVENT_PROJECTION = `e {.id, .kind, .title, .date,
   participantCount: COUNT { (:Partner)-[:ATTENDED]->(e) } +
     COUNT { MATCH (p:Partner)-[:PARTICIPATES_IN]->(:Cooperation)-[:PART_OF]->(e) RETURN DISTINCT p }}`;
 
@@ -44,7 +47,7 @@ export const eventQueries = {
     return {
       cypher: `MATCH (e:Event) ${whereClause([...conditions, keyset.where])}
 WITH e ORDER BY ${keyset.orderBy} LIMIT $limit
-RETURN ${PROJECTION} AS event, e.date AS sortValue`,
+RETURN ${EVENT_PROJECTION} AS event, e.date AS sortValue`,
       params: { ...params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
     };
   },
@@ -59,7 +62,7 @@ RETURN ${PROJECTION} AS event, e.date AS sortValue`,
     return {
       cypher: `MATCH (p:Partner)-[:ATTENDED]->(e:Event) WHERE p.id IN $ids
 WITH p, e ORDER BY e.date DESC, e.id DESC
-RETURN p.id AS id, collect(${PROJECTION}) AS events`,
+RETURN p.id AS id, collect(${EVENT_PROJECTION}) AS events`,
       params: { ids },
     };
   },

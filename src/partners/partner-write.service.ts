@@ -38,7 +38,6 @@ export interface WriteCaller {
 }
 
 /** Longest idempotency key accepted. */
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /** Use cases that change partners: admission, status, profile, erasure. */
 export class PartnerWriteService {
@@ -68,7 +67,6 @@ export class PartnerWriteService {
     idempotencyKey: string | null,
     caller: WriteCaller,
   ): Promise<Partner> {
-    assertIdempotencyKey(idempotencyKey);
     await this.consumeApplication(caller.clientIp);
     const partner: NewPartner = {
       id: `p-${randomUUID()}`,
@@ -211,16 +209,6 @@ export class PartnerWriteService {
     const [partner] = await this.repositories.partners.findByIds([id]);
     if (!partner) throw notFound(id);
     return partner;
-  }
-}
-
-function assertIdempotencyKey(key: string | null): void {
-  if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected idempotencyKey of 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}`,
-      { argument: 'idempotencyKey' },
-    );
   }
 }
 
