@@ -36,12 +36,58 @@ export function unionDimensions(actors: readonly Actor[], members: readonly numb
   return [...keys].sort();
 }
 
+/** How co-partners of a group are drawn. */
+interface GroupRules {
+  /** Extra pull towards partners of another sector. */
+  otherSector: number;
+  /** Whether a candidate may join the group as it stands. */
+  valid: (group: number[], candidate: number) => boolean;
+  /** Named in the error when no group can be formed. */
+  what: string;
+}
+
 /**
- * The partners of a diversity cooperation: a lead by preferential attachment, then co-partners by
- * homophily, each accepted only if the group still satisfies the cross-dimension rule (rejection
- * sampling: the rule is a funding condition the real projects had to meet, not a score).
+ * A lead by preferential attachment, then co-partners by homophily until the group has `size`
+ * members or no candidate is left; retried with another lead when fewer than two are found.
  *
- * @throws {Error} when no valid group can be formed (an alliance far too small for its figures)
+ * @throws {Error} when no group of two can be formed (an alliance far too small for its figures)
+ */
+function formGroup(
+  network: AllianceNetwork,
+  rng: Rng,
+  slot: CooperationSlot,
+  size: number,
+  rules: GroupRules,
+): number[] {
+  const requireActive = slot.status === 'ACTIVE';
+  for (let attempt = 0; attempt < MAX_LEAD_ATTEMPTS; attempt += 1) {
+    const lead = network.drawAttached(
+      rng,
+      slot.startDay,
+      'cooperations',
+      () => true,
+      requireActive,
+    );
+    if (lead === undefined) continue;
+    const group = [lead];
+    while (group.length < size) {
+      const next = network.drawCoPartner(rng, lead, group, slot.startDay, {
+        otherSector: rules.otherSector,
+        requireActive,
+        valid: (candidate) => rules.valid(group, candidate),
+      });
+      if (next === undefined) break;
+      group.push(next);
+    }
+    if (group.length >= 2) return group;
+  }
+  throw new Error(`could not form a ${rules.what} on day ${slot.startDay}; too few partners`);
+}
+
+/**
+ * The partners of a diversity cooperation: each co-partner is accepted only if the group still
+ * satisfies the cross-dimension rule (rejection sampling: the rule is a funding condition the
+ * real projects had to meet, not a score).
  */
 export function formDiversityGroup(
   network: AllianceNetwork,
@@ -49,40 +95,18 @@ export function formDiversityGroup(
   slot: CooperationSlot,
 ): number[] {
   const size = rng.weightedIndex(PROCESS.diversitySizeWeights) + 2;
-  const requireActive = slot.status === 'ACTIVE';
   const profile = (i: number) => (network.actors[i] as Actor).engagements;
-  for (let attempt = 0; attempt < MAX_LEAD_ATTEMPTS; attempt += 1) {
-    const lead = network.drawAttached(
-      rng,
-      slot.startDay,
-      'cooperations',
-      () => true,
-      requireActive,
-    );
-    if (lead === undefined) continue;
-    const group = [lead];
-    while (group.length < size) {
-      const next = network.drawCoPartner(rng, lead, group, slot.startDay, {
-        otherSector: PROCESS.homophily.otherSector,
-        requireActive,
-        valid: (c) => checkCrossDimensionRule([...group, c].map(profile)) === null,
-      });
-      if (next === undefined) break;
-      group.push(next);
-    }
-    if (group.length >= 2) return group;
-  }
-  throw new Error(
-    `could not form a diversity cooperation on day ${slot.startDay}; too few partners`,
-  );
+  return formGroup(network, rng, slot, size, {
+    otherSector: PROCESS.homophily.otherSector,
+    valid: (group, candidate) =>
+      checkCrossDimensionRule([...group, candidate].map(profile)) === null,
+    what: 'diversity cooperation',
+  });
 }
 
 /**
- * The partners of a network project: 3–6, a lead by preferential attachment, co-partners by
- * homophily with a stronger pull towards other sectors (networks join civil society, business,
- * politics and administration).
- *
- * @throws {Error} when not even two partners can be found
+ * The partners of a network project: 3–6, with a stronger pull towards other sectors (networks
+ * join civil society, business, politics and administration).
  */
 export function formNetworkGroup(
   network: AllianceNetwork,
@@ -90,29 +114,11 @@ export function formNetworkGroup(
   slot: CooperationSlot,
 ): number[] {
   const size = rng.int(PROCESS.networkSize.min, PROCESS.networkSize.max);
-  const requireActive = slot.status === 'ACTIVE';
-  for (let attempt = 0; attempt < MAX_LEAD_ATTEMPTS; attempt += 1) {
-    const lead = network.drawAttached(
-      rng,
-      slot.startDay,
-      'cooperations',
-      () => true,
-      requireActive,
-    );
-    if (lead === undefined) continue;
-    const group = [lead];
-    while (group.length < size) {
-      const next = network.drawCoPartner(rng, lead, group, slot.startDay, {
-        otherSector: PROCESS.networkOtherSector,
-        requireActive,
-        valid: () => true,
-      });
-      if (next === undefined) break;
-      group.push(next);
-    }
-    if (group.length >= 2) return group;
-  }
-  throw new Error(`could not form a network project on day ${slot.startDay}; too few partners`);
+  return formGroup(network, rng, slot, size, {
+    otherSector: PROCESS.networkOtherSector,
+    valid: () => true,
+    what: 'network project',
+  });
 }
 
 /**
