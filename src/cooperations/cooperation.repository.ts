@@ -5,14 +5,13 @@ import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { Dimension } from '../dimensions/dimension.types';
-import { partnerProjection } from '../partners/partner.repository';
 import { OrderDirection } from '../partners/partner.types';
 import {
   type Cooperation,
   type CooperationFilter,
   type CooperationOrder,
   CooperationOrderField,
-  type CooperationParticipant,
+  type ParticipationRole,
 } from './cooperation.types';
 
 /** The public properties of cooperation `v`, as every query and mutation returns them. */
@@ -107,7 +106,7 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
     return {
       cypher: `MATCH (p:Partner)-[r:PARTICIPATES_IN]->(c:Cooperation) WHERE c.id IN $ids
 WITH c, p, r ORDER BY r.role, p.name
-RETURN c.id AS id, collect({role: r.role, partner: ${partnerProjection('p')}}) AS participants`,
+RETURN c.id AS id, collect({role: r.role, partnerId: p.id}) AS participants`,
       params: { ids },
     };
   },
@@ -153,6 +152,12 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
   },
 };
 
+/** A participant as the batched query returns it: the partner's id and its role. */
+export interface ParticipantRef {
+  partnerId: string;
+  role: ParticipationRole;
+}
+
 /** Reads cooperations; holds all of the slice's Cypher. */
 export class CooperationRepository {
   constructor(private readonly executor: CypherExecutor) {}
@@ -193,14 +198,18 @@ export class CooperationRepository {
     );
   }
 
-  /** The participants (partner and role) of each cooperation, lead first. */
-  async findParticipants(ids: readonly string[]): Promise<CooperationParticipant[][]> {
+  /**
+   * The participants (partner id and role) of each cooperation, lead first. Only ids: the
+   * partners themselves come through the partner loader, which fetches each distinct partner
+   * once however many cooperations it is in.
+   */
+  async findParticipants(ids: readonly string[]): Promise<ParticipantRef[][]> {
     const rows = await this.executor.read(
       cooperationQueries.participants(ids),
       (r) =>
-        [r.get('id') as string, fromNeo4j<CooperationParticipant[]>(r.get('participants'))] as [
+        [r.get('id') as string, fromNeo4j<ParticipantRef[]>(r.get('participants'))] as [
           string,
-          CooperationParticipant[],
+          ParticipantRef[],
         ],
       'cooperationParticipants',
     );

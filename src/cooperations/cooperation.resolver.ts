@@ -31,8 +31,17 @@ export class CooperationResolver {
   }
 
   @FieldResolver(() => [CooperationParticipant], { description: 'Partners with role, lead first.' })
-  partners(@Root() cooperation: Cooperation, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.cooperationParticipants.load(cooperation.id);
+  async partners(
+    @Root() cooperation: Cooperation,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CooperationParticipant[]> {
+    const participants = await ctx.loaders.cooperationParticipants.load(cooperation.id);
+    const partners = await ctx.loaders.partner.loadMany(participants.map((p) => p.partnerId));
+    return participants.flatMap((participant, i) => {
+      const partner = partners[i];
+      // A partner deleted between the two reads is left out rather than failing the list.
+      return partner && !(partner instanceof Error) ? [{ role: participant.role, partner }] : [];
+    });
   }
 
   @FieldResolver(() => [Dimension], { description: 'The dimensions it addresses.' })
