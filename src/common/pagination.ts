@@ -1,3 +1,4 @@
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { ErrorCode, userError } from './errors';
 
@@ -201,4 +202,33 @@ export async function childConnection<T>(
   const request = toPageRequest(scope, args);
   const page = await load(request);
   return toPage(scope, request, page.rows, () => Promise.resolve(page.total));
+}
+
+/**
+ * Whether a connection field's selection asks for `totalCount`, so the count query can run in
+ * parallel with the page instead of after it. Fragments are assumed to ask for it.
+ */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some(
+      (selection) => selection.kind !== Kind.FIELD || selection.name.value === 'totalCount',
+    ),
+  );
+}
+
+/**
+ * Fetches a page and, when `countNow` is set, its total in parallel; otherwise the total is
+ * counted only if the client reads it.
+ */
+export async function fetchPage<T>(
+  scope: string,
+  request: PageRequest,
+  rows: () => Promise<{ node: T; key: SortKey }[]>,
+  count: () => Promise<number>,
+  countNow: boolean,
+): Promise<Page<T>> {
+  const [fetched, total] = await Promise.all([rows(), countNow ? count() : undefined]);
+  return toPage(scope, request, fetched, () =>
+    total !== undefined ? Promise.resolve(total) : count(),
+  );
 }

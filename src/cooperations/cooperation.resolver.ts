@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, type Page } from '../common/pagination';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, type Page, selectsTotalCount } from '../common/pagination';
 import type { RequestContext } from '../context';
 import { Dimension } from '../dimensions/dimension.types';
 import type { CooperationService } from './cooperation.service';
@@ -26,8 +27,9 @@ export class CooperationResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => CooperationFilter, { nullable: true }) filter: CooperationFilter | null,
     @Arg('orderBy', () => CooperationOrder, { nullable: true }) orderBy: CooperationOrder | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Cooperation>> {
-    return this.cooperationService.list(args, filter, orderBy);
+    return this.cooperationService.list(args, filter, orderBy, selectsTotalCount(info));
   }
 
   @FieldResolver(() => [CooperationParticipant], { description: 'Partners with role, lead first.' })

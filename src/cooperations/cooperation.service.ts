@@ -1,5 +1,5 @@
 import { ErrorCode, userError } from '../common/errors';
-import { type ConnectionArgs, type Page, toPage, toPageRequest } from '../common/pagination';
+import { type ConnectionArgs, fetchPage, type Page, toPageRequest } from '../common/pagination';
 import { assertKey } from '../dimensions/dimension.service';
 import type { Loaders } from '../loaders';
 import { assertId } from '../partners/partner.service';
@@ -33,13 +33,19 @@ export class CooperationService {
     args: ConnectionArgs,
     filter?: CooperationFilter | null,
     order?: CooperationOrder | null,
+    countNow = false,
   ): Promise<Page<Cooperation>> {
     assertCooperationFilter(filter);
     const ordering = order ?? DEFAULT_COOPERATION_ORDER;
     const scope = `cooperations:${ordering.field}:${ordering.direction}`;
     const request = toPageRequest(scope, args);
-    const rows = await this.repository.findPage(filter ?? undefined, ordering, request);
-    return toPage(scope, request, rows, () => this.repository.count(filter ?? undefined));
+    return fetchPage(
+      scope,
+      request,
+      () => this.repository.findPage(filter ?? undefined, ordering, request),
+      () => this.repository.count(filter ?? undefined),
+      countNow,
+    );
   }
 
   /** One cooperation, or `null` when the id is unknown. */

@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { isSelfOrCoordinator } from '../auth/auth-checker';
 import { Role } from '../auth/auth.types';
-import { ConnectionArgs, type Page } from '../common/pagination';
+import { ConnectionArgs, type Page, selectsTotalCount } from '../common/pagination';
 import type { RequestContext } from '../context';
 import { CooperationConnection, CooperationKind } from '../cooperations/cooperation.types';
 import type { Cooperation } from '../cooperations/cooperation.types';
@@ -35,8 +36,9 @@ export class PartnerResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => PartnerFilter, { nullable: true }) filter: PartnerFilter | null,
     @Arg('orderBy', () => PartnerOrder, { nullable: true }) orderBy: PartnerOrder | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Partner>> {
-    return this.partnerService.list(args, filter, orderBy);
+    return this.partnerService.list(args, filter, orderBy, selectsTotalCount(info));
   }
 
   @FieldResolver(() => String, {

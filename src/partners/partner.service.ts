@@ -2,8 +2,8 @@ import { ErrorCode, userError } from '../common/errors';
 import {
   childConnection,
   type ConnectionArgs,
+  fetchPage,
   type Page,
-  toPage,
   toPageRequest,
 } from '../common/pagination';
 import type { Cooperation, CooperationKind } from '../cooperations/cooperation.types';
@@ -53,13 +53,19 @@ export class PartnerService {
     args: ConnectionArgs,
     filter?: PartnerFilter | null,
     order?: PartnerOrder | null,
+    countNow = false,
   ): Promise<Page<Partner>> {
     assertPartnerFilter(filter);
     const ordering = order ?? DEFAULT_PARTNER_ORDER;
     const scope = `partners:${ordering.field}:${ordering.direction}`;
     const request = toPageRequest(scope, args);
-    const rows = await this.repository.findPage(filter ?? undefined, ordering, request);
-    return toPage(scope, request, rows, () => this.repository.count(filter ?? undefined));
+    return fetchPage(
+      scope,
+      request,
+      () => this.repository.findPage(filter ?? undefined, ordering, request),
+      () => this.repository.count(filter ?? undefined),
+      countNow,
+    );
   }
 
   /** One partner, or `null` when the id is unknown. */

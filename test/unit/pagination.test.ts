@@ -1,7 +1,9 @@
+import { type GraphQLResolveInfo, type OperationDefinitionNode, parse } from 'graphql';
 import {
   decodeCursor,
   encodeCursor,
   type PageRequest,
+  selectsTotalCount,
   toPage,
   toPageRequest,
 } from '../../src/common/pagination';
@@ -113,5 +115,21 @@ describe('keysetClause', () => {
     );
     expect(clause.orderBy).toBe('p.name ASC, p.id ASC');
     expect(clause.where).toContain('p.name > $cursorValue');
+  });
+});
+
+describe('selectsTotalCount', () => {
+  const infoFor = (query: string) => {
+    const operation = parse(query).definitions[0] as OperationDefinitionNode;
+    return { fieldNodes: [operation.selectionSet.selections[0]] } as unknown as GraphQLResolveInfo;
+  };
+
+  it('should see totalCount in the selection', () => {
+    expect(selectsTotalCount(infoFor('{ partners { totalCount edges { cursor } } }'))).toBe(true);
+    expect(selectsTotalCount(infoFor('{ partners { edges { cursor } } }'))).toBe(false);
+  });
+
+  it('should assume a fragment asks for it', () => {
+    expect(selectsTotalCount(infoFor('{ partners { ...F } }'))).toBe(true);
   });
 });
