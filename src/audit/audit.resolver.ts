@@ -1,8 +1,11 @@
 import { Arg, Args, Authorized, Query, Resolver } from 'type-graphql';
 import { Role } from '../auth/auth.types';
-import { ConnectionArgs, type Page, toPage, toPageRequest } from '../common/pagination';
+import { ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import type { AuditRepository } from './audit.repository';
 import { type AuditEntry, AuditEntryConnection, AuditFilter } from './audit.types';
+
+/** The audit log is always listed newest first. */
+const NEWEST_FIRST = { field: 'AT', direction: 'DESC' };
 
 /** The audit log, for coordinators. */
 @Resolver()
@@ -11,13 +14,14 @@ export class AuditResolver {
 
   @Authorized(Role.COORDINATOR)
   @Query(() => AuditEntryConnection, { description: 'Every write, newest first (coordinators).' })
-  async auditLog(
+  auditLog(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
   ): Promise<Page<AuditEntry>> {
-    const scope = 'auditLog:AT:DESC';
-    const request = toPageRequest(scope, args);
-    const rows = await this.auditRepository.findPage(filter ?? undefined, request);
-    return toPage(scope, request, rows, () => this.auditRepository.count(filter ?? undefined));
+    const where = filter ?? undefined;
+    return orderedConnection('auditLog', args, NEWEST_FIRST, {
+      rows: (_order, request) => this.auditRepository.findPage(where, request),
+      count: () => this.auditRepository.count(where),
+    });
   }
 }

@@ -216,19 +216,33 @@ export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
   );
 }
 
+/** How a root connection reads: its rows for an ordering and page request, and its total. */
+export interface ConnectionSource<T, O> {
+  rows: (order: O, request: PageRequest) => Promise<{ node: T; key: SortKey }[]>;
+  count: () => Promise<number>;
+}
+
 /**
- * Fetches a page and, when `countNow` is set, its total in parallel; otherwise the total is
- * counted only if the client reads it.
+ * The one way a root connection is served: the cursor scope is the connection's name and
+ * ordering, the arguments are validated against it, and the total is counted in parallel with
+ * the page when `countNow` is set (else only if the client reads it).
+ *
+ * @throws BAD_USER_INPUT for bad page sizes or cursors
  */
-export async function fetchPage<T>(
-  scope: string,
-  request: PageRequest,
-  rows: () => Promise<{ node: T; key: SortKey }[]>,
-  count: () => Promise<number>,
-  countNow: boolean,
+export async function orderedConnection<T, O extends { field: string; direction: string }>(
+  name: string,
+  args: ConnectionArgs,
+  order: O,
+  source: ConnectionSource<T, O>,
+  countNow = false,
 ): Promise<Page<T>> {
-  const [fetched, total] = await Promise.all([rows(), countNow ? count() : undefined]);
-  return toPage(scope, request, fetched, () =>
-    total !== undefined ? Promise.resolve(total) : count(),
+  const scope = `${name}:${order.field}:${order.direction}`;
+  const request = toPageRequest(scope, args);
+  const [rows, total] = await Promise.all([
+    source.rows(order, request),
+    countNow ? source.count() : undefined,
+  ]);
+  return toPage(scope, request, rows, () =>
+    total !== undefined ? Promise.resolve(total) : source.count(),
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorCode, userError } from '../common/errors';
-import { type ConnectionArgs, fetchPage, type Page, toPageRequest } from '../common/pagination';
+import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import { assertKey } from '../dimensions/dimension.service';
 import type { Loaders } from '../loaders';
 import { assertId } from '../partners/partner.service';
@@ -36,14 +36,15 @@ export class CooperationService {
     countNow = false,
   ): Promise<Page<Cooperation>> {
     assertCooperationFilter(filter);
-    const ordering = order ?? DEFAULT_COOPERATION_ORDER;
-    const scope = `cooperations:${ordering.field}:${ordering.direction}`;
-    const request = toPageRequest(scope, args);
-    return fetchPage(
-      scope,
-      request,
-      () => this.repository.findPage(filter ?? undefined, ordering, request),
-      () => this.repository.count(filter ?? undefined),
+    const where = filter ?? undefined;
+    return orderedConnection(
+      'cooperations',
+      args,
+      order ?? DEFAULT_COOPERATION_ORDER,
+      {
+        rows: (ordering, request) => this.repository.findPage(where, ordering, request),
+        count: () => this.repository.count(where),
+      },
       countNow,
     );
   }

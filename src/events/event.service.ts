@@ -1,6 +1,9 @@
-import { type ConnectionArgs, type Page, toPage, toPageRequest } from '../common/pagination';
+import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import type { EventRepository } from './event.repository';
 import type { AllianceEvent, EventFilter } from './event.types';
+
+/** Events are always listed by date, newest first. */
+const NEWEST_FIRST = { field: 'DATE', direction: 'DESC' };
 
 /** Use cases of reading alliance events. */
 export class EventService {
@@ -11,10 +14,11 @@ export class EventService {
    *
    * @throws BAD_USER_INPUT for bad page sizes or cursors
    */
-  async list(args: ConnectionArgs, filter?: EventFilter | null): Promise<Page<AllianceEvent>> {
-    const scope = 'events:DATE:DESC';
-    const request = toPageRequest(scope, args);
-    const rows = await this.repository.findPage(filter ?? undefined, request);
-    return toPage(scope, request, rows, () => this.repository.count(filter ?? undefined));
+  list(args: ConnectionArgs, filter?: EventFilter | null): Promise<Page<AllianceEvent>> {
+    const where = filter ?? undefined;
+    return orderedConnection('events', args, NEWEST_FIRST, {
+      rows: (_order, request) => this.repository.findPage(where, request),
+      count: () => this.repository.count(where),
+    });
   }
 }

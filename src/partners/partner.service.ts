@@ -2,9 +2,8 @@ import { ErrorCode, userError } from '../common/errors';
 import {
   childConnection,
   type ConnectionArgs,
-  fetchPage,
+  orderedConnection,
   type Page,
-  toPageRequest,
 } from '../common/pagination';
 import type { Cooperation, CooperationKind } from '../cooperations/cooperation.types';
 import { assertKey } from '../dimensions/dimension.service';
@@ -56,14 +55,15 @@ export class PartnerService {
     countNow = false,
   ): Promise<Page<Partner>> {
     assertPartnerFilter(filter);
-    const ordering = order ?? DEFAULT_PARTNER_ORDER;
-    const scope = `partners:${ordering.field}:${ordering.direction}`;
-    const request = toPageRequest(scope, args);
-    return fetchPage(
-      scope,
-      request,
-      () => this.repository.findPage(filter ?? undefined, ordering, request),
-      () => this.repository.count(filter ?? undefined),
+    const where = filter ?? undefined;
+    return orderedConnection(
+      'partners',
+      args,
+      order ?? DEFAULT_PARTNER_ORDER,
+      {
+        rows: (ordering, request) => this.repository.findPage(where, ordering, request),
+        count: () => this.repository.count(where),
+      },
       countNow,
     );
   }
