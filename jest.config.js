@@ -1,13 +1,12 @@
 /**
  * Two projects: `unit` (pure logic, no I/O) and `integration` (real Neo4j, real HTTP and
- * WebSocket). One embedded Neo4j is started for the whole run by the global setup.
+ * WebSocket). The integration project's global setup starts one embedded Neo4j for the whole
+ * run (and seeds the demo alliance); `npm run test:unit` needs no database.
  * @type {import('jest').Config}
  */
 const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   maxWorkers: 1,
   testTimeout: 60_000,
   projects: [
@@ -21,6 +20,8 @@ module.exports = {
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       transform: { '^.+\\.ts$': tsJest },
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
