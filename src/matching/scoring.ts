@@ -1,0 +1,224 @@
+import { brings, checkCrossDimensionRule } from '../cooperations/cross-dimension-rule';
+import {
+  COMPONENT_NAMES,
+  type ComponentName,
+  type NetworkSignals,
+  type PairScore,
+  type PartnerProfile,
+  type Weights,
+} from './matching.model';
+
+/**
+ * Weight of a new perspective on a dimension the seeker already covers, relative to a whole new
+ * dimension (1). A new dimension is what a *Vielfaltskooperation* is about; a new perspective on a
+ * known one still helps both sides learn, but less.
+ * @default 0.5
+ */
+export const NEW_PERSPECTIVE_WEIGHT = 0.5;
+
+/**
+ * Days after which activity has decayed to 1/e (≈ 0.37).
+ * @default 365 // one year: the alliance's rhythm of action days and meetings
+ */
+export const ACTIVITY_DECAY_DAYS = 365;
+
+/**
+ * Default weights. Not yet tuned: the evaluation (issue 5, `eval:matching`) should tune them on a
+ * validation cut. Complementarity leads because the product exists to start cross-dimension cooperations.
+ */
+export const DEFAULT_WEIGHTS: Weights = {
+  complementarity: 3,
+  commonGround: 2,
+  proximity: 1,
+  networkTrust: 2,
+  bridging: 1,
+  activity: 1,
+  exposure: 1,
+};
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Jaccard index |A ∩ B| / |A ∪ B| of two key lists (duplicates ignored).
+ * @returns a value in [0, 1]; 0 when both are empty, because nothing in common is no overlap.
+ */
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  const left = new Set(a);
+  const right = new Set(b);
+  const union = new Set([...left, ...right]).size;
+  if (union === 0) return 0;
+  const shared = [...left].filter((key) => right.has(key)).length;
+  return shared / union;
+}
+
+/**
+ * Complementarity: how much the candidate adds to what the seeker brings.
+ * Each of the candidate's (dimension, perspective) pairs counts 1 when its dimension is new to the
+ * seeker, {@link NEW_PERSPECTIVE_WEIGHT} when only the perspective is new, 0 when the seeker has it;
+ * the value is the mean over the candidate's pairs, so a candidate cannot win by merely listing many.
+ * @returns a value in [0, 1]; 0 for a candidate without engagements.
+ */
+export function complementarity(seeker: PartnerProfile, candidate: PartnerProfile): number {
+  if (candidate.engagements.length === 0) return 0;
+  const seekerDimensions = new Set(seeker.engagements.map((e) => e.dimension));
+  const gain = brings(candidate.engagements, seeker.engagements)
+    .map((e) => (seekerDimensions.has(e.dimension) ? NEW_PERSPECTIVE_WEIGHT : 1))
+    .reduce((sum, value) => sum + value, 0);
+  return gain / candidate.engagements.length;
+}
+
+/**
+ * Common ground: Jaccard index of the two partners' topics. Shared fields of action give a
+ * cooperation something concrete to work on.
+ * @returns a value in [0, 1]; 0 when neither has topics.
+ */
+export function commonGround(seeker: PartnerProfile, candidate: PartnerProfile): number {
+  return jaccard(seeker.topics, candidate.topics);
+}
+
+/**
+ * Proximity: 1 in the same district, 0.5 in another district of the same borough, 0 otherwise or
+ * when either location is unknown. Local partners meet more easily and share a neighbourhood.
+ * @returns 1, 0.5 or 0.
+ */
+export function proximity(seeker: PartnerProfile, candidate: PartnerProfile): number {
+  if (seeker.districtKey !== null && seeker.districtKey === candidate.districtKey) return 1;
+  if (seeker.boroughKey !== null && seeker.boroughKey === candidate.boroughKey) return 0.5;
+  return 0;
+}
+
+/**
+ * Network trust: 1 − e^(−Adamic–Adar). Common former partners vouch for a candidate, rare ones
+ * more than hubs (that is what Adamic–Adar weighs); the exponential saturates, so a few strong ties
+ * count nearly as much as many.
+ * @returns a value in [0, 1); 0 for no common partners or a negative / non-finite index.
+ */
+export function networkTrust(signals: NetworkSignals): number {
+  const index = signals.adamicAdar;
+  if (!Number.isFinite(index) || index <= 0) return 0;
+  return 1 - Math.exp(-index);
+}
+
+/**
+ * Bridging: 0.5 for another sector plus 0.5 for another community of the co-cooperation graph
+ * (only when both communities are known). Ties across sectors and clusters spread the alliance's
+ * ideas further than ties inside one bubble.
+ * @returns 0, 0.5 or 1.
+ */
+export function bridging(seeker: PartnerProfile, candidate: PartnerProfile): number {
+  const otherSector = seeker.sector !== candidate.sector ? 0.5 : 0;
+  const known = seeker.community != null && candidate.community != null;
+  const otherCommunity = known && seeker.community !== candidate.community ? 0.5 : 0;
+  return otherSector + otherCommunity;
+}
+
+/**
+ * Activity: e^(−days since `lastActiveOn` / {@link ACTIVITY_DECAY_DAYS}), measured at `asOf`.
+ * Active partners are more likely to answer; activity after `asOf` counts as today.
+ * @param asOf - the reference date, `YYYY-MM-DD`
+ * @returns a value in (0, 1].
+ * @throws RangeError when a date is not a valid `YYYY-MM-DD`.
+ */
+export function activity(candidate: PartnerProfile, asOf: string): number {
+  const days =
+    (parseDay(asOf, 'asOf') - parseDay(candidate.lastActiveOn, 'lastActiveOn')) / MS_PER_DAY;
+  return Math.exp(-Math.max(0, days) / ACTIVITY_DECAY_DAYS);
+}
+
+/**
+ * Exposure boost: 1 for a candidate that has never cooperated, else 0. Gives the alliance's silent
+ * members (its *Mobilisierungspotential*) a chance against well-connected partners.
+ * @returns 1 or 0.
+ */
+export function exposure(candidate: PartnerProfile): number {
+  return candidate.cooperationCount === 0 ? 1 : 0;
+}
+
+/**
+ * Problems with a set of weights, as "expected …, got …" messages.
+ * @returns an empty list when every weight is finite and ≥ 0 and at least one is positive.
+ */
+export function validateWeights(weights: Weights): string[] {
+  const problems = COMPONENT_NAMES.flatMap((name) => {
+    const weight = weights[name];
+    if (!Number.isFinite(weight))
+      return [`expected weights.${name} to be a finite number, got ${weight}`];
+    if (weight < 0) return [`expected weights.${name} to be ≥ 0, got ${weight}`];
+    return [];
+  });
+  if (problems.length === 0 && COMPONENT_NAMES.every((name) => weights[name] === 0)) {
+    problems.push('expected at least one positive weight, got all zero');
+  }
+  return problems;
+}
+
+/**
+ * The hard rule: a pair may only be suggested when it forms a *Vielfaltskooperation*, i.e. satisfies
+ * {@link checkCrossDimensionRule}, and is not the partner itself. Note: a seeker without any
+ * engagement brings nothing, so the rule (and this function) rejects every pair for it.
+ */
+export function isEligible(seeker: PartnerProfile, candidate: PartnerProfile): boolean {
+  if (seeker.id === candidate.id) return false;
+  return checkCrossDimensionRule([seeker.engagements, candidate.engagements]) === null;
+}
+
+/**
+ * Scores one (seeker, candidate) pair as the weighted mean of all components.
+ * Pure and deterministic: the same inputs always give the same output.
+ * @param asOf - the reference date for {@link activity}, `YYYY-MM-DD`
+ * @returns the score in [0, 1] and every component with its value and weight.
+ * @throws RangeError when {@link validateWeights} finds problems (callers should validate first and
+ * report BAD_USER_INPUT) or a date is invalid.
+ */
+export function scorePair(
+  seeker: PartnerProfile,
+  candidate: PartnerProfile,
+  signals: NetworkSignals,
+  weights: Weights,
+  asOf: string,
+): PairScore {
+  const problems = validateWeights(weights);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  const values = componentValues(seeker, candidate, signals, asOf);
+  const components = COMPONENT_NAMES.map((name) => ({
+    name,
+    value: clampUnit(values[name]),
+    weight: weights[name],
+  }));
+  const totalWeight = components.reduce((sum, c) => sum + c.weight, 0);
+  const weighted = components.reduce((sum, c) => sum + c.value * c.weight, 0);
+  return { score: clampUnit(weighted / totalWeight), components };
+}
+
+function componentValues(
+  seeker: PartnerProfile,
+  candidate: PartnerProfile,
+  signals: NetworkSignals,
+  asOf: string,
+): Record<ComponentName, number> {
+  return {
+    complementarity: complementarity(seeker, candidate),
+    commonGround: commonGround(seeker, candidate),
+    proximity: proximity(seeker, candidate),
+    networkTrust: networkTrust(signals),
+    bridging: bridging(seeker, candidate),
+    activity: activity(candidate, asOf),
+    exposure: exposure(candidate),
+  };
+}
+
+/** Guards the [0, 1] contract against floating-point drift (e.g. 1.0000000000000002). */
+function clampUnit(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+/** Milliseconds since the epoch of a `YYYY-MM-DD` day at UTC midnight; UTC avoids DST shifts. */
+function parseDay(day: string, name: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  // Date.UTC rolls 2023-02-30 over to March; the round trip catches that.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) {
+    throw new RangeError(`expected ${name} to be a date YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  }
+  return time;
+}
