@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { AuthUser } from '../auth/auth.types';
 import type { PageRequest, SortKey } from '../common/pagination';
-import { whereClause } from '../db/cypher';
+import { conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { keysetClause, type SortSpec } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
@@ -37,21 +37,11 @@ export function auditStatement(
 }
 
 function auditConditions(filter: AuditFilter = {}) {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.operation) {
-    conditions.push('a.operation = $operation');
-    params.operation = filter.operation;
-  }
-  if (filter.actor) {
-    conditions.push('a.actor = $actor');
-    params.actor = filter.actor;
-  }
-  if (filter.touching) {
-    conditions.push('$touching IN a.ids');
-    params.touching = filter.touching;
-  }
-  return { conditions, params };
+  const set = conditionSet();
+  if (filter.operation) set.add('a.operation = $operation', { operation: filter.operation });
+  if (filter.actor) set.add('a.actor = $actor', { actor: filter.actor });
+  if (filter.touching) set.add('$touching IN a.ids', { touching: filter.touching });
+  return set;
 }
 
 /** Reads the audit log, newest first. */

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
-import { alignById, whereClause } from '../db/cypher';
+import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
@@ -39,12 +39,7 @@ export const DEFAULT_COOPERATION_ORDER: CooperationOrder = {
  * (`v` is one of our own variable names, never user input.)
  */
 export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
-  const add = (condition: string, values: Record<string, unknown> = {}) => {
-    conditions.push(condition);
-    Object.assign(params, values);
-  };
+  const { conditions, params, add } = conditionSet();
   if (filter.kinds?.length) add(`${v}.kind IN $kinds`, { kinds: filter.kinds });
   if (filter.statuses?.length) add(`${v}.status IN $statuses`, { statuses: filter.statuses });
   if (filter.dimension) {

@@ -1,3 +1,25 @@
+/** Filter conditions and the parameters they use, collected by {@link conditionSet}. */
+export interface ConditionSet {
+  readonly conditions: string[];
+  readonly params: Record<string, unknown>;
+  /** Adds a condition (our own Cypher text) with the parameters it refers to. */
+  add(condition: string, values?: Record<string, unknown>): void;
+}
+
+/** Starts an empty set of filter conditions; every repository's filter is built with one. */
+export function conditionSet(): ConditionSet {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  return {
+    conditions,
+    params,
+    add(condition, values = {}) {
+      conditions.push(condition);
+      Object.assign(params, values);
+    },
+  };
+}
+
 /** Joins conditions into a `WHERE` clause; empty when there are none. */
 export function whereClause(conditions: readonly (string | null)[]): string {
   const present = conditions.filter((c): c is string => c !== null);

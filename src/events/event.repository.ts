@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { PageRequest, SortKey } from '../common/pagination';
-import { alignById, whereClause } from '../db/cypher';
+import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { keysetClause, type SortSpec } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
@@ -22,21 +22,11 @@ const SORT: SortSpec = {
 };
 
 function eventConditions(filter: EventFilter = {}) {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.kinds?.length) {
-    conditions.push('e.kind IN $kinds');
-    params.kinds = filter.kinds;
-  }
-  if (filter.from) {
-    conditions.push('e.date >= date($from)');
-    params.from = filter.from;
-  }
-  if (filter.to) {
-    conditions.push('e.date <= date($to)');
-    params.to = filter.to;
-  }
-  return { conditions, params };
+  const set = conditionSet();
+  if (filter.kinds?.length) set.add('e.kind IN $kinds', { kinds: filter.kinds });
+  if (filter.from) set.add('e.date >= date($from)', { from: filter.from });
+  if (filter.to) set.add('e.date <= date($to)', { to: filter.to });
+  return set;
 }
 
 /** The Cypher of the Event slice, as pure functions. */

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
 import { toLuceneQuery } from '../common/lucene';
-import { alignById, whereClause } from '../db/cypher';
+import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
@@ -67,12 +67,7 @@ export interface FilterClause {
  * not the number of partners. Every value is a parameter.
  */
 export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = {};
-  const add = (condition: string, values: Record<string, unknown>) => {
-    conditions.push(condition);
-    Object.assign(params, values);
-  };
+  const { conditions, params, add } = conditionSet();
   // The anchor is the most selective index the filter allows; its condition is then not
   // checked a second time for every partner it yields.
   let source = 'MATCH (p:Partner)';
