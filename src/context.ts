@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AuthUser } from './auth/auth.types';
+import type { Language } from './common/language';
 import { createLoaders, type Loaders } from './loaders';
 import type { Repositories, Services } from './services';
 
@@ -13,8 +14,18 @@ export interface RequestContext {
   user: AuthUser | null;
   /** The client's address, for per-IP rate limits. */
   clientIp: string;
+  /** The language of sentences in the response (`Accept-Language`). */
+  language: Language;
   /** DataLoaders of this operation only. */
   loaders: Loaders;
+}
+
+/** Who is calling, as the transport (HTTP or WebSocket) tells it. */
+export interface Caller {
+  /** `null` for PUBLIC (no token). */
+  user: AuthUser | null;
+  clientIp: string;
+  language: Language;
 }
 
 /** Makes the context of each operation; request-scoped state (loaders, user) is created here. */
@@ -22,8 +33,8 @@ export function contextFactory(
   services: Services,
   repositories: Repositories,
   logger: Logger,
-): (user: AuthUser | null, clientIp: string) => RequestContext {
-  return (user, clientIp) => {
+): (caller: Caller) => RequestContext {
+  return ({ user, clientIp, language }) => {
     const requestId = randomUUID();
     return {
       requestId,
@@ -31,7 +42,10 @@ export function contextFactory(
       services,
       user,
       clientIp,
-      loaders: createLoaders(repositories),
+      language,
+      loaders: createLoaders(repositories, (ids, first) =>
+        services.matching.suggestForPartners(ids, first, { user, language }),
+      ),
     };
   };
 }

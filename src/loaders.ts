@@ -1,7 +1,16 @@
 import DataLoader from 'dataloader';
 import type { ChildPage, PageRequest } from './common/pagination';
+import { alignById } from './db/cypher';
 import type { CooperationFilter } from './cooperations/cooperation.types';
+import type { Dimension } from './dimensions/dimension.types';
+import type { PartnerSuggestion } from './matching/matching.types';
 import type { Repositories } from './services';
+
+/** Computes the suggestions of many partners at once, for the caller of the request. */
+export type SuggestionBatch = (
+  partnerIds: readonly string[],
+  first: number,
+) => Promise<PartnerSuggestion[][]>;
 
 /** The arguments of a nested connection, shared by all parents of one batch. */
 interface ChildArgs<F> {
@@ -50,9 +59,30 @@ function childPageLoader<F, T>(
  * N parents costs one query per field, not N (no N+1). Made per request so that no cached value
  * outlives its request.
  */
-export function createLoaders(repositories: Repositories) {
-  const { partners, cooperations, topics, events } = repositories;
+export function createLoaders(repositories: Repositories, suggestions: SuggestionBatch) {
+  const { partners, cooperations, topics, events, dimensions } = repositories;
   return {
+    dimension: new DataLoader(async (keys: readonly string[]) => {
+      const found = await dimensions.findByKeys(keys);
+      return alignById<Dimension | null>(
+        keys,
+        found.map((d) => [d.key, d]),
+        null,
+      );
+    }),
+    partnerSuggestions: new DataLoader<{ partnerId: string; first: number }, PartnerSuggestion[], string>(
+      async (keys) => {
+        // Keys with the same length are computed together: two round trips for any number.
+        const lists = new Map<string, PartnerSuggestion[]>();
+        for (const first of new Set(keys.map((k) => k.first))) {
+          const ids = keys.filter((k) => k.first === first).map((k) => k.partnerId);
+          const computed = await suggestions(ids, first);
+          ids.forEach((id, i) => lists.set(`${id}/${first}`, computed[i] ?? []));
+        }
+        return keys.map((k) => lists.get(`${k.partnerId}/${k.first}`) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.partnerId}/${key.first}` },
+    ),
     partner: new DataLoader((ids: readonly string[]) => partners.findByIds(ids)),
     partnerPrivate: new DataLoader((ids: readonly string[]) => partners.findPrivate(ids)),
     partnerDimensions: new DataLoader((ids: readonly string[]) => partners.findDimensions(ids)),

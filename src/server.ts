@@ -15,7 +15,8 @@ import type { TokenVerifier } from './auth/tokens';
 import { CloseCode } from './common/errors';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
-import type { RequestContext } from './context';
+import { preferredLanguage } from './common/language';
+import type { Caller, RequestContext } from './context';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -42,7 +43,9 @@ export interface ServerOptions {
   config: AppConfig['http'];
   schema: GraphQLSchema;
   /** Makes the context of one operation for a caller, on HTTP and WebSocket alike. */
-  context: (user: AuthUser | null, clientIp: string) => RequestContext;
+  context: (caller: Caller) => RequestContext;
+  /** Adds further HTTP routes (e.g. exports) before the GraphQL endpoint. */
+  routes?: (app: express.Express) => void;
   /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
   verifyToken: TokenVerifier;
   readiness: ReadinessProbe;
@@ -58,6 +61,10 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const { config, schema, context, verifyToken, logger } = options;
   const app = express();
   const httpServer = createServer(app);
+  // Longer than the idle timeouts of clients and load balancers (often 60 s), so that the server
+  // never closes a kept-alive socket just as a client reuses it (ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const formatError = createErrorFormatter(logger);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
@@ -66,7 +73,11 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     {
       schema,
       context: (ctx) =>
-        context(ctx.extra.user ?? null, ctx.extra.request.socket.remoteAddress ?? 'unknown'),
+        context({
+          user: ctx.extra.user ?? null,
+          clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          language: preferredLanguage(ctx.extra.request.headers['accept-language']),
+        }),
       onConnect: (ctx) => authenticateSocket(ctx, verifyToken),
       onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
@@ -104,15 +115,17 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
       migrations: prepared ? 'applied' : 'pending',
     });
   });
+  options.routes?.(app);
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        context(
-          await authenticate(verifyToken, req.headers.authorization),
-          req.socket.remoteAddress ?? 'unknown',
-        ),
+        context({
+          user: await authenticate(verifyToken, req.headers.authorization),
+          clientIp: req.socket.remoteAddress ?? 'unknown',
+          language: preferredLanguage(req.headers['accept-language']),
+        }),
     }),
   );
 

@@ -9,6 +9,8 @@ import { DimensionService } from './dimensions/dimension.service';
 import { DistrictRepository } from './districts/district.repository';
 import { EventRepository } from './events/event.repository';
 import { EventService } from './events/event.service';
+import { MatchingRepository } from './matching/matching.repository';
+import { MatchingService } from './matching/matching.service';
 import { PartnerRepository } from './partners/partner.repository';
 import { PartnerWriteService } from './partners/partner-write.service';
 import { PartnerService } from './partners/partner.service';
@@ -25,6 +27,7 @@ export interface Services {
   audit: AuditRepository;
   partnerWrites: PartnerWriteService;
   cooperationWrites: CooperationWriteService;
+  matching: MatchingService;
 }
 
 /** The repositories, for services, loaders and the loaders of reference and demo data. */
@@ -36,6 +39,7 @@ export interface Repositories {
   cooperations: CooperationRepository;
   events: EventRepository;
   audit: AuditRepository;
+  matching: MatchingRepository;
 }
 
 /** Builds every repository over the executor. */
@@ -48,6 +52,7 @@ export function createRepositories(executor: CypherExecutor): Repositories {
     cooperations: new CooperationRepository(executor),
     events: new EventRepository(executor),
     audit: new AuditRepository(executor),
+    matching: new MatchingRepository(executor),
   };
 }
 
@@ -72,5 +77,6 @@ export function createServices(
     topics: repositories.topics,
     districts: repositories.districts,
     audit: repositories.audit,
+    matching: new MatchingService(repositories.matching, executor),
   };
 }

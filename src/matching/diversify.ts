@@ -32,17 +32,17 @@ export function profileSimilarity(a: PartnerProfile, b: PartnerProfile): number 
  * @returns the picked candidates, in the order they were picked.
  * @throws RangeError when `k` is not a non-negative integer or `lambda` is outside [0, 1].
  */
-export function diversify(
-  scored: readonly ScoredCandidate[],
+export function diversify<T extends ScoredCandidate>(
+  scored: readonly T[],
   k: number,
   lambda: number,
   similarity: ProfileSimilarity = profileSimilarity,
-): ScoredCandidate[] {
+): T[] {
   assertArguments(k, lambda);
   const remaining = [...scored].sort(byScoreThenId);
   // Highest similarity of each remaining candidate to anything picked so far, updated per pick.
   const redundancy = remaining.map(() => 0);
-  const picked: ScoredCandidate[] = [];
+  const picked: T[] = [];
   while (picked.length < k && remaining.length > 0) {
     const index = bestIndex(remaining, redundancy, lambda);
     const [chosen] = remaining.splice(index, 1);

@@ -32,6 +32,8 @@ export interface PartnerProfile {
 export interface NetworkSignals {
   /** Number of partners both have cooperated with. */
   commonPartners: number;
+  /** Ids of those partners, sorted, when known; reasons name them. */
+  commonPartnerIds?: readonly string[];
   /** Adamic–Adar index: Σ over common partners z of 1 / ln(degree(z)); 0 without common partners. */
   adamicAdar: number;
 }
@@ -73,4 +75,6 @@ export interface PairScore {
 /** A candidate together with its score for one seeker; the unit that is ranked and diversified. */
 export interface ScoredCandidate extends PairScore {
   candidate: PartnerProfile;
+  /** The pair's graph signals, kept for the reasons. */
+  signals: NetworkSignals;
 }

@@ -21,10 +21,35 @@ export interface Reason {
    * candidate's sector; absent when the reason refers to nothing specific.
    */
   ref?: string;
-  text: { de: string; en: string };
+  /** For COMMON_PARTNERS: the ids of (up to three of) the common former partners. */
+  partnerIds?: readonly string[];
+  text: Bilingual;
 }
 
-const PERSPECTIVE_LABELS: Readonly<Record<Perspective, { de: string; en: string }>> = {
+/** A name in both languages. */
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
+/** What a key in a reason names. */
+export type LabelKind = 'dimension' | 'topic' | 'district' | 'borough' | 'sector';
+
+/** Gives the names of keys in reasons; the service passes the graph's reference data. */
+export type Labels = (kind: LabelKind, key: string) => Bilingual;
+
+const SECTOR_LABELS: Readonly<Record<string, Bilingual>> = {
+  CIVIL_SOCIETY: { de: 'Zivilgesellschaft', en: 'civil society' },
+  BUSINESS: { de: 'Wirtschaft', en: 'business' },
+  POLITICS: { de: 'Politik', en: 'politics' },
+  ADMINISTRATION: { de: 'Verwaltung', en: 'administration' },
+};
+
+/** Names sectors in words and every other key by itself: good enough for tests and logs. */
+export const KEY_LABELS: Labels = (kind, key) =>
+  (kind === 'sector' ? SECTOR_LABELS[key] : undefined) ?? { de: key, en: key };
+
+const PERSPECTIVE_LABELS: Readonly<Record<Perspective, Bilingual>> = {
   COMMUNITY: { de: 'aus der Community', en: 'from within the community' },
   ADVOCACY: { de: 'der Interessenvertretung', en: 'of advocacy' },
   SERVICE: { de: 'der sozialen Dienstleistung', en: 'of service provision' },
@@ -33,22 +58,23 @@ const PERSPECTIVE_LABELS: Readonly<Record<Perspective, { de: string; en: string 
 /**
  * The reasons for suggesting `candidate` to `seeker`, each one true of the given data, in a fixed
  * order (seeker remark, dimensions, perspectives, topics, place, network, sector, exposure) with keys
- * sorted, so the same pair always gets the same list. Keys are given as such; the resolver may
- * replace them with localised names.
+ * sorted, so the same pair always gets the same list.
+ * @param labels - names the keys in the sentences; {@link KEY_LABELS} by default
  * @returns possibly an empty list, when the candidate shares and adds nothing worth a sentence.
  */
 export function explainPair(
   seeker: PartnerProfile,
   candidate: PartnerProfile,
   signals: NetworkSignals,
+  labels: Labels = KEY_LABELS,
 ): Reason[] {
   return [
     ...noDimensionsYet(seeker),
-    ...addedEngagements(seeker, candidate),
-    ...sharedTopics(seeker, candidate),
-    ...samePlace(seeker, candidate),
+    ...addedEngagements(seeker, candidate, labels),
+    ...sharedTopics(seeker, candidate, labels),
+    ...samePlace(seeker, candidate, labels),
     ...commonPartners(signals),
-    ...otherSector(seeker, candidate),
+    ...otherSector(seeker, candidate, labels),
     ...neverCooperated(candidate),
   ];
 }
@@ -67,7 +93,11 @@ function noDimensionsYet(seeker: PartnerProfile): Reason[] {
   ];
 }
 
-function addedEngagements(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] {
+function addedEngagements(
+  seeker: PartnerProfile,
+  candidate: PartnerProfile,
+  labels: Labels,
+): Reason[] {
   const seekerDimensions = new Set(seeker.engagements.map((e) => e.dimension));
   const added = brings(candidate.engagements, seeker.engagements);
   const newDimensions = sortedUnique(
@@ -77,61 +107,72 @@ function addedEngagements(seeker: PartnerProfile, candidate: PartnerProfile): Re
     .filter((e) => seekerDimensions.has(e.dimension))
     .sort((a, b) => compare(`${a.dimension}/${a.perspective}`, `${b.dimension}/${b.perspective}`));
   return [
-    ...newDimensions.map((dimension) => ({
-      code: 'ADDS_DIMENSION' as const,
-      ref: dimension,
-      text: {
-        de: `Bringt die Dimension „${dimension}“ ein, die Sie noch nicht abdecken.`,
-        en: `Brings the dimension “${dimension}”, which you do not cover yet.`,
-      },
-    })),
-    ...newPerspectives.map(({ dimension, perspective }) => ({
-      code: 'ADDS_PERSPECTIVE' as const,
-      ref: dimension,
-      text: {
-        de: `Bringt zur Dimension „${dimension}“ die Perspektive ${PERSPECTIVE_LABELS[perspective].de} ein.`,
-        en: `Adds the perspective ${PERSPECTIVE_LABELS[perspective].en} to the dimension “${dimension}”.`,
-      },
-    })),
+    ...newDimensions.map((dimension) => {
+      const name = labels('dimension', dimension);
+      return {
+        code: 'ADDS_DIMENSION' as const,
+        ref: dimension,
+        text: {
+          de: `Bringt die Dimension „${name.de}“ ein, die Sie noch nicht abdecken.`,
+          en: `Brings the dimension “${name.en}”, which you do not cover yet.`,
+        },
+      };
+    }),
+    ...newPerspectives.map(({ dimension, perspective }) => {
+      const name = labels('dimension', dimension);
+      return {
+        code: 'ADDS_PERSPECTIVE' as const,
+        ref: dimension,
+        text: {
+          de: `Bringt zur Dimension „${name.de}“ die Perspektive ${PERSPECTIVE_LABELS[perspective].de} ein.`,
+          en: `Adds the perspective ${PERSPECTIVE_LABELS[perspective].en} to the dimension “${name.en}”.`,
+        },
+      };
+    }),
   ];
 }
 
-function sharedTopics(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] {
+function sharedTopics(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
   const candidateTopics = new Set(candidate.topics);
-  return sortedUnique(seeker.topics.filter((topic) => candidateTopics.has(topic))).map((topic) => ({
-    code: 'SHARED_TOPIC',
-    ref: topic,
-    text: {
-      de: `Ist wie Sie im Themenfeld „${topic}“ aktiv.`,
-      en: `Is active in the topic “${topic}”, as you are.`,
-    },
-  }));
+  return sortedUnique(seeker.topics.filter((topic) => candidateTopics.has(topic))).map((topic) => {
+    const name = labels('topic', topic);
+    return {
+      code: 'SHARED_TOPIC',
+      ref: topic,
+      text: {
+        de: `Ist wie Sie im Themenfeld „${name.de}“ aktiv.`,
+        en: `Is active in the topic “${name.en}”, as you are.`,
+      },
+    };
+  });
 }
 
 /** One reason at most: the same district implies the same borough, which would only repeat it. */
-function samePlace(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] {
+function samePlace(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
   if (seeker.districtKey !== null && seeker.districtKey === candidate.districtKey) {
     const district = seeker.districtKey;
+    const name = labels('district', district);
     return [
       {
         code: 'SAME_DISTRICT',
         ref: district,
         text: {
-          de: `Sitzt wie Sie im Stadtteil „${district}“.`,
-          en: `Is based in your district “${district}”.`,
+          de: `Sitzt wie Sie im Stadtteil „${name.de}“.`,
+          en: `Is based in your district “${name.en}”.`,
         },
       },
     ];
   }
   if (seeker.boroughKey !== null && seeker.boroughKey === candidate.boroughKey) {
     const borough = seeker.boroughKey;
+    const name = labels('borough', borough);
     return [
       {
         code: 'SAME_BOROUGH',
         ref: borough,
         text: {
-          de: `Sitzt wie Sie im Stadtbezirk „${borough}“.`,
-          en: `Is based in your borough “${borough}”.`,
+          de: `Sitzt wie Sie im Stadtbezirk „${name.de}“.`,
+          en: `Is based in your borough “${name.en}”.`,
         },
       },
     ];
@@ -139,12 +180,13 @@ function samePlace(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] 
   return [];
 }
 
-function commonPartners({ commonPartners: count }: NetworkSignals): Reason[] {
+function commonPartners({ commonPartners: count, commonPartnerIds }: NetworkSignals): Reason[] {
   if (!(count > 0)) return [];
   const one = count === 1;
   return [
     {
       code: 'COMMON_PARTNERS',
+      ...(commonPartnerIds ? { partnerIds: commonPartnerIds.slice(0, 3) } : {}),
       text: {
         de: one
           ? 'Hat mit einem Ihrer bisherigen Kooperationspartner zusammengearbeitet.'
@@ -157,15 +199,16 @@ function commonPartners({ commonPartners: count }: NetworkSignals): Reason[] {
   ];
 }
 
-function otherSector(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] {
+function otherSector(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
   if (seeker.sector === candidate.sector) return [];
+  const name = labels('sector', candidate.sector);
   return [
     {
       code: 'OTHER_SECTOR',
       ref: candidate.sector,
       text: {
-        de: `Kommt aus einem anderen Sektor (${candidate.sector}) und schlägt so eine Brücke.`,
-        en: `Comes from another sector (${candidate.sector}) and so builds a bridge.`,
+        de: `Kommt aus einem anderen Sektor (${name.de}) und schlägt so eine Brücke.`,
+        en: `Comes from another sector (${name.en}) and so builds a bridge.`,
       },
     },
   ];

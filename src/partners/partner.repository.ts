@@ -65,28 +65,31 @@ export interface FilterClause {
  * Translates a partner filter into Cypher. The source starts from the most selective index
  * (full-text search, then districts, boroughs, dimensions) so that cost follows the result size,
  * not the number of partners. Every value is a parameter.
+ * @param anchored - `false` gives conditions only (for callers with their own source pattern):
+ *   the source is then a plain `MATCH (p:Partner)` and every condition is in `conditions`
+ *   (a full-text `search` needs its index as the source and is ignored then)
  */
-export function partnerFilterClause(filter: PartnerFilter = {}): FilterClause {
+export function partnerFilterClause(filter: PartnerFilter = {}, anchored = true): FilterClause {
   const { conditions, params, add } = conditionSet();
   // The anchor is the most selective index the filter allows; its condition is then not
   // checked a second time for every partner it yields.
   let source = 'MATCH (p:Partner)';
   let anchor: 'districts' | 'boroughs' | null = null;
   const search = filter.search != null ? toLuceneQuery(filter.search) : null;
-  if (search !== null) {
+  if (search !== null && anchored) {
     source = "CALL db.index.fulltext.queryNodes('partner_search', $search) YIELD node AS p";
     params.search = search;
-  } else if (filter.districts?.length) {
+  } else if (filter.districts?.length && anchored) {
     source =
       'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.key IN $districts WITH DISTINCT p';
     anchor = 'districts';
     params.districts = filter.districts;
-  } else if (filter.boroughs?.length) {
+  } else if (filter.boroughs?.length && anchored) {
     source =
       'MATCH (anchor:District)<-[:LOCATED_IN]-(p:Partner) WHERE anchor.boroughKey IN $boroughs WITH DISTINCT p';
     anchor = 'boroughs';
     params.boroughs = filter.boroughs;
-  } else if (filter.dimensions?.length) {
+  } else if (filter.dimensions?.length && anchored) {
     source =
       'MATCH (anchor:Dimension {key: $dimensions[0]})<-[:ENGAGES_IN]-(p:Partner) WITH DISTINCT p';
   }

@@ -10,6 +10,11 @@ import { CooperationResolver } from '../cooperations/cooperation.resolver';
 import { DimensionResolver } from '../dimensions/dimension.resolver';
 import { DistrictResolver } from '../districts/district.resolver';
 import { EventResolver } from '../events/event.resolver';
+import {
+  PartnerSuggestionsResolver,
+  SuggestionReasonResolver,
+  SuggestionResolver,
+} from '../matching/matching.resolver';
 import { PartnerResolver } from '../partners/partner.resolver';
 import type { Services } from '../services';
 import { TopicResolver } from '../topics/topic.resolver';
@@ -25,6 +30,9 @@ const RESOLVERS = [
   AuditResolver,
   PartnerMutationResolver,
   CooperationMutationResolver,
+  SuggestionResolver,
+  SuggestionReasonResolver,
+  PartnerSuggestionsResolver,
 ] as const;
 
 /**
@@ -42,6 +50,9 @@ function resolverContainer(services: Services): ContainerType {
     [AuditResolver, new AuditResolver(services.audit)],
     [PartnerMutationResolver, new PartnerMutationResolver(services.partnerWrites)],
     [CooperationMutationResolver, new CooperationMutationResolver(services.cooperationWrites)],
+    [SuggestionResolver, new SuggestionResolver(services.matching)],
+    [SuggestionReasonResolver, new SuggestionReasonResolver()],
+    [PartnerSuggestionsResolver, new PartnerSuggestionsResolver()],
   ]);
   return {
     get(resolverClass) {

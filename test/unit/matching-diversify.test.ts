@@ -19,6 +19,7 @@ const scored = (candidate: PartnerProfile, score: number): ScoredCandidate => ({
   candidate,
   score,
   components: [],
+  signals: { commonPartners: 0, adamicAdar: 0 },
 });
 
 describe('profileSimilarity', () => {

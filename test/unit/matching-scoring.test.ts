@@ -279,10 +279,12 @@ describe('isEligible', () => {
     expect(isEligible(seeker, profile({ id: 'other', engagements: [engage('age')] }))).toBe(false);
   });
 
-  it('should refuse every pair for a seeker without engagements, as the rule demands', () => {
+  it('should accept for a seeker without engagements only candidates covering two dimensions', () => {
     const seeker = profile({ engagements: [] });
     const rich = profile({ id: 'other', engagements: [engage('age'), engage('religion')] });
-    expect(isEligible(seeker, rich)).toBe(false);
+    const narrow = profile({ id: 'narrow', engagements: [engage('age'), engage('age', 'SERVICE')] });
+    expect(isEligible(seeker, rich)).toBe(true);
+    expect(isEligible(seeker, narrow)).toBe(false);
   });
 });
 

@@ -1,0 +1,116 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Dimension } from '../dimensions/dimension.types';
+import { Partner } from '../partners/partner.types';
+import type { MatchingService } from './matching.service';
+import {
+  PartnerSuggestion,
+  SuggestionFilter,
+  SuggestionReason,
+  WeightsInput,
+} from './matching.types';
+
+/** Loads reference objects by key, dropping keys that no longer exist. */
+async function loadAll<T>(
+  keys: readonly string[],
+  load: (key: string) => Promise<T | null>,
+): Promise<T[]> {
+  const found: (T | null)[] = await Promise.all(keys.map(load));
+  return found.filter((item): item is T => item !== null);
+}
+
+/** The matching queries; thin: arguments → matching service. */
+@Resolver(() => PartnerSuggestion)
+export class SuggestionResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Query(() => [PartnerSuggestion], {
+    description:
+      'Suggested new cooperation partners for a partner, best first and diversified: only ACTIVE partners it never cooperated with, each pair a cross-dimension cooperation (Vielfaltskooperation). Deterministic for the same data.',
+  })
+  suggestedPartners(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: '1–50.' }) first: number,
+    @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,
+    @Arg('weights', () => WeightsInput, { nullable: true }) weights: WeightsInput | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PartnerSuggestion[]> {
+    return this.matching.suggest(partnerId, { first, filter, weights }, ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description:
+      'The partner (or a coordinator) no longer wants `candidateId` suggested; idempotent. Dismissals are private: public lists ignore them.',
+  })
+  dismissSuggestion(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('candidateId', () => ID) candidateId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return this.matching.dismiss(partnerId, candidateId, ctx.user);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Undoes dismissSuggestion; idempotent.' })
+  restoreSuggestion(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('candidateId', () => ID) candidateId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return this.matching.restore(partnerId, candidateId, ctx.user);
+  }
+
+  @FieldResolver(() => Partner)
+  async partner(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.partner.load(suggestion.partnerId);
+  }
+
+  @FieldResolver(() => [Dimension], { description: 'The dimensions both cover together.' })
+  coveredDimensions(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+    return loadAll(suggestion.coveredDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+  }
+
+  @FieldResolver(() => [Dimension], { description: 'The dimensions the suggested partner adds.' })
+  addedDimensions(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
+    return loadAll(suggestion.addedDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+  }
+}
+
+/** Fields of a reason that refer to other objects. */
+@Resolver(() => SuggestionReason)
+export class SuggestionReasonResolver {
+  @FieldResolver(() => [Partner], {
+    description: 'For COMMON_PARTNERS: (up to three of) the common former partners.',
+  })
+  partners(@Root() reason: SuggestionReason, @Ctx() ctx: RequestContext) {
+    return loadAll(reason.partnerIds, (id) => ctx.loaders.partner.load(id));
+  }
+}
+
+/** `Partner.suggestions` for list views, batched through a DataLoader. */
+@Resolver(() => Partner)
+export class PartnerSuggestionsResolver {
+  @FieldResolver(() => [PartnerSuggestion], {
+    description:
+      'Suggested new cooperation partners (default weights), as suggestedPartners; empty for partners that are not ACTIVE. Batched: lists cost no extra round trips per partner.',
+  })
+  suggestions(
+    @Root() partner: Partner,
+    @Arg('first', () => Int, { defaultValue: 3, description: '1–50.' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PartnerSuggestion[]> {
+    return ctx.loaders.partnerSuggestions.load({ partnerId: partner.id, first });
+  }
+}

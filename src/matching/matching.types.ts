@@ -1,0 +1,174 @@
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Sector } from '../partners/partner.types';
+import type { ComponentName } from './matching.model';
+import type { ReasonCode } from './reasons';
+
+/** The named components of a suggestion's score. */
+export enum ScoreComponentName {
+  complementarity = 'complementarity',
+  commonGround = 'commonGround',
+  proximity = 'proximity',
+  networkTrust = 'networkTrust',
+  bridging = 'bridging',
+  activity = 'activity',
+  exposure = 'exposure',
+}
+registerEnumType(ScoreComponentName, {
+  name: 'ScoreComponentName',
+  description:
+    'complementarity: dimensions/perspectives the candidate adds; commonGround: shared topics; proximity: same district (1) or borough (0.5); networkTrust: common former partners (Adamic–Adar); bridging: other sector; activity: recent activity; exposure: 1 for partners who never cooperated.',
+});
+
+/** What a reason refers to. */
+export enum SuggestionReasonCode {
+  ADDS_DIMENSION = 'ADDS_DIMENSION',
+  ADDS_PERSPECTIVE = 'ADDS_PERSPECTIVE',
+  SHARED_TOPIC = 'SHARED_TOPIC',
+  SAME_DISTRICT = 'SAME_DISTRICT',
+  SAME_BOROUGH = 'SAME_BOROUGH',
+  COMMON_PARTNERS = 'COMMON_PARTNERS',
+  OTHER_SECTOR = 'OTHER_SECTOR',
+  NEVER_COOPERATED = 'NEVER_COOPERATED',
+  NO_DIMENSIONS_YET = 'NO_DIMENSIONS_YET',
+}
+registerEnumType(SuggestionReasonCode, { name: 'SuggestionReasonCode' });
+
+/** One component of a score, with the weight it had. */
+@ObjectType({ description: 'One component of a suggestion score: its value in [0,1] and weight.' })
+export class ScoreComponent {
+  @Field(() => ScoreComponentName)
+  name!: ComponentName;
+
+  @Field(() => Float, { description: 'The value in [0, 1].' })
+  value!: number;
+
+  @Field(() => Float, { description: 'Its weight in the weighted mean.' })
+  weight!: number;
+}
+
+/** Why a partner is suggested: a code, what it refers to and a sentence. */
+@ObjectType({ description: 'Why a partner is suggested (Begründung).' })
+export class SuggestionReason {
+  @Field(() => SuggestionReasonCode)
+  code!: ReasonCode;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Key of what the reason refers to: a dimension (ADDS_*), topic, district, borough or sector.',
+  })
+  ref!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name of `ref` in the response language.',
+  })
+  refName!: string | null;
+
+  /** For COMMON_PARTNERS: ids of common former partners (the field resolves them). */
+  partnerIds!: readonly string[];
+
+  @Field(() => String, { description: 'A sentence in German or English (Accept-Language).' })
+  text!: string;
+}
+
+/** A suggested cooperation partner for one partner. */
+@ObjectType({ description: 'A suggested new cooperation partner (Kooperationsvorschlag).' })
+export class PartnerSuggestion {
+  /** The suggested partner's id (the `partner` field resolves it). */
+  partnerId!: string;
+
+  @Field(() => Float, { description: 'Weighted mean of the components, in [0, 1].' })
+  score!: number;
+
+  @Field(() => [ScoreComponent])
+  components!: ScoreComponent[];
+
+  @Field(() => [SuggestionReason])
+  reasons!: SuggestionReason[];
+
+  /** Keys of the dimensions both cover together (the field resolves them). */
+  coveredDimensionKeys!: string[];
+
+  /** Keys of the dimensions the candidate adds (the field resolves them). */
+  addedDimensionKeys!: string[];
+}
+
+/** Conditions on the suggested partners. */
+@InputType({ description: 'Conditions on suggested partners; all given conditions must hold.' })
+export class SuggestionFilter {
+  @Field(() => [Sector], { nullable: true, description: 'In any of these sectors.' })
+  sectors?: Sector[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Located in any of these districts.' })
+  districts?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Located in any of these boroughs.' })
+  boroughs?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Active in any of these topics.' })
+  topics?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Dimensions the candidate must add: it engages in all, the seeker in none.',
+  })
+  addsDimensions?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only partners who never took part in any cooperation.',
+  })
+  neverCooperated?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Never these partners (at most 100).' })
+  excludeIds?: string[] | null;
+}
+
+/** Weights of the components; an omitted weight keeps its default. */
+@InputType({
+  description:
+    'Weights of the score components (each ≥ 0, at least one > 0); an omitted weight keeps its default.',
+})
+export class WeightsInput implements Partial<Record<ComponentName, number | null>> {
+  @Field(() => Float, { nullable: true })
+  complementarity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  commonGround?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  proximity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  networkTrust?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  bridging?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  activity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  exposure?: number | null;
+}
+
+/** A group of partners that together cover requested dimensions. */
+@ObjectType({ description: 'A group of 3–5 partners that together cover requested dimensions.' })
+export class Consortium {
+  /** Member ids, the `including` partner first, then in the order the search added them. */
+  partnerIds!: string[];
+
+  @Field(() => Float, { description: 'Share of the requested dimensions the group covers.' })
+  coverage!: number;
+
+  @Field(() => Float, { description: 'Mean pair score of the members, in [0, 1].' })
+  score!: number;
+
+  /** Requested dimensions the group covers / misses (fields resolve them). */
+  coveredDimensionKeys!: string[];
+  missingDimensionKeys!: string[];
+
+  @Field(() => [String], { description: 'Sentences on why these partners fit together.' })
+  reasons!: string[];
+}

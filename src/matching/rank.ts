@@ -1,0 +1,51 @@
+import type { NetworkSignals, PartnerProfile, ScoredCandidate, Weights } from './matching.model';
+import { diversify } from './diversify';
+import { isEligible, scorePair } from './scoring';
+
+/**
+ * Trade-off between relevance and variety in {@link diversify}: 1 ranks by score alone.
+ * Tuned together with DEFAULT_WEIGHTS on the validation cut of `npm run eval:matching` (never the
+ * test cut).
+ * @default 0.9
+ */
+export const DEFAULT_DIVERSITY_LAMBDA = 0.9;
+
+/** A candidate as the repository (or the evaluation) hands it over: its profile and pair signals. */
+export interface Candidate {
+  profile: PartnerProfile;
+  signals: NetworkSignals;
+}
+
+/** How to rank: the weights, the reference date for activity, the list length and the variety. */
+export interface RankOptions {
+  weights: Weights;
+  /** Reference date `YYYY-MM-DD` for the activity component. */
+  asOf: string;
+  /** How many suggestions to return. */
+  k: number;
+  /** See {@link DEFAULT_DIVERSITY_LAMBDA}. */
+  lambda?: number;
+}
+
+/**
+ * The whole pure matching pipeline for one seeker: drops pairs the hard rule forbids
+ * ({@link isEligible}), scores the rest ({@link scorePair}) and picks a diversified top k
+ * ({@link diversify}). Excluding former partners, dismissed and inactive candidates is the caller's
+ * job, because only the caller knows the graph. Deterministic: the order of `candidates` does not
+ * change the result.
+ * @throws RangeError for invalid weights, dates, `k` or `lambda` (validate user input first).
+ */
+export function rankCandidates(
+  seeker: PartnerProfile,
+  candidates: readonly Candidate[],
+  options: RankOptions,
+): ScoredCandidate[] {
+  const scored = candidates
+    .filter(({ profile }) => isEligible(seeker, profile))
+    .map(({ profile, signals }) => ({
+      candidate: profile,
+      signals,
+      ...scorePair(seeker, profile, signals, options.weights, options.asOf),
+    }));
+  return diversify(scored, options.k, options.lambda ?? DEFAULT_DIVERSITY_LAMBDA);
+}
