@@ -9,6 +9,7 @@ import { PartnerStatus } from '../partners/partner.types';
 import type { Bilingual, LabelKind } from './reasons';
 import type { PartnerProfile } from './matching.model';
 import type { Candidate } from './rank';
+import { networkSignals } from './scoring';
 
 /**
  * How many candidates each retrieval channel yields at most, per seeker. At the demo's size no
@@ -188,6 +189,23 @@ RETURN request.id AS seekerId, ${PROFILE_FIELDS('p')},
     };
   },
 
+  /**
+   * The most recently active ACTIVE partners of each dimension: the pool of a consortium search.
+   * Read in the order of the `lastActiveOn` index, so each dimension stops after `perDimension`.
+   */
+  consortiumPool(dimensions: readonly string[], perDimension: number): CypherQuery {
+    return {
+      cypher: `UNWIND $dimensions AS dimension
+CALL (dimension) {
+  MATCH (p:Partner) WHERE p.lastActiveOn IS NOT NULL AND p.status = $active
+    AND EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: dimension}) }
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $perDimension
+}
+RETURN DISTINCT p.id AS id`,
+      params: { dimensions, perDimension: neo4j.int(perDimension), active: PartnerStatus.ACTIVE },
+    };
+  },
+
   /** The names of every dimension, topic, district and borough. */
   labels(): CypherQuery {
     return {
@@ -236,19 +254,6 @@ function toProfile(record: Neo4jRecord): PartnerProfile {
   };
 }
 
-/**
- * Adamic–Adar over the common former partners: Σ 1 / ln(degree). A common partner of degree ≤ 1
- * cannot occur (it knows both), but the guard keeps the sum finite for inconsistent data.
- */
-function networkSignals(common: readonly string[], degrees: ReadonlyMap<string, number>) {
-  const ids = [...new Set(common)].sort();
-  const adamicAdar = ids.reduce((sum, id) => {
-    const degree = degrees.get(id) ?? 0;
-    return degree > 1 ? sum + 1 / Math.log(degree) : sum;
-  }, 0);
-  return { commonPartners: ids.length, adamicAdar, commonPartnerIds: ids };
-}
-
 /** Reads the graph for the matching and writes dismissals. */
 export class MatchingRepository {
   constructor(private readonly executor: CypherExecutor) {}
@@ -295,12 +300,25 @@ export class MatchingRepository {
       matchingQueries.candidates(requests, filter),
       (record) => {
         const i = index.get(record.get('seekerId') as string) ?? 0;
-        const signals = networkSignals(record.get('common') as string[], degrees[i] ?? new Map());
+        const degree = degrees[i] ?? new Map<string, number>();
+        const signals = networkSignals(
+          record.get('common') as string[],
+          (id) => degree.get(id) ?? 0,
+        );
         result[i]?.push({ profile: toProfile(record), signals });
       },
       'matchingCandidates',
     );
     return result;
+  }
+
+  /** Ids of the most recently active ACTIVE partners of each dimension (consortium pool). */
+  findConsortiumPool(dimensions: readonly string[], perDimension: number): Promise<string[]> {
+    return this.executor.read(
+      matchingQueries.consortiumPool(dimensions, perDimension),
+      (r) => r.get('id') as string,
+      'consortiumPool',
+    );
   }
 
   /** The names of all reference keys, keyed by {@link labelKey}. */

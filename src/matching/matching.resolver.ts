@@ -15,6 +15,7 @@ import { Dimension } from '../dimensions/dimension.types';
 import { Partner } from '../partners/partner.types';
 import type { MatchingService } from './matching.service';
 import {
+  Consortium,
   PartnerSuggestion,
   SuggestionFilter,
   SuggestionReason,
@@ -85,6 +86,43 @@ export class SuggestionResolver {
   @FieldResolver(() => [Dimension], { description: 'The dimensions the suggested partner adds.' })
   addedDimensions(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
     return loadAll(suggestion.addedDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+  }
+}
+
+/** `suggestedConsortia` and the fields of a consortium that refer to other objects. */
+@Resolver(() => Consortium)
+export class ConsortiumResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Query(() => [Consortium], {
+    description:
+      'Groups of 3–5 ACTIVE partners that together cover the requested dimensions, best first: by coverage, then mean pair score; each group passes the cross-dimension rule. Beam search over a bounded pool (docs/matching.md).',
+  })
+  suggestedConsortia(
+    @Arg('dimensions', () => [String], { description: 'Dimension keys to cover (2–7).' })
+    dimensions: string[],
+    @Arg('size', () => Int, { defaultValue: 3, description: 'Group size, 3–5.' }) size: number,
+    @Arg('including', () => ID, { nullable: true, description: 'A partner every group contains.' })
+    including: string | null,
+    @Arg('first', () => Int, { defaultValue: 5, description: '1–20.' }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Consortium[]> {
+    return this.matching.suggestConsortia({ dimensions, size, including, first }, ctx);
+  }
+
+  @FieldResolver(() => [Partner], { description: 'The members.' })
+  partners(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
+    return loadAll(consortium.partnerIds, (id) => ctx.loaders.partner.load(id));
+  }
+
+  @FieldResolver(() => [Dimension], { description: 'Requested dimensions the group covers.' })
+  coveredDimensions(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
+    return loadAll(consortium.coveredDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+  }
+
+  @FieldResolver(() => [Dimension], { description: 'Requested dimensions the group misses.' })
+  missingDimensions(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
+    return loadAll(consortium.missingDimensionKeys, (key) => ctx.loaders.dimension.load(key));
   }
 }
 

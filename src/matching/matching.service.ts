@@ -15,7 +15,14 @@ import {
   type ReferenceLabels,
   type Seeker,
 } from './matching.repository';
-import type { PartnerSuggestion, SuggestionFilter, WeightsInput } from './matching.types';
+import type {
+  Consortium,
+  PartnerSuggestion,
+  SuggestionFilter,
+  WeightsInput,
+} from './matching.types';
+import { searchConsortia } from './consortia';
+import { explainConsortium } from './consortium-reasons';
 import { rankCandidates } from './rank';
 import { explainPair, KEY_LABELS, type Labels } from './reasons';
 import { DEFAULT_WEIGHTS, validateWeights } from './scoring';
@@ -31,6 +38,29 @@ export interface SuggestionRequest {
   filter?: SuggestionFilter | null;
   weights?: WeightsInput | null;
 }
+
+/** The arguments of `suggestedConsortia`. */
+export interface ConsortiumArgs {
+  dimensions: string[];
+  size: number;
+  including?: string | null;
+  first: number;
+}
+
+/** Bounds of `suggestedConsortia`'s arguments. */
+export const CONSORTIUM_LIMITS = {
+  minSize: 3,
+  maxSize: 5,
+  maxFirst: 20,
+  minDimensions: 2,
+} as const;
+
+/**
+ * Pool of a consortium search: the most recently active partners of each requested dimension,
+ * plus (with `including`) that partner's best pair suggestions. Bounded, so a search costs the
+ * same at 350 and at 50,000 partners.
+ */
+export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
 
 /** Who asks and in which language the sentences are wanted. */
 export interface SuggestionCaller {
@@ -77,6 +107,31 @@ export function assertSuggestionRequest({ first, filter }: SuggestionRequest): v
       { argument: 'filter.excludeIds' },
     );
   }
+}
+
+/**
+ * Checks the consortium arguments.
+ * @throws BAD_USER_INPUT naming the argument
+ */
+export function assertConsortiumArgs({ dimensions, size, first }: ConsortiumArgs): void {
+  const { minSize, maxSize, maxFirst, minDimensions } = CONSORTIUM_LIMITS;
+  dimensions.forEach((key) => assertKey('dimensions', key));
+  const distinct = new Set(dimensions).size;
+  const problems: [string, string][] = [];
+  if (distinct < minDimensions || distinct !== dimensions.length) {
+    problems.push([
+      'dimensions',
+      `expected at least ${minDimensions} distinct dimensions, got ${dimensions.join(', ') || 'none'}`,
+    ]);
+  }
+  if (!Number.isInteger(size) || size < minSize || size > maxSize) {
+    problems.push(['size', `expected size between ${minSize} and ${maxSize}, got ${size}`]);
+  }
+  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
+    problems.push(['first', `expected first between 1 and ${maxFirst}, got ${first}`]);
+  }
+  const [problem] = problems;
+  if (problem) throw userError(ErrorCode.BAD_USER_INPUT, problem[1], { argument: problem[0] });
 }
 
 /** Names keys from the graph's reference data, falling back to the key itself. */
@@ -164,6 +219,76 @@ export class MatchingService {
     return this.suggestMany(partnerIds, { first }, DEFAULT_WEIGHTS, caller, false);
   }
 
+  /**
+   * Groups of partners that together cover the requested dimensions ({@link searchConsortia}).
+   * @throws BAD_USER_INPUT for bad arguments or unknown dimensions, NOT_FOUND / BAD_USER_INPUT
+   * for an unknown / inactive `including` partner
+   */
+  async suggestConsortia(args: ConsortiumArgs, caller: SuggestionCaller): Promise<Consortium[]> {
+    assertConsortiumArgs(args);
+    const reference = await this.repository.findLabels();
+    const unknown = args.dimensions.filter((key) => !reference.has(labelKey('dimension', key)));
+    if (unknown.length > 0) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `expected known dimensions, got ${unknown.join(', ')}`,
+        {
+          argument: 'dimensions',
+        },
+      );
+    }
+    const ids = new Set(
+      await this.repository.findConsortiumPool(args.dimensions, CONSORTIUM_POOL.perDimension),
+    );
+    if (args.including) {
+      (await this.includingBest(args.including, caller)).forEach((id) => ids.add(id));
+    }
+    const { seekers, asOf } = await this.repository.findSeekers([...ids].sort());
+    const pool = seekers
+      .filter((s): s is Seeker => s?.status === 'ACTIVE')
+      .map((s) => ({
+        profile: s.profile,
+        neighbours: new Map(s.former.map((f) => [f.id, f.degree])),
+      }));
+    const found = searchConsortia(pool, { ...args, weights: DEFAULT_WEIGHTS, asOf });
+    const labels = labelsFrom(reference);
+    const byId = new Map(pool.map((m) => [m.profile.id, m]));
+    return found.map((group) => ({
+      partnerIds: group.memberIds,
+      coverage: group.coverage,
+      score: group.score,
+      coveredDimensionKeys: group.covered,
+      missingDimensionKeys: group.missing,
+      reasons: explainConsortium(
+        {
+          members: group.memberIds.map((id) => byId.get(id)).filter((m) => m !== undefined),
+          covered: group.covered,
+          missing: group.missing,
+        },
+        labels,
+        caller.language,
+      ),
+    }));
+  }
+
+  /** The including partner and its best pair suggestions, for the consortium pool. */
+  private async includingBest(partnerId: string, caller: SuggestionCaller): Promise<string[]> {
+    const { seekers, asOf } = await this.repository.findSeekers([partnerId]);
+    const seeker = seekers[0] ?? null;
+    assertSeeker(seeker, partnerId, null, 'including');
+    const [candidates] = await this.repository.findCandidates(
+      [{ seeker, excluded: excludedFor(seeker, null, caller.user) }],
+      {},
+    );
+    const best = rankCandidates(seeker.profile, candidates ?? [], {
+      weights: DEFAULT_WEIGHTS,
+      asOf,
+      k: CONSORTIUM_POOL.includingBest,
+      lambda: 1,
+    });
+    return [partnerId, ...best.map((r) => r.candidate.id)];
+  }
+
   /** Dismisses a suggestion: `candidateId` is no longer suggested to `partnerId`. */
   dismiss(partnerId: string, candidateId: string, user: AuthUser | null): Promise<boolean> {
     return this.setDismissed(partnerId, candidateId, true, user);
@@ -246,17 +371,16 @@ function assertSeeker(
   seeker: Seeker | null,
   partnerId: string,
   filter: SuggestionFilter | null | undefined,
+  argument = 'partnerId',
 ): asserts seeker is Seeker {
   if (seeker === null) {
-    throw userError(ErrorCode.NOT_FOUND, `expected partner ${partnerId} to exist`, {
-      argument: 'partnerId',
-    });
+    throw userError(ErrorCode.NOT_FOUND, `expected partner ${partnerId} to exist`, { argument });
   }
   if (seeker.status !== 'ACTIVE') {
     throw userError(
       ErrorCode.BAD_USER_INPUT,
       `expected an ACTIVE partner, got ${partnerId} with status ${seeker.status}`,
-      { argument: 'partnerId', status: seeker.status },
+      { argument, status: seeker.status },
     );
   }
   const covered = new Set(seeker.profile.engagements.map((e) => e.dimension));

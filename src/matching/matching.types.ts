@@ -153,7 +153,7 @@ export class WeightsInput implements Partial<Record<ComponentName, number | null
   exposure?: number | null;
 }
 
-/** A group of partners that together cover requested dimensions. */
+/** A group of partners that together cover requested dimensions (Konsortium). */
 @ObjectType({ description: 'A group of 3–5 partners that together cover requested dimensions.' })
 export class Consortium {
   /** Member ids, the `including` partner first, then in the order the search added them. */
@@ -169,6 +169,8 @@ export class Consortium {
   coveredDimensionKeys!: string[];
   missingDimensionKeys!: string[];
 
-  @Field(() => [String], { description: 'Sentences on why these partners fit together.' })
+  @Field(() => [String], {
+    description: 'Sentences on why these partners fit together (Accept-Language).',
+  })
   reasons!: string[];
 }

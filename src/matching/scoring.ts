@@ -24,19 +24,20 @@ export const ACTIVITY_DECAY_DAYS = 365;
 
 /**
  * Default weights, tuned by `npm run eval:matching` on its validation cut (learn before 2019-06-12,
- * predict 2019-06-12 … 2021-06-11 of the default demo; never the test cut) with exposure Gini ≤ 0.5.
- * Which pairs go on to cooperate is predicted by place, shared topics and common partners; the
- * components weighted 0 did not help. The cross-dimension rule needs no weight: {@link isEligible}
+ * predict 2019-06-12 … 2021-06-11 of the default demo; never the test cut) with exposure Gini ≤ 0.5,
+ * within the product floors of the tuning (`PRODUCT_FLOORS` in evaluation/tuning.ts: complementarity,
+ * bridging, activity and exposure always count). Place, shared topics and common partners predict
+ * best which pairs go on to cooperate. The cross-dimension rule needs no weight: {@link isEligible}
  * enforces it on every suggestion. Clients can still set any weight per request.
  */
 export const DEFAULT_WEIGHTS: Weights = {
-  complementarity: 0,
-  commonGround: 1,
+  complementarity: 1,
+  commonGround: 2,
   proximity: 3,
   networkTrust: 2,
-  bridging: 0,
-  activity: 0,
-  exposure: 0,
+  bridging: 1,
+  activity: 0.5,
+  exposure: 0.5,
 };
 
 const MS_PER_DAY = 86_400_000;
@@ -100,6 +101,25 @@ export function networkTrust(signals: NetworkSignals): number {
   const index = signals.adamicAdar;
   if (!Number.isFinite(index) || index <= 0) return 0;
   return 1 - Math.exp(-index);
+}
+
+/**
+ * The network signals of a pair from its common former partners: their number and the Adamic–Adar
+ * index Σ 1 / ln(degree), where degree is a common partner's number of distinct co-partners.
+ * A degree ≤ 1 cannot occur for a common partner (it knows both); skipping it keeps the sum finite.
+ * @param common - ids of the common former partners (duplicates ignored)
+ * @param degreeOf - the degree of a common partner in the co-cooperation graph
+ */
+export function networkSignals(
+  common: readonly string[],
+  degreeOf: (id: string) => number,
+): NetworkSignals {
+  const ids = [...new Set(common)].sort();
+  const adamicAdar = ids.reduce((sum, id) => {
+    const degree = degreeOf(id);
+    return degree > 1 ? sum + 1 / Math.log(degree) : sum;
+  }, 0);
+  return { commonPartners: ids.length, adamicAdar, commonPartnerIds: ids };
 }
 
 /**

@@ -465,6 +465,77 @@ describe('suggestedPartners (the matching)', () => {
     }
   });
 
+  describe('suggestedConsortia', () => {
+    const CONSORTIA = `query C($dimensions: [String!]!, $size: Int, $including: ID, $first: Int) {
+      suggestedConsortia(dimensions: $dimensions, size: $size, including: $including, first: $first) {
+        coverage score reasons partners { id status } coveredDimensions { key } missingDimensions { key } } }`;
+    interface Group {
+      coverage: number;
+      score: number;
+      reasons: string[];
+      partners: { id: string; status: string }[];
+      coveredDimensions: { key: string }[];
+      missingDimensions: { key: string }[];
+    }
+    const consortia = async (variables: Record<string, unknown>) =>
+      (await postGraphQL<{ suggestedConsortia: Group[] }>(app, CONSORTIA, variables)).body;
+
+    it('should find groups of the requested size that cover the dimensions and pass the rule', async () => {
+      const dimensions = ['age', 'religion', 'abilities', 'gender'];
+      const body = await consortia({ dimensions, size: 4, first: 5 });
+      expect(body.errors).toBeUndefined();
+      const groups = body.data?.suggestedConsortia ?? [];
+      expect(groups.length).toBeGreaterThan(0);
+      expect(groups[0]?.coverage).toBe(1);
+      for (const group of groups) {
+        expect(group.partners).toHaveLength(4);
+        expect(new Set(group.partners.map((p) => p.id)).size).toBe(4);
+        for (const p of group.partners) expect(p.status).toBe('ACTIVE');
+        const engagements = group.partners.map((p) =>
+          engagementsOf(partners.get(p.id) as PartnerFacts),
+        );
+        expect(checkCrossDimensionRule(engagements)).toBeNull();
+        const covered = new Set(engagements.flat().map((e) => e.dimension));
+        expect(group.coveredDimensions.map((d) => d.key).sort()).toEqual(
+          dimensions.filter((d) => covered.has(d)).sort(),
+        );
+        expect(group.reasons.length).toBeGreaterThan(0);
+      }
+      const ranks = groups.map((g) => [g.coverage, g.score] as const);
+      ranks.forEach((rank, i) => {
+        const previous = ranks[i - 1];
+        if (previous)
+          expect(previous[0] > rank[0] || (previous[0] === rank[0] && previous[1] >= rank[1])).toBe(
+            true,
+          );
+      });
+    });
+
+    it('should put the including partner in every group, deterministically', async () => {
+      const including = typicalSeeker().id;
+      const variables = { dimensions: ['age', 'religion', 'social_origin'], size: 3, including };
+      const first = await consortia(variables);
+      expect(first.errors).toBeUndefined();
+      for (const group of first.data?.suggestedConsortia ?? []) {
+        expect(group.partners[0]?.id).toBe(including);
+      }
+      expect(await consortia(variables)).toEqual(first);
+    });
+
+    it('should refuse bad arguments with BAD_USER_INPUT and an unknown including partner with NOT_FOUND', async () => {
+      for (const variables of [
+        { dimensions: ['age'] },
+        { dimensions: ['age', 'gender'], size: 6 },
+        { dimensions: ['age', 'no_such_dimension'] },
+      ]) {
+        const body = await consortia(variables);
+        expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+      const unknown = await consortia({ dimensions: ['age', 'gender'], including: 'p-99999' });
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('dismissSuggestion', () => {
     const DISMISS = `mutation D($p: ID!, $c: ID!) { dismissSuggestion(partnerId: $p, candidateId: $c) }`;
     const RESTORE = `mutation R($p: ID!, $c: ID!) { restoreSuggestion(partnerId: $p, candidateId: $c) }`;
@@ -525,7 +596,9 @@ describe('suggestedPartners (the matching)', () => {
     }
 
     it('should compute the suggestions of a list of partners in a constant number of round trips', async () => {
-      const list = (n: number) => `{ partners(first: ${n}, filter: { statuses: [ACTIVE] }) { edges { node {
+      const list = (
+        n: number,
+      ) => `{ partners(first: ${n}, filter: { statuses: [ACTIVE] }) { edges { node {
         id suggestions(first: 5) { score partner { id name } reasons { code partners { id } } addedDimensions { key } } } } } }`;
       const five = await statementsOf(list(5));
       const fifty = await statementsOf(list(50));

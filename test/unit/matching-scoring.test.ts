@@ -9,6 +9,7 @@ import {
   DEFAULT_WEIGHTS,
   exposure,
   isEligible,
+  networkSignals,
   networkTrust,
   proximity,
   scorePair,
@@ -282,7 +283,10 @@ describe('isEligible', () => {
   it('should accept for a seeker without engagements only candidates covering two dimensions', () => {
     const seeker = profile({ engagements: [] });
     const rich = profile({ id: 'other', engagements: [engage('age'), engage('religion')] });
-    const narrow = profile({ id: 'narrow', engagements: [engage('age'), engage('age', 'SERVICE')] });
+    const narrow = profile({
+      id: 'narrow',
+      engagements: [engage('age'), engage('age', 'SERVICE')],
+    });
     expect(isEligible(seeker, rich)).toBe(true);
     expect(isEligible(seeker, narrow)).toBe(false);
   });
@@ -355,3 +359,13 @@ function zeroWeights(): Weights {
     exposure: 0,
   };
 }
+
+describe('networkSignals', () => {
+  it('should sum 1 / ln(degree) over distinct common partners and skip degrees ≤ 1', () => {
+    const degrees: Record<string, number> = { a: Math.E, b: Math.E ** 2, c: 1 };
+    const signals = networkSignals(['b', 'a', 'a', 'c'], (id) => degrees[id] ?? 0);
+    expect(signals.commonPartners).toBe(3);
+    expect(signals.commonPartnerIds).toEqual(['a', 'b', 'c']);
+    expect(signals.adamicAdar).toBeCloseTo(1 + 0.5);
+  });
+});

@@ -1,0 +1,160 @@
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { PartnerProfile, Weights } from '../matching.model';
+import { rankCandidates } from '../rank';
+import { complementarity, isEligible } from '../scoring';
+import { adjacentBefore, type HistoryState, pairSignals } from './history';
+
+/**
+ * A history state prepared for ranking: one seeded random order of the candidates that every
+ * method uses to break ties.
+ */
+export interface RankingState extends HistoryState {
+  /** Candidate id → position in the shared random permutation; lower wins a tie. */
+  tieOrder: ReadonlyMap<string, number>;
+  /** The seed of the permutation and of the `random` method. */
+  seed: number;
+}
+
+/** Ranks the candidates for one seeker: at most `k` candidate ids, best first. */
+export type RankingMethod = (seeker: PartnerProfile, state: RankingState, k: number) => string[];
+
+/** A method with the name it is reported under. */
+export interface NamedMethod {
+  name: string;
+  rank: RankingMethod;
+}
+
+/**
+ * Adds the shared tie-break permutation. Ties are broken by a random order rather than by id
+ * because ids are numbered in the order of joining: an id tie-break would hand every tie (and
+ * popularity and common-neighbour scores tie a lot, often at 0) to the founders, and with it
+ * exposure and hits they did not earn. One permutation shared by all methods keeps the comparison fair.
+ */
+export function withTieOrder(state: HistoryState, seed: number): RankingState {
+  const order = shuffle(
+    state.candidates.map((c) => c.id),
+    seed,
+  );
+  return { ...state, seed, tieOrder: new Map(order.map((id, i) => [id, i])) };
+}
+
+/** The candidates a seeker may be offered: not itself and not a partner it cooperated with before. */
+export function candidatePool(seeker: PartnerProfile, state: HistoryState): PartnerProfile[] {
+  return state.candidates.filter(
+    (c) => c.id !== seeker.id && !adjacentBefore(state, seeker.id, c.id),
+  );
+}
+
+/**
+ * A uniformly random list per seeker, from pure-rand seeded with the state's seed and the seeker's
+ * id, so it does not depend on the order in which seekers are ranked.
+ */
+export const random: RankingMethod = (seeker, state, k) =>
+  shuffle(
+    candidatePool(seeker, state).map((c) => c.id),
+    (state.seed ^ hashId(seeker.id)) | 0,
+  ).slice(0, k);
+
+/** Most cooperations before the cut first: "suggest the busy ones". */
+export const popularity: RankingMethod = byScore((_, candidate) => candidate.cooperationCount);
+
+/** Most common former partners first. */
+export const commonNeighbours: RankingMethod = byScore(
+  (seeker, candidate, state) => pairSignals(state, seeker.id, candidate.id).commonPartners,
+);
+
+/** Highest Adamic–Adar index first: the classic link-prediction baseline. */
+export const adamicAdar: RankingMethod = byScore(
+  (seeker, candidate, state) => pairSignals(state, seeker.id, candidate.id).adamicAdar,
+);
+
+/** The matching's complementarity component alone. */
+export const complementarityOnly: RankingMethod = byScore((seeker, candidate) =>
+  complementarity(seeker, candidate),
+);
+
+/**
+ * Adamic–Adar over the pairs the hard rule allows ({@link isEligible}): the fair baseline for the
+ * matching, which may suggest nothing else.
+ */
+export const adamicAdarWithRule: RankingMethod = byScore(
+  (seeker, candidate, state) => pairSignals(state, seeker.id, candidate.id).adamicAdar,
+  isEligible,
+);
+
+/**
+ * The product's matching: {@link rankCandidates} with the given weights and diversity, scored as of
+ * the cut. It applies the hard rule itself and breaks its own ties by score then id, as the API does.
+ */
+export function matching(weights: Weights, lambda: number): RankingMethod {
+  return (seeker, state, k) => {
+    const candidates = candidatePool(seeker, state).map((profile) => ({
+      profile,
+      signals: pairSignals(state, seeker.id, profile.id),
+    }));
+    return rankCandidates(seeker, candidates, { weights, asOf: state.cut, k, lambda }).map(
+      (s) => s.candidate.id,
+    );
+  };
+}
+
+/** Every method of the report, baselines first and the matching last. */
+export function allMethods(weights: Weights, lambda: number): NamedMethod[] {
+  return [
+    { name: 'random', rank: random },
+    { name: 'popularity', rank: popularity },
+    { name: 'commonNeighbours', rank: commonNeighbours },
+    { name: 'adamicAdar', rank: adamicAdar },
+    { name: 'complementarity', rank: complementarityOnly },
+    { name: 'adamicAdar+rule', rank: adamicAdarWithRule },
+    { name: 'matching', rank: matching(weights, lambda) },
+  ];
+}
+
+/** Runs a method for every candidate as seeker: seeker id → ranked candidate ids. */
+export function recommendAll(
+  method: RankingMethod,
+  state: RankingState,
+  k: number,
+): Map<string, string[]> {
+  return new Map(state.candidates.map((seeker) => [seeker.id, method(seeker, state, k)]));
+}
+
+type PairScore = (seeker: PartnerProfile, candidate: PartnerProfile, state: RankingState) => number;
+type PairFilter = (seeker: PartnerProfile, candidate: PartnerProfile) => boolean;
+
+/** A method ranking the pool by a score, highest first, ties by the shared permutation. */
+function byScore(score: PairScore, allowed: PairFilter = () => true): RankingMethod {
+  return (seeker, state, k) =>
+    candidatePool(seeker, state)
+      .filter((candidate) => allowed(seeker, candidate))
+      .map((candidate) => ({
+        id: candidate.id,
+        score: score(seeker, candidate, state),
+        tie: state.tieOrder.get(candidate.id) ?? Number.MAX_SAFE_INTEGER,
+      }))
+      .sort((a, b) => b.score - a.score || a.tie - b.tie)
+      .slice(0, k)
+      .map((entry) => entry.id);
+}
+
+/** A seeded Fisher–Yates shuffle over pure-rand's xoroshiro128+. */
+function shuffle(ids: readonly string[], seed: number): string[] {
+  const generator = xoroshiro128plus(seed);
+  const copy = [...ids];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = uniformInt(generator, 0, i);
+    [copy[i], copy[j]] = [copy[j] as string, copy[i] as string];
+  }
+  return copy;
+}
+
+/** FNV-1a of an id: a stable 32-bit number to mix into the seed per seeker. */
+function hashId(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  }
+  return hash | 0;
+}
