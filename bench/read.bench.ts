@@ -8,7 +8,7 @@ import { seedDemo } from '../seeds/demo';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { percentile, report } from './support';
+import { latency, report, timeRuns } from './support';
 
 /**
  * `npm run bench:read`: the nested 50-partner query over HTTP against the hand-written single
@@ -38,22 +38,6 @@ RETURN p {.id, .name, dimensions, topics, district, totalCount, cooperations} AS
 const FILTERED = `query($d: String!, $k: String!) { partners(first: 50, filter: { dimensions: [$d], districts: [$k] }) {
   totalCount edges { node { id name } } } }`;
 
-async function time(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i += 1) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-const stats = (samples: number[]) => ({
-  p50: Number(percentile(samples, 50).toFixed(2)),
-  p95: Number(percentile(samples, 95).toFixed(2)),
-});
-
 async function measure(uri: string, partners: number) {
   const app = await startApp(
     loadConfig({ PORT: '0', NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
@@ -80,9 +64,9 @@ RETURN d.key AS d, k.key AS k, count(p) AS n ORDER BY n DESC LIMIT 1`,
     (r) => ({ d: r.get('d') as string, k: r.get('k') as string }),
   );
   const runs = 200;
-  const graphql = stats(await time(runs, () => post(NESTED)));
-  const cypher = stats(await time(runs, raw));
-  const filtered = stats(await time(runs, () => post(FILTERED, pick)));
+  const graphql = latency(await timeRuns(runs, () => post(NESTED)));
+  const cypher = latency(await timeRuns(runs, raw));
+  const filtered = latency(await timeRuns(runs, () => post(FILTERED, pick)));
   await driver.close();
   await app.stop();
   return {

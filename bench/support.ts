@@ -9,6 +9,33 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] as number;
 }
 
+/**
+ * Times `runs` sequential calls of `work` after `warmup` untimed ones.
+ * @returns the durations in milliseconds
+ */
+export async function timeRuns(
+  runs: number,
+  work: (run: number) => Promise<unknown>,
+  warmup = 10,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) await work(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** p50 and p95 of durations, rounded to 0.01 ms. */
+export function latency(samples: readonly number[]): { p50: number; p95: number } {
+  return {
+    p50: Number(percentile(samples, 50).toFixed(2)),
+    p95: Number(percentile(samples, 95).toFixed(2)),
+  };
+}
+
 /** Resident set size of a process in MiB, read from /proc (Linux). */
 export async function rssMiB(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');

@@ -37,10 +37,21 @@ export const CHANNEL_LIMITS = {
 export interface Seeker {
   profile: PartnerProfile;
   status: string;
-  /** Former (and current) cooperation partners with their degree in the co-cooperation graph. */
-  former: { id: string; degree: number }[];
+  /**
+   * Former (and current) cooperation partners, each with its own co-partners: these give the
+   * network channel (partners of partners), the common partners of a pair and, by their number,
+   * each former partner's degree for Adamic–Adar.
+   */
+  former: FormerPartner[];
   /** Candidates this seeker dismissed. */
   dismissed: string[];
+}
+
+/** A seeker's former cooperation partner and that partner's own co-partners. */
+export interface FormerPartner {
+  id: string;
+  /** Distinct co-partners of this partner (its neighbours in the co-cooperation graph). */
+  neighbours: string[];
 }
 
 /** What candidate retrieval needs to know about one seeker. */
@@ -76,8 +87,8 @@ const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector,
 /** The Cypher of the matching slice, as pure functions; every value is a parameter. */
 export const matchingQueries = {
   /**
-   * Seekers with their profile, former partners (each with its degree, for Adamic–Adar) and
-   * dismissals, plus the graph's latest activity date, which is the scoring's reference date.
+   * Seekers with their profile, former partners (each with its co-partners) and dismissals, plus
+   * the graph's latest activity date, which is the scoring's reference date.
    */
   seekers(ids: readonly string[]): CypherQuery {
     return {
@@ -85,15 +96,17 @@ export const matchingQueries = {
   MATCH (a:Partner) WHERE a.lastActiveOn IS NOT NULL
   RETURN a.lastActiveOn AS asOf ORDER BY asOf DESC LIMIT 1
 }
+OPTIONAL MATCH (v:DataVersion {id: 'graph'})
+WITH asOf, coalesce(v.value, 0) AS version
 UNWIND $ids AS seekerId
 MATCH (s:Partner {id: seekerId})
-RETURN asOf, s.status AS status, ${PROFILE_FIELDS('s')},
+RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
   COLLECT {
     MATCH (s)-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(z:Partner) WHERE z <> s
     WITH DISTINCT z
-    RETURN {id: z.id, degree: COUNT {
+    RETURN {id: z.id, neighbours: COLLECT {
       MATCH (z)-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(y:Partner) WHERE y <> z
-      RETURN DISTINCT y
+      RETURN DISTINCT y.id
     }}
   } AS former,
   [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] AS dismissed`,
@@ -104,10 +117,13 @@ RETURN asOf, s.status AS status, ${PROFILE_FIELDS('s')},
   /**
    * Candidates of many seekers in one round trip: the union of bounded, index-anchored channels
    * (see {@link CHANNEL_LIMITS}), so the cost follows the channels' caps, not the alliance's size.
-   * Each row is one (seeker, candidate) with the candidate's profile and the seeker's former
-   * partners it has cooperated with (for network trust).
+   * The network channel's ids come from the seeker's former partners, already read. Each row is
+   * one (seeker, candidate id); profiles come from {@link matchingQueries.profiles}.
    */
-  candidates(requests: readonly CandidateRequest[], filter: CandidateFilter): CypherQuery {
+  candidates(
+    requests: readonly (CandidateRequest & { network: string[] })[],
+    filter: CandidateFilter,
+  ): CypherQuery {
     const partnerFilter = {
       sectors: filter.sectors,
       districts: filter.districts,
@@ -136,11 +152,10 @@ RETURN asOf, s.status AS status, ${PROFILE_FIELDS('s')},
     return {
       cypher: `UNWIND $requests AS request
 CALL (request) {
-  UNWIND request.former AS formerId
-  MATCH (:Partner {id: formerId})-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(p:Partner)
-  WITH DISTINCT formerId, p WHERE ${conditions}
-  WITH p, count(*) AS ties
-  RETURN p ORDER BY ties DESC, p.id LIMIT $limits.network
+  UNWIND request.network AS networkId
+  MATCH (p:Partner {id: networkId})
+  WITH p WHERE ${conditions}
+  RETURN p
   UNION
   MATCH (:District {key: request.districtKey})<-[:LOCATED_IN]-(p:Partner)
   WITH p WHERE ${conditions}
@@ -161,14 +176,13 @@ CALL (request) {
   WITH p WHERE ${conditions}
   RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.newcomer
   UNION
-  MATCH (p:Partner) WHERE p.lastActiveOn IS NOT NULL AND ${conditions}
+  MATCH (p:Partner) USING INDEX p:Partner(lastActiveOn)
+  WHERE p.lastActiveOn IS NOT NULL AND ${conditions}
     AND EXISTS { (p)-[:ENGAGES_IN]->(x:Dimension) WHERE NOT x.key IN request.dimensions }
   RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.complement
   ${filterChannel}
 }
-RETURN request.id AS seekerId, ${PROFILE_FIELDS('p')},
-  [(p)-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(z:Partner)
-    WHERE z.id IN request.former | z.id] AS common`,
+RETURN request.id AS seekerId, p.id AS id`,
       params: {
         ...anchor.params,
         ...clause.params,
@@ -176,13 +190,13 @@ RETURN request.id AS seekerId, ${PROFILE_FIELDS('p')},
         limits: Object.fromEntries(
           Object.entries(CHANNEL_LIMITS).map(([channel, limit]) => [channel, neo4j.int(limit)]),
         ),
-        requests: requests.map(({ seeker, excluded }) => ({
+        requests: requests.map(({ seeker, excluded, network }) => ({
           id: seeker.profile.id,
           districtKey: seeker.profile.districtKey,
           boroughKey: seeker.profile.boroughKey,
           topics: seeker.profile.topics,
           dimensions: seeker.profile.engagements.map((e) => e.dimension),
-          former: seeker.former.map((f) => f.id),
+          network,
           excluded,
         })),
       },
@@ -203,6 +217,14 @@ CALL (dimension) {
 }
 RETURN DISTINCT p.id AS id`,
       params: { dimensions, perDimension: neo4j.int(perDimension), active: PartnerStatus.ACTIVE },
+    };
+  },
+
+  /** The scoring profiles of partners. */
+  profiles(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id MATCH (p:Partner {id: id}) RETURN ${PROFILE_FIELDS('p')}`,
+      params: { ids },
     };
   },
 
@@ -254,25 +276,111 @@ function toProfile(record: Neo4jRecord): PartnerProfile {
   };
 }
 
+/** What {@link MatchingRepository.findSeekers} reads. */
+export interface SeekerRead {
+  /** One entry per id asked for; `null` for unknown ids. */
+  seekers: (Seeker | null)[];
+  /** Reference date of scoring: the graph's latest activity. */
+  asOf: string;
+  /** The graph's data version when read (bumped by every write). */
+  version: number;
+}
+
+/**
+ * The most profiles kept; beyond it the cache starts afresh. 100,000 profiles of a few hundred
+ * bytes each stay well below 100 MB.
+ */
+export const PROFILE_CACHE_SIZE = 100_000;
+
+/**
+ * Scoring profiles of candidates, valid for one data version. Candidate sets of different seekers
+ * overlap heavily, so after a few requests most candidates cost no read at all; every write bumps
+ * the version, which empties the cache before the next request uses it.
+ */
+class ProfileCache {
+  private version = -1;
+  private readonly entries = new Map<string, PartnerProfile>();
+
+  /** Empties the cache when `version` differs from the one its entries were read under. */
+  useVersion(version: number): void {
+    if (version === this.version) return;
+    this.entries.clear();
+    this.version = version;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  get(id: string): PartnerProfile | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Keeps a profile read under `version` (ignored when the cache moved on meanwhile). */
+  set(profile: PartnerProfile, version: number): void {
+    if (version !== this.version) return;
+    if (this.entries.size >= PROFILE_CACHE_SIZE) this.entries.clear();
+    this.entries.set(profile.id, profile);
+  }
+}
+
+/** What a seeker's former partners tell about candidates. */
+export interface NetworkReach {
+  /** The network channel: partners of former partners, most ties first, capped. */
+  channel: string[];
+  /** The seeker's former partners who also cooperated with a candidate. */
+  commonOf: (candidateId: string) => string[];
+  /** A former partner's degree in the co-cooperation graph. */
+  degreeOf: (formerId: string) => number;
+}
+
+/** Works out the network channel and common partners from the seeker's former partners. */
+export function networkReach(seeker: Seeker, excluded: readonly string[]): NetworkReach {
+  const skip = new Set(excluded);
+  const common = new Map<string, string[]>();
+  for (const former of seeker.former) {
+    for (const neighbour of former.neighbours) {
+      const formers = common.get(neighbour);
+      if (formers) formers.push(former.id);
+      else common.set(neighbour, [former.id]);
+    }
+  }
+  const channel = [...common.entries()]
+    .filter(([id]) => !skip.has(id))
+    .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+    .slice(0, CHANNEL_LIMITS.network)
+    .map(([id]) => id);
+  const degrees = new Map(seeker.former.map((f) => [f.id, f.neighbours.length]));
+  return {
+    channel,
+    commonOf: (id) => common.get(id) ?? [],
+    degreeOf: (id) => degrees.get(id) ?? 0,
+  };
+}
+
 /** Reads the graph for the matching and writes dismissals. */
 export class MatchingRepository {
+  private readonly profiles = new ProfileCache();
+
   constructor(private readonly executor: CypherExecutor) {}
 
   /**
    * The seekers with the given ids (`null` for unknown ids) and the reference date of scoring:
    * the graph's latest activity, so the same data give the same scores on any day.
    */
-  async findSeekers(ids: readonly string[]): Promise<{ seekers: (Seeker | null)[]; asOf: string }> {
+  async findSeekers(ids: readonly string[]): Promise<SeekerRead> {
     let asOf: string | null = null;
+    let version = 0;
     const rows = await this.executor.read(
       matchingQueries.seekers(ids),
       (record): [string, Seeker] => {
         asOf = fromNeo4j<string>(record.get('asOf'));
+        version = fromNeo4j<number>(record.get('version'));
         const profile = toProfile(record);
         const seeker = {
           profile,
           status: record.get('status') as string,
-          former: fromNeo4j<{ id: string; degree: number }[]>(record.get('former')),
+          former: record.get('former') as FormerPartner[],
           dismissed: record.get('dismissed') as string[],
         };
         return [profile.id, seeker];
@@ -282,34 +390,57 @@ export class MatchingRepository {
     return {
       seekers: alignById<Seeker | null>(ids, rows, null),
       asOf: asOf ?? new Date().toISOString().slice(0, 10),
+      version,
     };
   }
 
-  /** The candidates of each request, in request order, with their network signals. */
+  /**
+   * The candidates of each request, in request order, with their network signals.
+   * @param version - the data version read with the seekers: profiles cached under another
+   *   version are dropped, so a write is seen by the next request
+   */
   async findCandidates(
     requests: readonly CandidateRequest[],
     filter: CandidateFilter,
+    version: number,
   ): Promise<Candidate[][]> {
     if (requests.length === 0) return [];
-    const degrees = requests.map(
-      ({ seeker }) => new Map(seeker.former.map((f) => [f.id, f.degree])),
-    );
+    const reach = requests.map(({ seeker, excluded }) => networkReach(seeker, excluded));
     const index = new Map(requests.map(({ seeker }, i) => [seeker.profile.id, i]));
-    const result: Candidate[][] = requests.map(() => []);
+    const query = matchingQueries.candidates(
+      requests.map((request, i) => ({ ...request, network: reach[i]?.channel ?? [] })),
+      filter,
+    );
+    const ids: string[][] = requests.map(() => []);
     await this.executor.read(
-      matchingQueries.candidates(requests, filter),
-      (record) => {
-        const i = index.get(record.get('seekerId') as string) ?? 0;
-        const degree = degrees[i] ?? new Map<string, number>();
-        const signals = networkSignals(
-          record.get('common') as string[],
-          (id) => degree.get(id) ?? 0,
-        );
-        result[i]?.push({ profile: toProfile(record), signals });
-      },
+      query,
+      (record) =>
+        ids[index.get(record.get('seekerId') as string) ?? 0]?.push(record.get('id') as string),
       'matchingCandidates',
     );
-    return result;
+    const profiles = await this.findProfiles(ids.flat(), version);
+    return ids.map((list, i) => {
+      const { commonOf, degreeOf } = reach[i] as NetworkReach;
+      return list.flatMap((id) => {
+        const profile = profiles.get(id);
+        return profile ? [{ profile, signals: networkSignals(commonOf(id), degreeOf) }] : [];
+      });
+    });
+  }
+
+  /** Profiles by id: from the cache when read under the same data version, else in one query. */
+  private async findProfiles(ids: readonly string[], version: number) {
+    this.profiles.useVersion(version);
+    const missing = [...new Set(ids)].filter((id) => !this.profiles.has(id));
+    if (missing.length > 0) {
+      const read = await this.executor.read(
+        matchingQueries.profiles(missing),
+        toProfile,
+        'matchingProfiles',
+      );
+      read.forEach((profile) => this.profiles.set(profile, version));
+    }
+    return this.profiles;
   }
 
   /** Ids of the most recently active ACTIVE partners of each dimension (consortium pool). */

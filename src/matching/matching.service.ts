@@ -27,6 +27,9 @@ import { rankCandidates } from './rank';
 import { explainPair, KEY_LABELS, type Labels } from './reasons';
 import { DEFAULT_WEIGHTS, validateWeights } from './scoring';
 
+/** How long reference names are reused before they are read again. */
+export const LABEL_CACHE_MS = 5 * 60_000;
+
 /** The longest suggestion list one request may ask for. */
 export const MAX_SUGGESTIONS = 50;
 /** The most ids `filter.excludeIds` may hold. */
@@ -185,10 +188,28 @@ function refName(code: string, ref: string, labels: Labels, language: Language):
  * the repository and ranks them with the pure pipeline of {@link rankCandidates}.
  */
 export class MatchingService {
+  private labelCache?: { until: number; labels: Promise<ReferenceLabels> };
+
   constructor(
     private readonly repository: MatchingRepository,
     private readonly executor: CypherExecutor,
   ) {}
+
+  /**
+   * The names of reference keys, read at most every {@link LABEL_CACHE_MS}: reference data
+   * changes only when a process (re)loads it at start, so a short-lived copy saves a round trip
+   * per request.
+   */
+  private referenceLabels(): Promise<ReferenceLabels> {
+    const now = Date.now();
+    if (!this.labelCache || this.labelCache.until < now) {
+      const labels = this.repository.findLabels();
+      // A failed read must not stay cached.
+      labels.catch(() => (this.labelCache = undefined));
+      this.labelCache = { until: now + LABEL_CACHE_MS, labels };
+    }
+    return this.labelCache.labels;
+  }
 
   /**
    * Suggestions for one partner.
@@ -226,7 +247,7 @@ export class MatchingService {
    */
   async suggestConsortia(args: ConsortiumArgs, caller: SuggestionCaller): Promise<Consortium[]> {
     assertConsortiumArgs(args);
-    const reference = await this.repository.findLabels();
+    const reference = await this.referenceLabels();
     const unknown = args.dimensions.filter((key) => !reference.has(labelKey('dimension', key)));
     if (unknown.length > 0) {
       throw userError(
@@ -248,7 +269,7 @@ export class MatchingService {
       .filter((s): s is Seeker => s?.status === 'ACTIVE')
       .map((s) => ({
         profile: s.profile,
-        neighbours: new Map(s.former.map((f) => [f.id, f.degree])),
+        neighbours: new Map(s.former.map((f) => [f.id, f.neighbours.length])),
       }));
     const found = searchConsortia(pool, { ...args, weights: DEFAULT_WEIGHTS, asOf });
     const labels = labelsFrom(reference);
@@ -273,12 +294,13 @@ export class MatchingService {
 
   /** The including partner and its best pair suggestions, for the consortium pool. */
   private async includingBest(partnerId: string, caller: SuggestionCaller): Promise<string[]> {
-    const { seekers, asOf } = await this.repository.findSeekers([partnerId]);
+    const { seekers, asOf, version } = await this.repository.findSeekers([partnerId]);
     const seeker = seekers[0] ?? null;
     assertSeeker(seeker, partnerId, null, 'including');
     const [candidates] = await this.repository.findCandidates(
       [{ seeker, excluded: excludedFor(seeker, null, caller.user) }],
       {},
+      version,
     );
     const best = rankCandidates(seeker.profile, candidates ?? [], {
       weights: DEFAULT_WEIGHTS,
@@ -306,8 +328,8 @@ export class MatchingService {
     caller: SuggestionCaller,
     strict: boolean,
   ): Promise<PartnerSuggestion[][]> {
-    const [reference, { seekers, asOf }] = await Promise.all([
-      this.repository.findLabels(),
+    const [reference, { seekers, asOf, version }] = await Promise.all([
+      this.referenceLabels(),
       this.repository.findSeekers(partnerIds),
     ]);
     const active = seekers.filter((seeker, i) => {
@@ -321,6 +343,7 @@ export class MatchingService {
     const candidates = await this.repository.findCandidates(
       requests,
       candidateFilter(request.filter),
+      version,
     );
     const labels = labelsFrom(reference);
     const bySeeker = new Map(
