@@ -1,5 +1,4 @@
 import type { PartnerProfile, ScoredCandidate } from './matching.model';
-import { jaccard } from './scoring';
 
 /** How alike two partner profiles are, in [0, 1]. */
 export type ProfileSimilarity = (a: PartnerProfile, b: PartnerProfile) => number;
@@ -11,14 +10,36 @@ export type ProfileSimilarity = (a: PartnerProfile, b: PartnerProfile) => number
  * @returns a value in [0, 1]; 1 for identical profiles with at least one dimension and topic.
  */
 export function profileSimilarity(a: PartnerProfile, b: PartnerProfile): number {
-  const dimensions = jaccard(
-    a.engagements.map((e) => e.dimension),
-    b.engagements.map((e) => e.dimension),
-  );
-  const topics = jaccard(a.topics, b.topics);
+  const left = featuresOf(a);
+  const right = featuresOf(b);
+  const dimensions = setJaccard(left.dimensions, right.dimensions);
+  const topics = setJaccard(left.topics, right.topics);
   const sector = a.sector === b.sector ? 1 : 0;
   const district = a.districtKey !== null && a.districtKey === b.districtKey ? 1 : 0;
   return (dimensions + topics + sector + district) / 4;
+}
+
+/** The key sets of a profile, built once per profile: diversifying compares each many times. */
+const features = new WeakMap<PartnerProfile, { dimensions: Set<string>; topics: Set<string> }>();
+
+function featuresOf(profile: PartnerProfile) {
+  let found = features.get(profile);
+  if (!found) {
+    found = {
+      dimensions: new Set(profile.engagements.map((e) => e.dimension)),
+      topics: new Set(profile.topics),
+    };
+    features.set(profile, found);
+  }
+  return found;
+}
+
+/** Jaccard index of two sets; 0 when both are empty. */
+function setJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const key of a) if (b.has(key)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 /**

@@ -208,8 +208,7 @@ export function scorePair(
   weights: Weights,
   asOf: string,
 ): PairScore {
-  const problems = validateWeights(weights);
-  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  assertValidWeights(weights);
   const values = componentValues(seeker, candidate, signals, asOf);
   const components = COMPONENT_NAMES.map((name) => ({
     name,
@@ -219,6 +218,16 @@ export function scorePair(
   const totalWeight = components.reduce((sum, c) => sum + c.weight, 0);
   const weighted = components.reduce((sum, c) => sum + c.value * c.weight, 0);
   return { score: clampUnit(weighted / totalWeight), components };
+}
+
+/** Weight objects already found valid: ranking scores hundreds of pairs with one object. */
+const validWeights = new WeakSet<Weights>();
+
+function assertValidWeights(weights: Weights): void {
+  if (validWeights.has(weights)) return;
+  const problems = validateWeights(weights);
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  validWeights.add(weights);
 }
 
 function componentValues(
