@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need that are not npm packages, from Debian's packages,
-# only when they are missing. Today that is nothing beyond Java and Maven (checked by .ci/run);
-# later slices add Redis (multi-instance pub/sub) and Chromium (viewer test) here.
+# only when they are missing: `redis-server` for the multi-process pub/sub tests of the
+# Kooperationsbörse (.ci/run passes it; the Redis test setup calls this script when it is missing).
 set -euo pipefail
 
 missing=()

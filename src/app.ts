@@ -8,6 +8,7 @@ import { contextFactory } from './context';
 import { type Database, openDatabase } from './db/database';
 import { applyMigrations, readMigrations } from './db/migrations';
 import { buildAppSchema } from './schema/build-schema';
+import { networkExportRoutes } from './network/network.routes';
 import { type ApiServer, startServer } from './server';
 import { createRepositories, createServices } from './services';
 
@@ -36,12 +37,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let stopped = false;
   try {
     const repositories = createRepositories(database.executor);
-    const services = createServices(repositories, database.executor, config.auth);
+    const services = createServices(repositories, database.executor, config, logger);
     const server = await startServer({
       config: config.http,
       schema: await buildAppSchema(services),
       context: contextFactory(services, repositories, logger),
+      routes: networkExportRoutes(services.network, logger),
       verifyToken: createTokenVerifier(await resolveTokenVerification(config.auth)),
+      webSocketLimits: config.exchange,
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
     });
@@ -62,6 +65,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       (stopping ??= (async () => {
         stopped = true;
         await server.stop();
+        await services.network.close();
+        await services.exchangeBus.close();
         await database.close();
       })());
     return { server, database, ready, stop };

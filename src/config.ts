@@ -35,6 +35,13 @@ const positiveInt = makeValidator<number>((input) => {
   return value;
 });
 
+const redisUrl = makeValidator<string>((input) => {
+  if (!/^rediss?:\/\/[^\s]+$/.test(input)) {
+    throw new Error(`expected redis://host:port or rediss://…, got "${input}"`);
+  }
+  return input;
+});
+
 const secret = makeValidator<string>((input) => {
   if (input.length < 32) {
     throw new Error(`expected at least 32 characters, got ${input.length}`);
@@ -78,6 +85,18 @@ export const ENV_SPEC = {
   JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
   JWT_AUDIENCE: str({ default: undefined, desc: 'expected aud (required with JWT_JWKS_URL)' }),
   APPLY_RATE_LIMIT_PER_HOUR: positiveInt({ default: 10, desc: 'applyForMembership per IP' }),
+  REDIS_URL: redisUrl({
+    default: undefined,
+    desc: 'Redis for exchange events across API processes (unset: in-process only)',
+  }),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt({
+    default: 20,
+    desc: 'subscriptions one WebSocket may hold at once',
+  }),
+  WS_MAX_SOCKETS_PER_USER: positiveInt({
+    default: 10,
+    desc: 'WebSockets one token subject (or one address, without a token) may hold at once',
+  }),
 };
 
 /** The names of all environment variables the API understands. */
@@ -108,6 +127,12 @@ export interface AppConfig {
     embedded: EmbeddedNeo4jConfig;
   };
   seedOnStart: boolean;
+  exchange: {
+    /** Set → exchange events fan out through Redis to every API process. */
+    redisUrl?: string;
+    maxSubscriptionsPerSocket: number;
+    maxSocketsPerUser: number;
+  };
   auth: {
     secret?: string;
     jwksUrl?: string;
@@ -155,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       },
     },
     seedOnStart: clean.SEED_ON_START,
+    exchange: {
+      redisUrl: clean.REDIS_URL,
+      maxSubscriptionsPerSocket: clean.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSocketsPerUser: clean.WS_MAX_SOCKETS_PER_USER,
+    },
     auth: {
       secret: clean.JWT_SECRET,
       jwksUrl: clean.JWT_JWKS_URL,

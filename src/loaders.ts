@@ -70,7 +70,11 @@ export function createLoaders(repositories: Repositories, suggestions: Suggestio
         null,
       );
     }),
-    partnerSuggestions: new DataLoader<{ partnerId: string; first: number }, PartnerSuggestion[], string>(
+    partnerSuggestions: new DataLoader<
+      { partnerId: string; first: number },
+      PartnerSuggestion[],
+      string
+    >(
       async (keys) => {
         // Keys with the same length are computed together: two round trips for any number.
         const lists = new Map<string, PartnerSuggestion[]>();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -12,7 +13,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
 import type { AuthUser } from './auth/auth.types';
 import type { TokenVerifier } from './auth/tokens';
-import { CloseCode } from './common/errors';
+import { CloseCode, ErrorCode, userError } from './common/errors';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
 import { preferredLanguage } from './common/language';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   /** Makes the context of one operation for a caller, on HTTP and WebSocket alike. */
   context: (caller: Caller) => RequestContext;
+  /** Limits per WebSocket and per user, so one client cannot hold the server's resources. */
+  webSocketLimits: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   /** Adds further HTTP routes (e.g. exports) before the GraphQL endpoint. */
   routes?: (app: express.Express) => void;
   /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
@@ -68,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const formatError = createErrorFormatter(logger);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const sockets = new SocketCounter(options.webSocketLimits.maxSocketsPerUser);
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
   const wsHandle = useServer<Record<string, unknown>, WsExtra>(
     {
@@ -78,8 +82,13 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
           clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown',
           language: preferredLanguage(ctx.extra.request.headers['accept-language']),
         }),
-      onConnect: (ctx) => authenticateSocket(ctx, verifyToken),
-      onClose: (ctx) => clearTimeout(ctx.extra.expiryTimer),
+      onConnect: async (ctx) =>
+        (await authenticateSocket(ctx, verifyToken)) && sockets.admit(ctx.extra),
+      onSubscribe: (ctx) => refuseOverLimit(ctx, options.webSocketLimits.maxSubscriptionsPerSocket),
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiryTimer);
+        sockets.release(ctx.extra);
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
@@ -94,6 +103,9 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     // main.ts owns the signals: Apollo would stop only itself and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
+      // We send no cache hints; the default plugin would wrap every field resolver for nothing
+      // (it doubled the execution time of large network responses).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({
         httpServer,
         stopGracePeriodMillis: config.shutdownTimeoutMs,
@@ -145,7 +157,57 @@ type WsExtra = {
   request: IncomingMessage;
   user?: AuthUser | null;
   expiryTimer?: NodeJS.Timeout;
+  /** The key this socket was counted under by {@link SocketCounter}. */
+  countedAs?: string;
 };
+
+/**
+ * Counts open WebSockets per user (token subject; the address for anonymous sockets) and refuses
+ * a socket beyond the limit with 4403 and a reason, so one client cannot exhaust the server.
+ */
+class SocketCounter {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  admit(extra: WsExtra): boolean {
+    const key = extra.user
+      ? `user:${extra.user.subject}`
+      : `ip:${extra.request.socket.remoteAddress ?? 'unknown'}`;
+    const count = this.open.get(key) ?? 0;
+    if (count >= this.max) {
+      extra.socket.close(
+        CloseCode.Forbidden,
+        `Too many WebSockets for this user (max ${this.max})`,
+      );
+      return false;
+    }
+    this.open.set(key, count + 1);
+    extra.countedAs = key;
+    return true;
+  }
+
+  release(extra: WsExtra): void {
+    const key = extra.countedAs;
+    if (key === undefined) return;
+    extra.countedAs = undefined;
+    const count = (this.open.get(key) ?? 1) - 1;
+    if (count > 0) this.open.set(key, count);
+    else this.open.delete(key);
+  }
+}
+
+/** graphql-ws `onSubscribe`: refuses an operation beyond the socket's limit of running ones. */
+function refuseOverLimit(ctx: Context<Record<string, unknown> | undefined, WsExtra>, max: number) {
+  // graphql-ws has already registered the new operation under its id, so it counts itself.
+  if (Object.keys(ctx.subscriptions).length <= max) return undefined;
+  return [
+    userError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `expected at most ${max} operations at once on one WebSocket; complete one first`,
+    ),
+  ];
+}
 
 /**
  * graphql-ws `onConnect`: the token travels in `connectionParams.authorization` ("Bearer …").

@@ -11,13 +11,21 @@ import { EventRepository } from './events/event.repository';
 import { EventService } from './events/event.service';
 import { MatchingRepository } from './matching/matching.repository';
 import { MatchingService } from './matching/matching.service';
+import { createExchangeBus, type ExchangeEventBus } from './exchange/exchange-bus';
+import { exchangeEventStore } from './exchange/exchange-events';
+import { ExchangeStreamService } from './exchange/exchange-stream.service';
+import { createExchangeServices, type ExchangeServices } from './exchange/exchange.service';
+import type { Logger } from 'pino';
+import { NetworkRepository } from './network/network.repository';
+import { NetworkService } from './network/network.service';
+import { NetworkWorkerPool } from './network/network.pool';
 import { PartnerRepository } from './partners/partner.repository';
 import { PartnerWriteService } from './partners/partner-write.service';
 import { PartnerService } from './partners/partner.service';
 import { TopicRepository } from './topics/topic.repository';
 
 /** The application's services, built once per process over the repositories. */
-export interface Services {
+export interface Services extends ExchangeServices {
   dimensions: DimensionService;
   partners: PartnerService;
   cooperations: CooperationService;
@@ -28,6 +36,10 @@ export interface Services {
   partnerWrites: PartnerWriteService;
   cooperationWrites: CooperationWriteService;
   matching: MatchingService;
+  /** Fans committed exchange events out (in-process, or through Redis). */
+  exchangeBus: ExchangeEventBus;
+  exchangeStreams: ExchangeStreamService;
+  network: NetworkService;
 }
 
 /** The repositories, for services, loaders and the loaders of reference and demo data. */
@@ -63,8 +75,14 @@ export function createRepositories(executor: CypherExecutor): Repositories {
 export function createServices(
   repositories: Repositories,
   executor: CypherExecutor,
-  auth: Pick<AppConfig['auth'], 'applyRateLimitPerHour'>,
+  config: Pick<AppConfig, 'auth' | 'exchange'>,
+  logger: Logger,
 ): Services {
+  const { auth } = config;
+  const matching = new MatchingService(repositories.matching, executor);
+  const eventStore = exchangeEventStore(executor);
+  const exchangeBus = createExchangeBus(config.exchange.redisUrl, eventStore.after, logger);
+  const exchange = createExchangeServices(executor, matching, exchangeBus);
   return {
     partnerWrites: new PartnerWriteService(executor, repositories, {
       applyRateLimitPerHour: auth.applyRateLimitPerHour,
@@ -77,6 +95,16 @@ export function createServices(
     topics: repositories.topics,
     districts: repositories.districts,
     audit: repositories.audit,
-    matching: new MatchingService(repositories.matching, executor),
+    matching,
+    exchangeBus,
+    ...exchange,
+    exchangeStreams: new ExchangeStreamService(
+      exchangeBus,
+      eventStore,
+      exchange.exchanges,
+      matching,
+    ),
+    // The worker thread starts on the first network request, not here.
+    network: new NetworkService(new NetworkRepository(executor), new NetworkWorkerPool()),
   };
 }

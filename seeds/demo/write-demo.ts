@@ -1,5 +1,6 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { CypherExecutor, CypherQuery } from '../../src/db/executor';
+import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
 import type { DemoAlliance } from './types';
 
 /** Rows per `UNWIND` statement: big enough for few round trips, small enough for a 512 MB heap. */
@@ -144,6 +145,7 @@ export async function writeDemoAlliance(
       onProgress?.({ step, written, total });
     }
   }
+  await executor.write(BUMP_DATA_VERSION, () => null, 'seedDemo');
 }
 
 /** Nodes deleted per transaction by {@link wipeAllianceData}. */
@@ -174,6 +176,7 @@ export async function wipeAllianceData(executor: CypherExecutor): Promise<Record
       if (count < WIPE_BATCH_SIZE) break;
     }
   }
+  await executor.write(BUMP_DATA_VERSION, () => null, 'wipeAllianceData');
   return deleted;
 }
 

@@ -1,4 +1,5 @@
 import type { CypherExecutor, TransactionRunner } from '../../src/db/executor';
+import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
 import type { ReferenceData } from '../reference/load-reference-data';
 import type { ImportError } from './model';
 import { parseCsv } from './parse';
@@ -80,6 +81,7 @@ export async function runImport(
   const written = await executor.writeTransaction(async (tx) => {
     const planned = await plan(tx);
     await writePlan(tx, planned, options);
+    await tx.run(BUMP_DATA_VERSION, () => null);
     return planned;
   }, 'csvImport');
   return { status: 'written', plan: written };

@@ -1,7 +1,7 @@
 import type { AuthUser } from '../auth/auth.types';
 import { auditStatement } from '../audit/audit.repository';
 import { ErrorCode, userError } from '../common/errors';
-import type { CypherExecutor, TransactionRunner } from './executor';
+import type { CypherExecutor, CypherQuery, TransactionRunner } from './executor';
 import { fromNeo4j } from './values';
 
 /** The longest idempotency key accepted. */
@@ -21,10 +21,26 @@ export function assertIdempotencyKey(key: string | null | undefined): void {
   );
 }
 
+/**
+ * Bumps the graph's data version, `(:DataVersion {id: 'graph'}).value`, which the network cache
+ * compares (src/network). Every writer runs it in its own transaction; runWrite runs it last, so
+ * that the one lock all writes share is held only until the commit.
+ */
+export const BUMP_DATA_VERSION: CypherQuery = {
+  cypher:
+    "MERGE (v:DataVersion {id: 'graph'}) ON CREATE SET v.value = 1 ON MATCH SET v.value = v.value + 1",
+};
+
 /** What a write reports back: its result and the ids it touched (for the audit log). */
 export interface WriteOutcome<T> {
   result: T;
   ids: string[];
+  /**
+   * `true` when the change leaves the alliance graph as its readers see it (a check-in or post
+   * of a Kooperationsbörse): the data version then stays, so the caches built on it (network,
+   * matching profiles) stay valid, and the write skips the one lock all writers share.
+   */
+  graphUnchanged?: boolean;
 }
 
 /** Everything a mutation needs to run as one unit of work. */
@@ -77,6 +93,7 @@ export async function runWrite<T>(
         () => null,
       );
     }
+    if (!done.graphUnchanged) await tx.run(BUMP_DATA_VERSION, () => null);
     return { replayed: '', done };
   }, options.operation);
   if (outcome.done) return outcome.done.result;

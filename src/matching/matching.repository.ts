@@ -428,6 +428,25 @@ export class MatchingRepository {
     });
   }
 
+  /**
+   * Given candidates (e.g. the partners present at an exchange) with their network signals;
+   * excluded ids are left out.
+   */
+  async findCandidatesAmong(
+    request: CandidateRequest,
+    ids: readonly string[],
+    version: number,
+  ): Promise<Candidate[]> {
+    const skip = new Set(request.excluded);
+    const wanted = ids.filter((id) => !skip.has(id));
+    const profiles = await this.findProfiles(wanted, version);
+    const { commonOf, degreeOf } = networkReach(request.seeker, request.excluded);
+    return wanted.flatMap((id) => {
+      const profile = profiles.get(id);
+      return profile ? [{ profile, signals: networkSignals(commonOf(id), degreeOf) }] : [];
+    });
+  }
+
   /** Profiles by id: from the cache when read under the same data version, else in one query. */
   private async findProfiles(ids: readonly string[], version: number) {
     this.profiles.useVersion(version);

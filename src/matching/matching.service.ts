@@ -311,6 +311,35 @@ export class MatchingService {
     return [partnerId, ...best.map((r) => r.candidate.id)];
   }
 
+  /**
+   * Suggestions for a partner among given candidates only (the partners present at a
+   * Kooperationsbörse), with the same hard rules, scores and reasons as {@link suggest}.
+   * @throws NOT_FOUND / BAD_USER_INPUT for an unknown / inactive partner
+   */
+  async suggestAmong(
+    partnerId: string,
+    candidateIds: readonly string[],
+    first: number,
+    caller: SuggestionCaller,
+  ): Promise<PartnerSuggestion[]> {
+    assertSuggestionRequest({ first });
+    const [reference, { seekers, asOf, version }] = await Promise.all([
+      this.referenceLabels(),
+      this.repository.findSeekers([partnerId]),
+    ]);
+    const seeker = seekers[0] ?? null;
+    assertSeeker(seeker, partnerId, null);
+    const request = { seeker, excluded: excludedFor(seeker, null, caller.user) };
+    const candidates = await this.repository.findCandidatesAmong(request, candidateIds, version);
+    const ranked = rankCandidates(seeker.profile, candidates, {
+      weights: DEFAULT_WEIGHTS,
+      asOf,
+      k: first,
+    });
+    const labels = labelsFrom(reference);
+    return ranked.map((r) => toSuggestion(seeker, r, labels, caller.language));
+  }
+
   /** Dismisses a suggestion: `candidateId` is no longer suggested to `partnerId`. */
   dismiss(partnerId: string, candidateId: string, user: AuthUser | null): Promise<boolean> {
     return this.setDismissed(partnerId, candidateId, true, user);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType } from 'type-graphql';
+import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { AuditResolver } from '../audit/audit.resolver';
 import { validateInput } from '../common/validation';
@@ -11,10 +11,20 @@ import { DimensionResolver } from '../dimensions/dimension.resolver';
 import { DistrictResolver } from '../districts/district.resolver';
 import { EventResolver } from '../events/event.resolver';
 import {
+  ConsortiumResolver,
   PartnerSuggestionsResolver,
   SuggestionReasonResolver,
   SuggestionResolver,
 } from '../matching/matching.resolver';
+import { ExchangeMutationResolver } from '../exchange/exchange.mutations';
+import {
+  ExchangeMatchResolver,
+  ExchangeResolver,
+  MeetingTableResolver,
+  PostResolver,
+} from '../exchange/exchange.resolver';
+import { ExchangeSubscriptionResolver } from '../exchange/exchange.subscriptions';
+import { NetworkResolver } from '../network/network.resolver';
 import { PartnerResolver } from '../partners/partner.resolver';
 import type { Services } from '../services';
 import { TopicResolver } from '../topics/topic.resolver';
@@ -33,6 +43,14 @@ const RESOLVERS = [
   SuggestionResolver,
   SuggestionReasonResolver,
   PartnerSuggestionsResolver,
+  ConsortiumResolver,
+  NetworkResolver,
+  ExchangeSubscriptionResolver,
+  ExchangeResolver,
+  PostResolver,
+  ExchangeMatchResolver,
+  MeetingTableResolver,
+  ExchangeMutationResolver,
 ] as const;
 
 /**
@@ -51,8 +69,24 @@ function resolverContainer(services: Services): ContainerType {
     [PartnerMutationResolver, new PartnerMutationResolver(services.partnerWrites)],
     [CooperationMutationResolver, new CooperationMutationResolver(services.cooperationWrites)],
     [SuggestionResolver, new SuggestionResolver(services.matching)],
+    [NetworkResolver, new NetworkResolver(services.network)],
     [SuggestionReasonResolver, new SuggestionReasonResolver()],
     [PartnerSuggestionsResolver, new PartnerSuggestionsResolver()],
+    [ConsortiumResolver, new ConsortiumResolver(services.matching)],
+    [ExchangeSubscriptionResolver, new ExchangeSubscriptionResolver()],
+    [ExchangeResolver, new ExchangeResolver(services.exchanges, services.meetingPlans)],
+    [PostResolver, new PostResolver()],
+    [ExchangeMatchResolver, new ExchangeMatchResolver()],
+    [MeetingTableResolver, new MeetingTableResolver()],
+    [
+      ExchangeMutationResolver,
+      new ExchangeMutationResolver(
+        services.exchanges,
+        services.exchangeParticipation,
+        services.exchangeInterests,
+        services.meetingPlans,
+      ),
+    ],
   ]);
   return {
     get(resolverClass) {
@@ -62,6 +96,22 @@ function resolverContainer(services: Services): ContainerType {
     },
   };
 }
+
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions, even when each subscription
+ * brings its own `subscribe` (ours read the exchange event streams). This one refuses topic
+ * subscriptions, so a resolver using `topics` fails loudly instead of never receiving anything.
+ */
+const NO_TOPIC_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error(
+      'topic subscriptions are not used: publish exchange events on the exchange bus',
+    );
+  },
+  subscribe: () => {
+    throw new Error('topic subscriptions are not used: give @Subscription a subscribe function');
+  },
+};
 
 /**
  * Builds the executable schema.
@@ -74,5 +124,6 @@ export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
     container: services ? resolverContainer(services) : undefined,
     validateFn: validateInput,
     authChecker,
+    pubSub: NO_TOPIC_PUBSUB,
   });
 }

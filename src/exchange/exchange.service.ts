@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthUser } from '../auth/auth.types';
+import { ErrorCode, userError } from '../common/errors';
+import { CooperationWriteRepository } from '../cooperations/cooperation-write.repository';
+import { requireUser } from '../cooperations/cooperation-write.checks';
+import type { CypherExecutor, TransactionRunner } from '../db/executor';
+import { runWrite } from '../db/write-unit';
+import { EventKind } from '../events/event.types';
+import { assertId } from '../partners/partner.service';
+import {
+  appendExchangeEvents,
+  type ExchangeEventDraft,
+  type ExchangeEventPublisher,
+} from './exchange-events';
+import {
+  assertExchangeExists,
+  assertPresent,
+  ExchangeTransition,
+  nextExchangeStatus,
+} from './exchange.checks';
+import type { MatchingService } from '../matching/matching.service';
+import { ExchangeInterestRepository } from './exchange-interest.repository';
+import { ExchangeInterestService } from './exchange-interest.service';
+import { ExchangeParticipationService } from './exchange-participation.service';
+import type { CreateExchangeInput } from './exchange.inputs';
+import { ExchangeRepository } from './exchange.repository';
+import { matchingPairScores, MeetingPlanService } from './meeting-plan.service';
+import { type Exchange, ExchangeStatus } from './exchange.types';
+
+/** Most exchanges one `exchanges` query returns. */
+export const MAX_EXCHANGES = 100;
+
+/** What one change of an exchange produces: its result, the ids it touched, its events. */
+export interface ExchangeChange<T> {
+  result: T;
+  ids: string[];
+  events: ExchangeEventDraft[];
+}
+
+/**
+ * Runs one change of an existing exchange as one unit: {@link runWrite} (change, audit entry;
+ * the data version only when a cooperation is proposed) plus the exchange's write lock, taken first so that changes of one exchange run
+ * one after the other, and its events appended in the same transaction. The committed events
+ * go to the publisher after the commit, never before.
+ */
+export class ExchangeWriteUnit {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly repository: ExchangeRepository,
+    private readonly publisher: ExchangeEventPublisher,
+  ) {}
+
+  /**
+   * @param work - gets the transaction and the exchange's status, read under its lock
+   * @throws NOT_FOUND for an unknown exchange, and whatever `work` throws (nothing is written)
+   */
+  async run<T>(
+    user: AuthUser,
+    operation: string,
+    exchangeId: string,
+    work: (tx: TransactionRunner, status: ExchangeStatus) => Promise<ExchangeChange<T>>,
+  ): Promise<T> {
+    const done = await runWrite(this.executor, { user, operation }, async (tx) => {
+      const status = await this.repository.lock(tx, exchangeId);
+      assertExchangeExists(status, exchangeId);
+      const change = await work(tx, status);
+      const events = await appendExchangeEvents(tx, exchangeId, change.events);
+      // Only a proposed cooperation changes the alliance graph others read and cache.
+      const graphUnchanged = !events.some((e) => e.type === 'COOPERATION_PROPOSED');
+      return {
+        result: { value: change.result, events },
+        ids: [exchangeId, ...change.ids],
+        graphUnchanged,
+      };
+    });
+    this.publisher.publish(done.events);
+    return done.value;
+  }
+
+  /**
+   * Inside {@link ExchangeWriteUnit.run}: posts, interests and proposals come from partners
+   * checked in.
+   * @throws CONFLICT with `extensions.present = false`
+   */
+  async assertPresent(tx: TransactionRunner, exchangeId: string, partnerId: string) {
+    assertPresent(
+      await this.repository.isPresent(tx, exchangeId, partnerId),
+      partnerId,
+      exchangeId,
+    );
+  }
+}
+
+/**
+ * Exchanges (Kooperationsbörse sessions): reads, the presence the live streams ask for, and the
+ * coordinators' lifecycle DRAFT → OPEN → CLOSED.
+ */
+export class ExchangeService {
+  private readonly cooperationWrites = new CooperationWriteRepository();
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly repository: ExchangeRepository,
+    private readonly writes: ExchangeWriteUnit,
+  ) {}
+
+  /** One exchange; `null` when unknown. @throws BAD_USER_INPUT for a malformed id */
+  get(id: string): Promise<Exchange | null> {
+    assertId('id', id);
+    return this.repository.findById(this.repository.reader('exchange'), id);
+  }
+
+  /** Exchanges, newest first, optionally of one status. @throws BAD_USER_INPUT for `first` */
+  list(status: ExchangeStatus | null, first: number): Promise<Exchange[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_EXCHANGES) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `expected first to be between 1 and ${MAX_EXCHANGES}, got ${first}`,
+        { argument: 'first' },
+      );
+    }
+    return this.repository.list(status, first);
+  }
+
+  /** The exchange's status; `null` when unknown. Cheap: the live streams ask it per subscribe. */
+  async findExchangeStatus(exchangeId: string): Promise<ExchangeStatus | null> {
+    return this.repository.status(this.repository.reader('exchangeStatus'), exchangeId);
+  }
+
+  /** Whether the partner is checked in to the exchange now. */
+  async isPresent(exchangeId: string, partnerId: string): Promise<boolean> {
+    const reader = this.repository.reader('exchangePresence');
+    return (await this.repository.presence(reader, exchangeId, partnerId))?.present ?? false;
+  }
+
+  /** The ids of the partners checked in now, sorted. */
+  presentPartnerIds(exchangeId: string): Promise<string[]> {
+    return this.repository.presentIds(this.repository.reader('exchangePresent'), exchangeId);
+  }
+
+  /**
+   * Prepares a DRAFT exchange, optionally at an alliance meeting (coordinators).
+   *
+   * @throws NOT_FOUND for an unknown event; BAD_USER_INPUT for an event that is not an
+   *   ALLIANCE_MEETING
+   */
+  create(caller: AuthUser | null, input: CreateExchangeInput): Promise<Exchange> {
+    const user = requireUser(caller);
+    const id = `x-${randomUUID()}`;
+    const eventId = input.eventId ?? null;
+    return runWrite(this.executor, { user, operation: 'createExchange' }, async (tx) => {
+      if (eventId !== null) await this.requireMeeting(tx, eventId);
+      const exchange = await this.repository.create(tx, { id, title: input.title, eventId });
+      return { result: exchange, ids: eventId ? [id, eventId] : [id] };
+    });
+  }
+
+  /** DRAFT → OPEN (coordinators). @throws NOT_FOUND; CONFLICT with `extensions.currentStatus` */
+  open(caller: AuthUser | null, id: string): Promise<Exchange> {
+    return this.transition(caller, id, ExchangeTransition.OPEN, 'EXCHANGE_OPENED');
+  }
+
+  /**
+   * OPEN → CLOSED (coordinators); live streams of the exchange end with its EXCHANGE_CLOSED.
+   * @throws NOT_FOUND; CONFLICT with `extensions.currentStatus`
+   */
+  close(caller: AuthUser | null, id: string): Promise<Exchange> {
+    return this.transition(caller, id, ExchangeTransition.CLOSE, 'EXCHANGE_CLOSED');
+  }
+
+  private transition(
+    caller: AuthUser | null,
+    id: string,
+    transition: ExchangeTransition,
+    type: 'EXCHANGE_OPENED' | 'EXCHANGE_CLOSED',
+  ): Promise<Exchange> {
+    const user = requireUser(caller);
+    assertId('id', id);
+    return this.writes.run(user, transition, id, async (tx, status) => {
+      const verdict = nextExchangeStatus(status, transition);
+      if (!verdict.ok) {
+        throw userError(ErrorCode.CONFLICT, verdict.message, { currentStatus: status });
+      }
+      const exchange = await this.repository.setStatus(tx, id, verdict.to);
+      const payload = { status: verdict.to, eventId: exchange.event?.id ?? null };
+      return {
+        result: exchange,
+        ids: [],
+        events: [{ type, actorId: null, audience: null, payload }],
+      };
+    });
+  }
+
+  /** The event an exchange takes place at must be an alliance meeting. */
+  private async requireMeeting(tx: TransactionRunner, eventId: string): Promise<void> {
+    const event = await this.cooperationWrites.findEvent(tx, eventId);
+    if (!event) {
+      throw userError(ErrorCode.NOT_FOUND, `expected an event with id ${eventId}, got none`, {
+        id: eventId,
+      });
+    }
+    if (event.kind !== EventKind.ALLIANCE_MEETING) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `expected event ${eventId} to be ALLIANCE_MEETING, got ${event.kind}`,
+        { fields: [{ path: 'input.eventId', reason: `an event of kind ${event.kind}` }] },
+      );
+    }
+  }
+}
+
+/** The services of the exchange slice. */
+export interface ExchangeServices {
+  exchanges: ExchangeService;
+  exchangeParticipation: ExchangeParticipationService;
+  exchangeInterests: ExchangeInterestService;
+  meetingPlans: MeetingPlanService;
+}
+
+/**
+ * Builds the exchange slice over one repository and one write unit.
+ *
+ * @param publisher - receives the committed events of every change (the exchange bus)
+ */
+export function createExchangeServices(
+  executor: CypherExecutor,
+  matching: MatchingService,
+  publisher: ExchangeEventPublisher,
+): ExchangeServices {
+  const repository = new ExchangeRepository(executor);
+  const interests = new ExchangeInterestRepository(executor);
+  const writes = new ExchangeWriteUnit(executor, repository, publisher);
+  const scores = matchingPairScores(matching);
+  return {
+    exchanges: new ExchangeService(executor, repository, writes),
+    exchangeParticipation: new ExchangeParticipationService(repository, writes),
+    exchangeInterests: new ExchangeInterestService(repository, interests, writes),
+    meetingPlans: new MeetingPlanService(repository, interests, writes, scores),
+  };
+}
