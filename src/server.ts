@@ -17,6 +17,7 @@ import { CloseCode, ErrorCode, userError } from './common/errors';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
 import { preferredLanguage } from './common/language';
+import { subscribeSharingResults } from './common/shared-subscribe';
 import type { Caller, RequestContext } from './context';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const wsHandle = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
+      subscribe: subscribeSharingResults,
       context: (ctx) =>
         context({
           user: ctx.extra.user ?? null,
