@@ -14,10 +14,10 @@ import { percentile, report, rssMiB } from './support';
 
 /**
  * `npm run bench:exchange [-- subscribers rate seconds]`: 500 WebSocket subscribers follow one
- * exchange while partners check in, check out and post at 50 events/s for 30 s, against the API
- * as its own process. Prints delivered, lost, duplicated and out-of-order counts and the p50/p99
- * latency from commit (the event's transaction time) to delivery, and the API's RSS before the
- * load, after it and after the subscribers left.
+ * exchange while partners check in, check out and post at 50 events/s, two rounds of 30 s, against
+ * the API as its own process. Prints delivered, lost, duplicated and out-of-order counts and the p50/p99
+ * latency from commit (the time the event was appended, the last statement of its transaction) to
+ * delivery, and the API's RSS before the load, after each round and after the subscribers left.
  * Goals: 0 lost, 0 duplicated, 0 out of order, p99 < 100 ms, memory flat.
  */
 const SECRET = 'bench-secret-of-the-vielfalt-api-0123456789';
@@ -114,7 +114,7 @@ async function main() {
       .createExchange?.id as string;
     await call(M.open, { id: exchangeId }, coordinator);
     const presentNow = new Set<string>();
-    for (const id of partners.slice(0, 50)) {
+    for (const id of partners.slice(0, 80)) {
       await call(M.checkIn, { exchangeId, partnerId: id }, partnerAuth.get(id) ?? {});
       presentNow.add(id);
     }
@@ -148,45 +148,68 @@ async function main() {
       }),
     );
     const replayed = 1 + presentNow.size;
-    while (received.some((r) => r.sequences.length < replayed)) await sleep(100);
+    const replayUntil = Date.now() + 60_000;
+    while (received.some((r) => r.sequences.length < replayed)) {
+      if (Date.now() > replayUntil) {
+        const behind = received.filter((r) => r.sequences.length < replayed).length;
+        throw new Error(`${behind} subscribers did not get the replay within 60 s`);
+      }
+      await sleep(100);
+    }
     received.forEach((r) => (r.latencies.length = 0)); // replayed events are not live latency
     const rssBefore = await rssMiB(api.pid ?? 0);
 
+    // Every tick makes exactly one event: the 80 posting partners stay checked in and post; each of
+    // the 20 others alternates check-in and check-out (its own ticks are 400 ms apart, so its
+    // previous change has committed).
+    const posting = partners.slice(0, 80);
+    const toggling = partners.slice(80);
     let issued = 0;
     let failed = 0;
-    const inFlight = new Set<Promise<unknown>>();
-    const started = Date.now();
-    for (let tick = 0; tick < rate * seconds; tick += 1) {
-      const due = started + (tick * 1000) / rate;
-      if (due > Date.now()) await sleep(due - Date.now());
-      const partner = partners[tick % partners.length] as string;
-      const auth = partnerAuth.get(partner) ?? {};
-      const work = presentNow.has(partner)
-        ? tick % 3 === 0
+    const load = async (round: number) => {
+      const inFlight = new Set<Promise<unknown>>();
+      const started = Date.now();
+      for (let tick = 0; tick < rate * seconds; tick += 1) {
+        const due = started + (tick * 1000) / rate;
+        if (due > Date.now()) await sleep(due - Date.now());
+        const toggle = tick % 5 === 4;
+        const partner = (
+          toggle ? toggling[((tick / 5) % toggling.length) | 0] : posting[tick % posting.length]
+        ) as string;
+        const auth = partnerAuth.get(partner) ?? {};
+        const variables = { exchangeId, partnerId: partner };
+        const work = !toggle
           ? call(
               M.createPost,
               {
-                exchangeId,
-                partnerId: partner,
-                input: { kind: 'OFFER', text: `Angebot ${tick}`, dimensionKeys: [], topicKeys: [] },
+                ...variables,
+                input: {
+                  kind: 'OFFER',
+                  text: `Angebot ${round}/${tick}`,
+                  dimensionKeys: [],
+                  topicKeys: [],
+                },
               },
               auth,
             )
-          : call(M.checkOut, { exchangeId, partnerId: partner }, auth).then(() =>
-              presentNow.delete(partner),
-            )
-        : call(M.checkIn, { exchangeId, partnerId: partner }, auth).then(() =>
-            presentNow.add(partner),
-          );
-      issued += 1;
-      const tracked = work.catch(() => (failed += 1)).finally(() => inFlight.delete(tracked));
-      inFlight.add(tracked);
-    }
-    await Promise.all(inFlight);
-    const last = Math.max(...received.map((r) => Math.max(...r.sequences)));
-    const settleUntil = Date.now() + 15_000;
-    while (received.some((r) => !r.sequences.includes(last)) && Date.now() < settleUntil)
-      await sleep(100);
+          : presentNow.has(partner)
+            ? (presentNow.delete(partner), call(M.checkOut, variables, auth))
+            : (presentNow.add(partner), call(M.checkIn, variables, auth));
+        issued += 1;
+        const tracked = work.catch(() => (failed += 1)).finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+      }
+      await Promise.all(inFlight);
+      const last = Math.max(...received.map((r) => Math.max(...r.sequences)));
+      const settleUntil = Date.now() + 15_000;
+      while (received.some((r) => !r.sequences.includes(last)) && Date.now() < settleUntil)
+        await sleep(100);
+      return last;
+    };
+    // Two rounds: memory after the second equal to after the first means no growth per event.
+    await load(1);
+    const rssAfterFirst = await rssMiB(api.pid ?? 0);
+    const last = await load(2);
     const rssAfter = await rssMiB(api.pid ?? 0);
 
     let lost = 0;
@@ -221,6 +244,7 @@ async function main() {
           latencyP50: Number(percentile(latencies, 50).toFixed(1)),
           latencyP99: Number(percentile(latencies, 99).toFixed(1)),
           rssBeforeMiB: rssBefore,
+          rssAfterFirstRoundMiB: rssAfterFirst,
           rssAfterMiB: rssAfter,
           rssAfterCloseMiB: rssAfterClose,
         },

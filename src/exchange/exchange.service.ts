@@ -4,6 +4,7 @@ import { ErrorCode, userError } from '../common/errors';
 import { CooperationWriteRepository } from '../cooperations/cooperation-write.repository';
 import { requireUser } from '../cooperations/cooperation-write.checks';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
+import { KeyedQueue } from '../common/keyed-queue';
 import { runWrite } from '../db/write-unit';
 import { EventKind } from '../events/event.types';
 import { assertId } from '../partners/partner.service';
@@ -44,6 +45,9 @@ export interface ExchangeChange<T> {
  * go to the publisher after the commit, never before.
  */
 export class ExchangeWriteUnit {
+  /** Changes of one exchange wait here, not in the database, for the ones before them. */
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly executor: CypherExecutor,
     private readonly repository: ExchangeRepository,
@@ -60,19 +64,21 @@ export class ExchangeWriteUnit {
     exchangeId: string,
     work: (tx: TransactionRunner, status: ExchangeStatus) => Promise<ExchangeChange<T>>,
   ): Promise<T> {
-    const done = await runWrite(this.executor, { user, operation }, async (tx) => {
-      const status = await this.repository.lock(tx, exchangeId);
-      assertExchangeExists(status, exchangeId);
-      const change = await work(tx, status);
-      const events = await appendExchangeEvents(tx, exchangeId, change.events);
-      // Only a proposed cooperation changes the alliance graph others read and cache.
-      const graphUnchanged = !events.some((e) => e.type === 'COOPERATION_PROPOSED');
-      return {
-        result: { value: change.result, events },
-        ids: [exchangeId, ...change.ids],
-        graphUnchanged,
-      };
-    });
+    const done = await this.queue.run(exchangeId, () =>
+      runWrite(this.executor, { user, operation }, async (tx) => {
+        const status = await this.repository.lock(tx, exchangeId);
+        assertExchangeExists(status, exchangeId);
+        const change = await work(tx, status);
+        const events = await appendExchangeEvents(tx, exchangeId, change.events);
+        // Only a proposed cooperation changes the alliance graph others read and cache.
+        const graphUnchanged = !events.some((e) => e.type === 'COOPERATION_PROPOSED');
+        return {
+          result: { value: change.result, events },
+          ids: [exchangeId, ...change.ids],
+          graphUnchanged,
+        };
+      }),
+    );
     this.publisher.publish(done.events);
     return done.value;
   }
