@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import {
   MatchingRepository,
   matchingQueries,
   networkReach,
 } from '../src/matching/matching.repository';
-import { latency, report, rssMiB, timeRuns } from './support';
+import { benchAtSizes, latency, rssMiB, timeRuns } from './support';
 
 /**
  * `npm run bench:matching [-- 353 50000]`: over HTTP, `suggestedPartners(first: 10)` for 200
@@ -118,28 +114,14 @@ UNWIND range(0, 199) AS i RETURN ids[toInteger(i * size(ids) / 200)] AS id`,
 }
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-matching-'));
-  const db = await EmbeddedNeo4j.start({
-    dataDir,
-    boltPort: 0,
-    heap: '1g',
-    pageCacheMiB: 512,
-    startTimeoutMs: 180_000,
-  });
-  try {
-    const rows = [];
-    for (const partners of sizes.length > 0 ? sizes : [353, 50_000]) {
-      rows.push(await measure(db.uri, db.pid, partners));
-    }
-    await report('matching', rows, {
+  await benchAtSizes(
+    'matching',
+    {
       goals: { suggestP95At353: 25, suggestP95At50k: 250, consortiaP95At50k: 1000 },
       unit: 'ms',
-    });
-  } finally {
-    await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    },
+    (db, partners) => measure(db.uri, db.pid, partners),
+  );
 }
 
 main().catch((error: unknown) => {

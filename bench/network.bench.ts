@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { BUMP_DATA_VERSION } from '../src/db/write-unit';
 import { computeNetwork } from '../src/network/network.compute';
 import { normaliseFilter } from '../src/network/network.filter';
 import { packNetwork } from '../src/network/network.packing';
 import { NetworkRepository } from '../src/network/network.repository';
-import { percentile, report } from './support';
+import { benchAtSizes, percentile } from './support';
 
 /**
  * `npm run bench:network [sizes...]`: network(PARTNERS) with metrics and layout, cold (a write
@@ -154,28 +150,14 @@ async function measure(uri: string, partners: number) {
 }
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-network-'));
-  const db = await EmbeddedNeo4j.start({
-    dataDir,
-    boltPort: 0,
-    heap: '1g',
-    pageCacheMiB: 512,
-    startTimeoutMs: 180_000,
-  });
-  try {
-    const rows = [];
-    for (const partners of sizes.length > 0 ? sizes : [353, 50_000]) {
-      rows.push(await measure(db.uri, partners));
-    }
-    await report('network', rows, {
+  await benchAtSizes(
+    'network',
+    {
       goals: { coldMsAt353: 300, coldMsAt50k: 10_000, cachedMs: 50, simpleRatio: 2 },
       unit: 'ms',
-    });
-  } finally {
-    await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    },
+    (db, partners) => measure(db.uri, partners),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,10 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { latency, report, timeRuns } from './support';
+import { benchAtSizes, latency, timeRuns } from './support';
 
 /**
  * `npm run bench:read`: the nested 50-partner query over HTTP against the hand-written single
@@ -84,28 +80,14 @@ RETURN d.key AS d, k.key AS k, count(p) AS n ORDER BY n DESC LIMIT 1`,
 }
 
 async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-read-'));
-  const db = await EmbeddedNeo4j.start({
-    dataDir,
-    boltPort: 0,
-    heap: '1g',
-    pageCacheMiB: 512,
-    startTimeoutMs: 180_000,
-  });
-  try {
-    const rows = [];
-    for (const partners of sizes.length > 0 ? sizes : [353, 50_000]) {
-      rows.push(await measure(db.uri, partners));
-    }
-    await report('read', rows, {
+  await benchAtSizes(
+    'read',
+    {
       goals: { ratio: 1.5, aim: 1.2, filteredP95At50k: 50 },
       unit: 'ms',
-    });
-  } finally {
-    await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+    },
+    (db, partners) => measure(db.uri, partners),
+  );
 }
 
 main().catch((error: unknown) => {

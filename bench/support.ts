@@ -1,4 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { projectPath } from '../src/common/paths';
 
 /** Percentile (nearest rank) of a list of numbers; `p` in [0, 100]. */
@@ -62,4 +65,35 @@ export async function report(
     projectPath('bench', 'results', `${name}.json`),
     JSON.stringify({ name, rows, ...summary }, null, 2),
   );
+}
+
+/**
+ * The frame of the size benchmarks: starts one embedded Neo4j (1 GB heap) in a temporary folder,
+ * measures each partner count given on the command line (default 353 and 50,000) with `measure`,
+ * reports the rows under `name`, and removes the database whatever happens.
+ */
+export async function benchAtSizes(
+  name: string,
+  summary: Record<string, unknown>,
+  measure: (db: EmbeddedNeo4j, partners: number) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+  const dataDir = await mkdtemp(path.join(tmpdir(), `vielfalt-bench-${name}-`));
+  const db = await EmbeddedNeo4j.start({
+    dataDir,
+    boltPort: 0,
+    heap: '1g',
+    pageCacheMiB: 512,
+    startTimeoutMs: 180_000,
+  });
+  try {
+    const rows = [];
+    for (const partners of sizes.length > 0 ? sizes : [353, 50_000]) {
+      rows.push(await measure(db, partners));
+    }
+    await report(name, rows, summary);
+  } finally {
+    await db.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
