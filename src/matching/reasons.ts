@@ -150,34 +150,32 @@ function sharedTopics(seeker: PartnerProfile, candidate: PartnerProfile, labels:
 /** One reason at most: the same district implies the same borough, which would only repeat it. */
 function samePlace(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
   if (seeker.districtKey !== null && seeker.districtKey === candidate.districtKey) {
-    const district = seeker.districtKey;
-    const name = labels('district', district);
+    const name = labels('district', seeker.districtKey);
     return [
-      {
-        code: 'SAME_DISTRICT',
-        ref: district,
-        text: {
-          de: `Sitzt wie Sie im Stadtteil „${name.de}“.`,
-          en: `Is based in your district “${name.en}”.`,
-        },
-      },
+      placeReason(
+        'SAME_DISTRICT',
+        seeker.districtKey,
+        `im Stadtteil „${name.de}“`,
+        `district “${name.en}”`,
+      ),
     ];
   }
   if (seeker.boroughKey !== null && seeker.boroughKey === candidate.boroughKey) {
-    const borough = seeker.boroughKey;
-    const name = labels('borough', borough);
+    const name = labels('borough', seeker.boroughKey);
     return [
-      {
-        code: 'SAME_BOROUGH',
-        ref: borough,
-        text: {
-          de: `Sitzt wie Sie im Stadtbezirk „${name.de}“.`,
-          en: `Is based in your borough “${name.en}”.`,
-        },
-      },
+      placeReason(
+        'SAME_BOROUGH',
+        seeker.boroughKey,
+        `im Stadtbezirk „${name.de}“`,
+        `borough “${name.en}”`,
+      ),
     ];
   }
   return [];
+}
+
+function placeReason(code: ReasonCode, ref: string, de: string, en: string): Reason {
+  return { code, ref, text: { de: `Sitzt wie Sie ${de}.`, en: `Is based in your ${en}.` } };
 }
 
 function commonPartners({ commonPartners: count, commonPartnerIds }: NetworkSignals): Reason[] {

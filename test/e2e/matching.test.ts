@@ -298,6 +298,42 @@ describe('suggestedPartners (the matching)', () => {
     }
   }
 
+  /**
+   * Changes a partner's profile as a coordinator (reading its current version first) and
+   * returns a function that puts the given previous values back.
+   */
+  async function updateProfile(
+    id: string,
+    input: Record<string, unknown>,
+    previous: Record<string, unknown>,
+  ) {
+    const coordinator = await coordinatorAuth();
+    const update = `mutation U($id: ID!, $version: Int!, $input: UpdatePartnerProfileInput!) {
+      updatePartnerProfile(id: $id, version: $version, input: $input) { version } }`;
+    const read = await postGraphQL<{ partner: { version: number } }>(
+      app,
+      'query V($id: ID!) { partner(id: $id) { version } }',
+      { id },
+    );
+    const changed = await postGraphQL<{ updatePartnerProfile: { version: number } }>(
+      app,
+      update,
+      { id, version: read.body.data?.partner.version, input },
+      coordinator,
+    );
+    expect(changed.body.errors).toBeUndefined();
+    return async () => {
+      const version = changed.body.data?.updatePartnerProfile.version;
+      const restored = await postGraphQL(
+        app,
+        update,
+        { id, version, input: previous },
+        coordinator,
+      );
+      expect(restored.body.errors).toBeUndefined();
+    };
+  }
+
   /** A seeker with cooperations, several topics and a district, for the single-list tests. */
   function typicalSeeker(): PartnerFacts {
     return active.find(
@@ -422,22 +458,16 @@ describe('suggestedPartners (the matching)', () => {
 
   it('should still suggest partners to a partner without dimensions, and say why', async () => {
     const seeker = typicalSeeker();
-    const coordinator = await coordinatorAuth();
-    const update = `mutation U($id: ID!, $version: Int!, $input: UpdatePartnerProfileInput!) {
-      updatePartnerProfile(id: $id, version: $version, input: $input) { version } }`;
-    const read = await postGraphQL<{ partner: { version: number } }>(
-      app,
-      'query V($id: ID!) { partner(id: $id) { version } }',
-      { id: seeker.id },
+    const restore = await updateProfile(
+      seeker.id,
+      { dimensions: [] },
+      {
+        dimensions: seeker.dimensions.map((d) => ({
+          key: d.dimension.key,
+          perspective: d.perspective,
+        })),
+      },
     );
-    const version = read.body.data?.partner.version as number;
-    const cleared = await postGraphQL<{ updatePartnerProfile: { version: number } }>(
-      app,
-      update,
-      { id: seeker.id, version, input: { dimensions: [] } },
-      coordinator,
-    );
-    expect(cleared.body.errors).toBeUndefined();
     try {
       const list = await suggestOk(seeker.id);
       expect(list.length).toBe(10);
@@ -446,22 +476,7 @@ describe('suggestedPartners (the matching)', () => {
         expect(s.coveredDimensions.length).toBeGreaterThanOrEqual(2);
       }
     } finally {
-      const restored = await postGraphQL(
-        app,
-        update,
-        {
-          id: seeker.id,
-          version: cleared.body.data?.updatePartnerProfile.version,
-          input: {
-            dimensions: seeker.dimensions.map((d) => ({
-              key: d.dimension.key,
-              perspective: d.perspective,
-            })),
-          },
-        },
-        coordinator,
-      );
-      expect(restored.body.errors).toBeUndefined();
+      await restore();
     }
   });
 
@@ -470,42 +485,18 @@ describe('suggestedPartners (the matching)', () => {
     const [top] = await suggestOk(seeker.id);
     const candidate = partners.get(top?.partner.id as string) as PartnerFacts;
     const seekerTopics = seeker.topics.map((t) => t.key).sort();
-    const coordinator = await coordinatorAuth();
-    const update = `mutation U($id: ID!, $version: Int!, $input: UpdatePartnerProfileInput!) {
-      updatePartnerProfile(id: $id, version: $version, input: $input) { version } }`;
-    const read = await postGraphQL<{ partner: { version: number } }>(
-      app,
-      'query V($id: ID!) { partner(id: $id) { version } }',
-      { id: candidate.id },
+    const restore = await updateProfile(
+      candidate.id,
+      { topicKeys: seekerTopics },
+      { topicKeys: candidate.topics.map((t) => t.key) },
     );
-    const changed = await postGraphQL<{ updatePartnerProfile: { version: number } }>(
-      app,
-      update,
-      {
-        id: candidate.id,
-        version: read.body.data?.partner.version,
-        input: { topicKeys: seekerTopics },
-      },
-      coordinator,
-    );
-    expect(changed.body.errors).toBeUndefined();
     try {
       const after = await suggestOk(seeker.id);
       const same = after.find((s) => s.partner.id === candidate.id);
       const shared = same?.reasons.filter((r) => r.code === 'SHARED_TOPIC').map((r) => r.ref);
       expect(shared?.sort()).toEqual(seekerTopics);
     } finally {
-      const restored = await postGraphQL(
-        app,
-        update,
-        {
-          id: candidate.id,
-          version: changed.body.data?.updatePartnerProfile.version,
-          input: { topicKeys: candidate.topics.map((t) => t.key) },
-        },
-        coordinator,
-      );
-      expect(restored.body.errors).toBeUndefined();
+      await restore();
     }
   });
 
