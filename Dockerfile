@@ -5,6 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json ./
+COPY scripts ./scripts
+COPY viewer ./viewer
 COPY src ./src
 COPY seeds ./seeds
 COPY schema ./schema

@@ -8,6 +8,7 @@ import {
   wsClient,
   wsExecute,
 } from '../support/test-app';
+import { createTestEvents, createTestPartners, type TestPartner } from '../support/fixtures';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
 /** Every id this suite creates starts with this prefix; afterAll deletes them all. */
@@ -15,7 +16,7 @@ const PREFIX = 't-coop-';
 const TITLE = 'T-Coop ';
 
 /** Dedicated test partners: [id, status, engagements as "dimension/PERSPECTIVE"]. */
-const PARTNERS: [string, string, string[]][] = [
+const PARTNERS: TestPartner[] = [
   ['lead', 'ACTIVE', ['age/COMMUNITY', 'gender/ADVOCACY']],
   ['b', 'ACTIVE', ['religion/SERVICE', 'age/SERVICE']],
   ['c', 'ACTIVE', ['age/COMMUNITY']], // a subset of lead: brings nothing to it
@@ -93,33 +94,12 @@ ORDER BY id`,
   beforeAll(async () => {
     app = await startTestApp();
     coordinator = await coordinatorAuth();
-    await cypher(
-      `UNWIND $rows AS row
-CREATE (p:Partner {id: row.id, name: row.name, sector: 'CIVIL_SOCIETY', kind: 'ASSOCIATION',
-  status: row.status, joinedOn: date('2020-01-01'), lastActiveOn: date('2020-01-01'),
-  cooperationCount: 0, version: 1})
-WITH p, row UNWIND row.engagements AS e
-MATCH (d:Dimension {key: split(e, '/')[0]})
-CREATE (p)-[:ENGAGES_IN {perspective: split(e, '/')[1]}]->(d)`,
-      {
-        rows: PARTNERS.map(([name, status, engagements]) => ({
-          id: id(name),
-          name: `${TITLE}${name}`,
-          status,
-          engagements,
-        })),
-      },
-    );
-    await cypher(
-      `UNWIND $rows AS row CREATE (:Event {id: row.id, kind: row.kind, title: row.id, date: date(row.date)})`,
-      {
-        rows: [
-          { id: id('ev-actiondays'), kind: 'ACTION_DAYS', date: '2024-06-01' },
-          { id: id('ev-meeting'), kind: 'ALLIANCE_MEETING', date: '2026-01-15' },
-          { id: id('ev-matrix'), kind: 'TRAINING', date: '2019-01-01' },
-        ],
-      },
-    );
+    await createTestPartners(app, PARTNERS, { prefix: PREFIX, title: TITLE });
+    await createTestEvents(app, [
+      { id: id('ev-actiondays'), kind: 'ACTION_DAYS', date: '2024-06-01' },
+      { id: id('ev-meeting'), kind: 'ALLIANCE_MEETING', date: '2026-01-15' },
+      { id: id('ev-matrix'), kind: 'TRAINING', date: '2019-01-01' },
+    ]);
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   exchangeEventQueries,
   toExchangeEvent,
 } from '../../src/exchange/exchange-events';
+import { createTestEvents, createTestPartners, type TestPartner } from '../support/fixtures';
 import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -13,7 +14,7 @@ const PREFIX = 't-xch-';
 const TITLE = 'T-Xch ';
 
 /** Dedicated test partners: [name, status, engagements as "dimension/PERSPECTIVE"]. */
-const PARTNERS: [string, string, string[]][] = [
+const PARTNERS: TestPartner[] = [
   ['a', 'ACTIVE', ['age/COMMUNITY', 'gender/ADVOCACY']],
   ['b', 'ACTIVE', ['religion/SERVICE', 'age/SERVICE']], // with a: a valid Vielfaltskooperation
   ['c', 'ACTIVE', ['age/COMMUNITY']], // a subset of a: brings nothing to it
@@ -113,32 +114,11 @@ describe('exchange writes (Kooperationsbörse)', () => {
   beforeAll(async () => {
     app = await startTestApp();
     coordinator = await coordinatorAuth();
-    await cypher(
-      `UNWIND $rows AS row
-CREATE (p:Partner {id: row.id, name: row.name, sector: 'CIVIL_SOCIETY', kind: 'ASSOCIATION',
-  status: row.status, joinedOn: date('2020-01-01'), lastActiveOn: date('2020-01-01'),
-  cooperationCount: 0, version: 1})
-WITH p, row UNWIND row.engagements AS e
-MATCH (d:Dimension {key: split(e, '/')[0]})
-CREATE (p)-[:ENGAGES_IN {perspective: split(e, '/')[1]}]->(d)`,
-      {
-        rows: PARTNERS.map(([name, status, engagements]) => ({
-          id: id(name),
-          name: `${TITLE}${name}`,
-          status,
-          engagements,
-        })),
-      },
-    );
-    await cypher(
-      `UNWIND $rows AS row CREATE (:Event {id: row.id, kind: row.kind, title: row.id, date: date('2026-01-15')})`,
-      {
-        rows: [
-          { id: id('ev-meeting'), kind: 'ALLIANCE_MEETING' },
-          { id: id('ev-training'), kind: 'TRAINING' },
-        ],
-      },
-    );
+    await createTestPartners(app, PARTNERS, { prefix: PREFIX, title: TITLE });
+    await createTestEvents(app, [
+      { id: id('ev-meeting'), kind: 'ALLIANCE_MEETING', date: '2026-01-15' },
+      { id: id('ev-training'), kind: 'TRAINING', date: '2026-01-15' },
+    ]);
   });
 
   afterAll(async () => {

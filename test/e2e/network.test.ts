@@ -1,9 +1,9 @@
-import { DOMParser } from '@xmldom/xmldom';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
 import { postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth } from '../support/tokens';
+import { GEXF_NS, GRAPHML_NS, parseXml } from '../support/xml';
 
 /** Every id this suite creates starts with this prefix; afterAll deletes them all. */
 const PREFIX = 't-net-';
@@ -44,20 +44,6 @@ interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   metrics: Record<string, number | boolean>;
-}
-
-const GEXF_NS = 'http://gexf.net/1.3';
-const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
-
-/** Parses XML, failing on any parser warning or error. */
-function parseXml(text: string) {
-  const problems: string[] = [];
-  const document = new DOMParser({
-    errorHandler: (level: string, message: unknown) =>
-      problems.push(`${level}: ${String(message)}`),
-  }).parseFromString(text, 'text/xml');
-  expect(problems).toEqual([]);
-  return document;
 }
 
 describe('network', () => {

@@ -32,7 +32,16 @@ describe('docker-compose.yml', () => {
     expect(loadConfig(environment).neo4j.uri).toBe('bolt://neo4j:7687');
   });
 
-  it('should start the API only after Neo4j is healthy', () => {
-    expect(api?.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
+  it('should start the API only after Neo4j and Redis are healthy', () => {
+    expect(api?.depends_on).toEqual({
+      neo4j: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
+    expect(compose.services.redis?.healthcheck).toBeDefined();
+  });
+
+  it('should fan out exchange events through the Redis service, for several replicas', () => {
+    expect(loadConfig(api?.environment ?? {}).exchange.redisUrl).toBe('redis://redis:6379');
+    expect(compose.services.lb?.depends_on).toEqual(['api']);
   });
 });

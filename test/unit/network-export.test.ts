@@ -1,4 +1,3 @@
-import { DOMParser } from '@xmldom/xmldom';
 import {
   communityColor,
   escapeXml,
@@ -6,9 +5,8 @@ import {
   toCytoscape,
 } from '../../src/network/network.export';
 import type { NetworkData } from '../../src/network/network.model';
+import { GEXF_NS, GRAPHML_NS, parseXml } from '../support/xml';
 
-const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
-const GEXF_NS = 'http://gexf.net/1.3';
 const VIZ_NS = 'http://gexf.net/1.3/viz';
 
 /** Two nodes whose texts need escaping, and one edge. */
@@ -70,17 +68,6 @@ const NETWORK: NetworkData = {
   },
 };
 const META = { mode: 'PARTNERS', dataVersion: 7 };
-
-/** Parses XML strictly: any parser warning or error fails the test. */
-function parseXml(text: string) {
-  const problems: string[] = [];
-  const document = new DOMParser({
-    errorHandler: (level: string, message: unknown) =>
-      problems.push(`${level}: ${String(message)}`),
-  }).parseFromString(text, 'text/xml');
-  expect(problems).toEqual([]);
-  return document;
-}
 
 describe('XML escaping', () => {
   it('should escape the five special characters and drop forbidden control characters', () => {
