@@ -23,5 +23,13 @@ export default tseslint.config(
       globals: { module: 'writable', require: 'readonly' },
     },
   },
+  {
+    // A plain Node script run by `npm run build` before anything is compiled.
+    files: ['scripts/build-viewer.js'],
+    languageOptions: {
+      globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   prettier,
 );

@@ -97,3 +97,27 @@ export async function benchAtSizes(
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Posts one GraphQL operation over HTTP (for a bench's set-up, not for timed calls).
+ *
+ * @returns the response's `data`
+ * @throws when the response carries errors or no data
+ */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T | null; errors?: unknown };
+  if (body.errors !== undefined || body.data == null) {
+    throw new Error(`${response.status}: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data;
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need that are not npm packages, from Debian's packages,
 # only when they are missing: `redis-server` for the multi-process pub/sub tests of the
-# Kooperationsbörse (.ci/run passes it; the Redis test setup calls this script when it is missing).
+# Kooperationsbörse and `chromium` for the viewer's browser test (.ci/run passes both; the test
+# setups call this script when theirs is missing).
 set -euo pipefail
 
 missing=()

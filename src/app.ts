@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
+import { audienceRoutes } from './analytics/audience.routes';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -9,6 +10,8 @@ import { type Database, openDatabase } from './db/database';
 import { applyMigrations, readMigrations } from './db/migrations';
 import { buildAppSchema } from './schema/build-schema';
 import { networkExportRoutes } from './network/network.routes';
+import { type ApiMetrics, createMetrics } from './observability/metrics';
+import { viewerRoutes } from './network/viewer.routes';
 import { type ApiServer, startServer } from './server';
 import { createRepositories, createServices } from './services';
 
@@ -16,6 +19,8 @@ import { createRepositories, createServices } from './services';
 export interface App {
   server: ApiServer;
   database: Database;
+  /** This app's Prometheus metrics (its own registry, also served at `GET /metrics`). */
+  metrics: ApiMetrics;
   /** Resolves when migrations and reference data are applied (`/readyz` turns 200). */
   ready: Promise<void>;
   /** Graceful shutdown: server first (running requests finish), then driver and embedded Neo4j. */
@@ -32,21 +37,28 @@ const PREPARE_BACKOFF_MS = [500, 1_000, 2_000, 5_000];
  * @throws when the embedded Neo4j cannot start or the port is taken; nothing is left running then
  */
 export async function startApp(config: AppConfig, logger: Logger): Promise<App> {
-  const database = await openDatabase(config.neo4j, logger);
+  const metrics = createMetrics();
+  const database = await openDatabase(config.neo4j, logger, metrics);
   let prepared = false;
   let stopped = false;
   try {
     const repositories = createRepositories(database.executor);
     const services = createServices(repositories, database.executor, config, logger);
+    const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth));
     const server = await startServer({
       config: config.http,
       schema: await buildAppSchema(services),
       context: contextFactory(services, repositories, logger),
-      routes: networkExportRoutes(services.network, logger),
-      verifyToken: createTokenVerifier(await resolveTokenVerification(config.auth)),
+      routes: (app) => {
+        networkExportRoutes(services.network, logger)(app);
+        viewerRoutes()(app);
+        audienceRoutes(services.analytics, verifyToken, logger)(app);
+      },
+      verifyToken,
       webSocketLimits: config.exchange,
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
+      observability: { metrics, endpoint: config.metrics },
     });
     logger.info({ url: server.url }, 'listening');
 
@@ -69,7 +81,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         await services.exchangeBus.close();
         await database.close();
       })());
-    return { server, database, ready, stop };
+    return { server, database, metrics, ready, stop };
   } catch (error) {
     await database.close();
     throw error;

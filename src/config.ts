@@ -1,4 +1,5 @@
 import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
+import type { QueryLimits } from './limits/query-limits';
 
 /** Thrown by {@link loadConfig} when an environment variable is missing or malformed. */
 export class ConfigError extends Error {
@@ -33,6 +34,35 @@ const positiveInt = makeValidator<number>((input) => {
     throw new Error(`expected a positive integer, got "${input}"`);
   }
   return value;
+});
+
+const nonNegativeInt = makeValidator<number>((input) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`expected 0 or a positive integer, got "${input}"`);
+  }
+  return value;
+});
+
+const byteSize = makeValidator<string>((input) => {
+  if (!/^[1-9][0-9]*(b|kb|mb)$/i.test(input)) {
+    throw new Error(`expected a size such as 256kb or 1mb, got "${input}"`);
+  }
+  return input.toLowerCase();
+});
+
+const originList = makeValidator<string[]>((input) => {
+  const origins = input
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  const bad = origins.find((origin) => origin !== '*' && !/^https?:\/\/[^\s/]+$/.test(origin));
+  if (bad !== undefined) {
+    throw new Error(
+      `expected * or origins such as https://example.org, comma-separated, got "${bad}"`,
+    );
+  }
+  return origins;
 });
 
 const redisUrl = makeValidator<string>((input) => {
@@ -79,6 +109,18 @@ export const ENV_SPEC = {
   NEO4J_DATA_DIR: str({ default: '.data/neo4j', desc: 'embedded Neo4j data folder' }),
   NEO4J_BOLT_PORT: portOrZero({ default: 0, desc: 'embedded Neo4j Bolt port (0 = a free port)' }),
   NEO4J_START_TIMEOUT_MS: positiveInt({ default: 120_000 }),
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt({
+    default: 2_000,
+    desc: 'how long opening one Bolt connection may take',
+  }),
+  NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt({
+    default: 5_000,
+    desc: 'how long a query may wait for a pooled connection (including opening one)',
+  }),
+  NEO4J_MAX_RETRY_TIME_MS: positiveInt({
+    default: 500,
+    desc: 'retry window of a transaction after a transient error (one retry ~1 s later)',
+  }),
   SEED_ON_START: bool({ default: true, desc: 'load the demo alliance when the graph is empty' }),
   JWT_SECRET: secret({ default: undefined, desc: 'HS256 secret for local tokens' }),
   JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
@@ -96,6 +138,47 @@ export const ENV_SPEC = {
   WS_MAX_SOCKETS_PER_USER: positiveInt({
     default: 10,
     desc: 'WebSockets one token subject (or one address, without a token) may hold at once',
+  }),
+  // Query limits and protocol hardening, the same on HTTP and WebSocket (docs/security.md).
+  GRAPHQL_MAX_DEPTH: positiveInt({ default: 12, desc: 'deepest field nesting of an operation' }),
+  GRAPHQL_MAX_ALIASES: nonNegativeInt({ default: 15, desc: 'aliased fields per operation' }),
+  GRAPHQL_MAX_DIRECTIVES: nonNegativeInt({ default: 20, desc: 'directives per operation' }),
+  GRAPHQL_MAX_TOKENS: positiveInt({ default: 2_000, desc: 'lexical tokens per document' }),
+  GRAPHQL_MAX_COST: positiveInt({
+    default: 500_000,
+    desc: 'estimated cost per operation (fields times page sizes)',
+  }),
+  GRAPHQL_INTROSPECTION: bool({
+    default: undefined,
+    desc: 'allow introspection (default: on, off when NODE_ENV=production)',
+  }),
+  GRAPHQL_FIELD_SUGGESTIONS: bool({
+    default: undefined,
+    desc: '"Did you mean …?" in validation errors (default: on, off when NODE_ENV=production)',
+  }),
+  HTTP_BODY_LIMIT: byteSize({ default: '256kb', desc: 'largest HTTP request body (413 above)' }),
+  CORS_ORIGINS: originList({
+    default: [],
+    desc: 'origins allowed to call from a browser, comma-separated; * for any; empty: same origin',
+  }),
+  WS_MAX_PAYLOAD_BYTES: positiveInt({
+    default: 65_536,
+    desc: 'largest WebSocket message (the socket is closed with 1009 above)',
+  }),
+  WS_CONNECTION_INIT_TIMEOUT_MS: positiveInt({
+    default: 3_000,
+    desc: 'time a WebSocket has to send connection_init (closed with 4408 after)',
+  }),
+  // No query of the API needs more than a few seconds at demo size, even with cold caches; 20 s
+  // stops a runaway query while leaving headroom for a busy host (analytics after a write).
+  NEO4J_TX_TIMEOUT_MS: positiveInt({
+    default: 20_000,
+    desc: 'longest a Neo4j transaction may run before Neo4j stops it',
+  }),
+  METRICS_ENABLED: bool({ default: true, desc: 'serve Prometheus metrics at GET /metrics' }),
+  METRICS_TOKEN: secret({
+    default: undefined,
+    desc: 'set: GET /metrics requires Authorization: Bearer <token>',
   }),
 };
 
@@ -116,7 +199,21 @@ export interface EmbeddedNeo4jConfig {
 /** Validated configuration of one API process. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { host: string; port: number; shutdownTimeoutMs: number };
+  http: {
+    host: string;
+    port: number;
+    shutdownTimeoutMs: number;
+    /** Largest request body, as express.json takes it (`256kb`). */
+    bodyLimit: string;
+    /** Origins answered with CORS headers; `*` for any; empty: same origin only. */
+    corsOrigins: string[];
+    /** Whether `__schema` and `__type` may be queried. */
+    introspection: boolean;
+    /** Whether validation errors suggest similar field names. */
+    fieldSuggestions: boolean;
+    limits: QueryLimits;
+    webSocket: { maxPayloadBytes: number; connectionInitTimeoutMs: number };
+  };
   logLevel: string;
   neo4j: {
     /** Set → use that server; unset → start {@link EmbeddedNeo4jConfig | the embedded one}. */
@@ -124,9 +221,15 @@ export interface AppConfig {
     user: string;
     password: string;
     database: string;
+    /** Neo4j stops a transaction that runs longer. */
+    txTimeoutMs: number;
+    /** Kept small so that requests fail fast (SERVICE_UNAVAILABLE) while Neo4j is down. */
+    timeouts: { connectionMs: number; acquisitionMs: number; maxRetryMs: number };
     embedded: EmbeddedNeo4jConfig;
   };
   seedOnStart: boolean;
+  /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
+  metrics: { enabled: boolean; token?: string };
   exchange: {
     /** Set → exchange events fan out through Redis to every API process. */
     redisUrl?: string;
@@ -164,13 +267,38 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   assertAuthConfig(clean);
   return {
     env: clean.NODE_ENV,
-    http: { host: clean.HOST, port: clean.PORT, shutdownTimeoutMs: clean.SHUTDOWN_TIMEOUT_MS },
+    http: {
+      host: clean.HOST,
+      port: clean.PORT,
+      shutdownTimeoutMs: clean.SHUTDOWN_TIMEOUT_MS,
+      bodyLimit: clean.HTTP_BODY_LIMIT,
+      corsOrigins: clean.CORS_ORIGINS,
+      introspection: clean.GRAPHQL_INTROSPECTION ?? clean.NODE_ENV !== 'production',
+      fieldSuggestions: clean.GRAPHQL_FIELD_SUGGESTIONS ?? clean.NODE_ENV !== 'production',
+      limits: {
+        maxDepth: clean.GRAPHQL_MAX_DEPTH,
+        maxAliases: clean.GRAPHQL_MAX_ALIASES,
+        maxDirectives: clean.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: clean.GRAPHQL_MAX_TOKENS,
+        maxCost: clean.GRAPHQL_MAX_COST,
+      },
+      webSocket: {
+        maxPayloadBytes: clean.WS_MAX_PAYLOAD_BYTES,
+        connectionInitTimeoutMs: clean.WS_CONNECTION_INIT_TIMEOUT_MS,
+      },
+    },
     logLevel: clean.LOG_LEVEL,
     neo4j: {
       uri: clean.NEO4J_URI,
       user: clean.NEO4J_USER,
       password: clean.NEO4J_PASSWORD,
       database: clean.NEO4J_DATABASE,
+      txTimeoutMs: clean.NEO4J_TX_TIMEOUT_MS,
+      timeouts: {
+        connectionMs: clean.NEO4J_CONNECTION_TIMEOUT_MS,
+        acquisitionMs: clean.NEO4J_ACQUISITION_TIMEOUT_MS,
+        maxRetryMs: clean.NEO4J_MAX_RETRY_TIME_MS,
+      },
       embedded: {
         dataDir: clean.NEO4J_DATA_DIR,
         boltPort: clean.NEO4J_BOLT_PORT,
@@ -180,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       },
     },
     seedOnStart: clean.SEED_ON_START,
+    metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,
       maxSubscriptionsPerSocket: clean.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -26,6 +26,8 @@ export interface Caller {
   user: AuthUser | null;
   clientIp: string;
   language: Language;
+  /** The HTTP request's id (from `x-request-id` when sane); unset → a new UUID per operation. */
+  requestId?: string;
 }
 
 /** Makes the context of each operation; request-scoped state (loaders, user) is created here. */
@@ -34,8 +36,7 @@ export function contextFactory(
   repositories: Repositories,
   logger: Logger,
 ): (caller: Caller) => RequestContext {
-  return ({ user, clientIp, language }) => {
-    const requestId = randomUUID();
+  return ({ user, clientIp, language, requestId = randomUUID() }) => {
     return {
       requestId,
       logger: logger.child({ requestId }),

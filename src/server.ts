@@ -7,7 +7,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
@@ -19,6 +18,12 @@ import type { AppConfig } from './config';
 import { preferredLanguage } from './common/language';
 import { subscribeSharingResults } from './common/shared-subscribe';
 import type { Caller, RequestContext } from './context';
+import { graphqlOverHttpPlugin } from './limits/graphql-over-http';
+import { bodyErrorHandler, corsMiddleware } from './limits/http-guards';
+import { createQueryLimits, parseOptions } from './limits/query-limits';
+import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { createWsOperationPreparer } from './limits/ws-operations';
+import { type ObservabilityOptions, observeServer } from './observability/observability';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
 export const GRAPHQL_PATH = '/graphql';
@@ -54,6 +59,8 @@ export interface ServerOptions {
   verifyToken: TokenVerifier;
   readiness: ReadinessProbe;
   logger: Logger;
+  /** Operation logs, metrics and `GET /metrics`. */
+  observability: ObservabilityOptions;
 }
 
 /**
@@ -64,6 +71,9 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const { config, schema, context, verifyToken, logger } = options;
   const app = express();
+  const observed = observeServer(options.observability, logger, GRAPHQL_PATH);
+  app.use(observed.requestIds);
+  app.use(corsMiddleware(config.corsOrigins));
   const httpServer = createServer(app);
   // Longer than the idle timeouts of clients and load balancers (often 60 s), so that the server
   // never closes a kept-alive socket just as a client reuses it (ECONNRESET).
@@ -71,13 +81,29 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   httpServer.headersTimeout = 66_000;
   const formatError = createErrorFormatter(logger);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  // The same limits on both transports: checked per operation, before anything executes.
+  const queryLimits = createQueryLimits(schema, config.limits);
+  const prepareWsOperation = createWsOperationPreparer({
+    schema,
+    limits: config.limits,
+    checker: queryLimits,
+    introspection: config.introspection,
+    fieldSuggestions: config.fieldSuggestions,
+  });
+
+  // A larger message is refused by ws itself: the socket is closed with 1009 (message too big).
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: GRAPHQL_PATH,
+    maxPayload: config.webSocket.maxPayloadBytes,
+  });
   const sockets = new SocketCounter(options.webSocketLimits.maxSocketsPerUser);
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
-  const wsHandle = useServer<Record<string, unknown>, WsExtra>(
+  const wsHandle = observed.useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
       subscribe: subscribeSharingResults,
+      connectionInitWaitTimeout: config.webSocket.connectionInitTimeoutMs,
       context: (ctx) =>
         context({
           user: ctx.extra.user ?? null,
@@ -86,7 +112,9 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
         }),
       onConnect: async (ctx) =>
         (await authenticateSocket(ctx, verifyToken)) && sockets.admit(ctx.extra),
-      onSubscribe: (ctx) => refuseOverLimit(ctx, options.webSocketLimits.maxSubscriptionsPerSocket),
+      onSubscribe: (ctx, _id, payload) =>
+        refuseOverLimit(ctx, options.webSocketLimits.maxSubscriptionsPerSocket) ??
+        prepareWsOperation(payload),
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiryTimer);
         sockets.release(ctx.extra);
@@ -97,11 +125,16 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     },
     wsServer,
   );
+  logSocketErrors(wsServer, logger);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    // Drops "Did you mean …?" from validation errors, which would reveal the schema bit by bit.
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
+    parseOptions: parseOptions(config.limits),
     // main.ts owns the signals: Apollo would stop only itself and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
@@ -113,6 +146,9 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
         stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
       { serverWillStart: async () => ({ drainServer: async () => wsHandle.dispose() }) },
+      observed.plugin,
+      queryLimitsPlugin(queryLimits),
+      graphqlOverHttpPlugin(),
     ],
   });
   await apollo.start();
@@ -120,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'alive' });
   });
+  observed.mountMetrics(app);
   app.get('/readyz', async (_req, res) => {
     const neo4jUp = await options.readiness.ping();
     const prepared = options.readiness.prepared();
@@ -132,10 +169,12 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   options.routes?.(app);
   app.use(
     GRAPHQL_PATH,
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.bodyLimit }),
+    bodyErrorHandler(),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
+      context: async ({ req, res }) =>
         context({
+          requestId: observed.requestIdOf(res),
           user: await authenticate(verifyToken, req.headers.authorization),
           clientIp: req.socket.remoteAddress ?? 'unknown',
           language: preferredLanguage(req.headers['accept-language']),
@@ -234,6 +273,23 @@ async function authenticateSocket(
     );
   }
   return true;
+}
+
+/**
+ * Replaces graphql-ws's handler of socket errors, which writes to the console (breaking the JSON
+ * log lines) for what are client faults: ws has already closed the socket with the matching
+ * code (1009 message too big, 1002 protocol error, 1007 invalid UTF-8) when it reports them.
+ */
+function logSocketErrors(wsServer: WebSocketServer, logger: Logger): void {
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => {
+      logger.warn({ err: error }, 'WebSocket closed after a protocol error');
+      if (socket.readyState === socket.OPEN) {
+        socket.close(CloseCode.InternalServerError, 'Internal server error');
+      }
+    });
+  });
 }
 
 function listen(server: HttpServer, host: string, port: number): Promise<void> {

@@ -1,3 +1,7 @@
+import { GraphAnalyticsRepository } from './analytics/graph-analytics.repository';
+import { GraphAnalyticsService } from './analytics/graph-analytics.service';
+import { AnalyticsRepository } from './analytics/analytics.repository';
+import { AnalyticsService } from './analytics/analytics.service';
 import { AuditRepository } from './audit/audit.repository';
 import { CooperationRepository } from './cooperations/cooperation.repository';
 import { CooperationWriteService } from './cooperations/cooperation-write.service';
@@ -40,6 +44,10 @@ export interface Services extends ExchangeServices {
   exchangeBus: ExchangeEventBus;
   exchangeStreams: ExchangeStreamService;
   network: NetworkService;
+  /** Coordinators' graph analytics over the networks and the matching. */
+  graphAnalytics: GraphAnalyticsService;
+  /** Coordinators' aggregate analytics (overview, coverage, sectors, districts, audience). */
+  analytics: AnalyticsService;
 }
 
 /** The repositories, for services, loaders and the loaders of reference and demo data. */
@@ -83,6 +91,8 @@ export function createServices(
   const eventStore = exchangeEventStore(executor);
   const exchangeBus = createExchangeBus(config.exchange.redisUrl, eventStore.after, logger);
   const exchange = createExchangeServices(executor, matching, exchangeBus);
+  // The worker thread starts on the first network request, not here.
+  const network = new NetworkService(new NetworkRepository(executor), new NetworkWorkerPool());
   return {
     partnerWrites: new PartnerWriteService(executor, repositories, {
       applyRateLimitPerHour: auth.applyRateLimitPerHour,
@@ -104,7 +114,12 @@ export function createServices(
       exchange.exchanges,
       matching,
     ),
-    // The worker thread starts on the first network request, not here.
-    network: new NetworkService(new NetworkRepository(executor), new NetworkWorkerPool()),
+    network,
+    graphAnalytics: new GraphAnalyticsService(
+      network,
+      matching,
+      new GraphAnalyticsRepository(executor),
+    ),
+    analytics: new AnalyticsService(new AnalyticsRepository(executor)),
   };
 }

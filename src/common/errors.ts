@@ -19,6 +19,15 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** Neo4j cannot be reached right now; retrying later may succeed. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * The operation breaks a query limit (depth, aliases, directives, cost); `extensions.limit` and
+   * `extensions.maximum` say which. Refused before anything was read.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The HTTP request body is larger than `HTTP_BODY_LIMIT` (status 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Neo4j stopped a transaction that ran longer than `NEO4J_TX_TIMEOUT_MS`; nothing was changed. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   /** Anything unexpected; the details are logged, never sent to the client. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

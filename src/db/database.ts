@@ -1,18 +1,23 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config';
+import type { AppConfig, EmbeddedNeo4jConfig } from '../config';
 import { EmbeddedNeo4j } from './embedded-neo4j';
 import { CypherExecutor } from './executor';
+import { Neo4jSupervisor } from './neo4j-supervisor';
+import type { ApiMetrics } from '../observability/metrics';
 
 /** An open connection to Neo4j: the driver, the executor over it, and the embedded DBMS if any. */
 export interface Database {
   readonly driver: Driver;
   readonly executor: CypherExecutor;
-  /** Set when this process started its own Neo4j. */
+  /**
+   * The embedded DBMS running right now, when this process started its own: a new one after
+   * each supervised restart, `undefined` while it is down.
+   */
   readonly embedded?: EmbeddedNeo4j;
   /** Answers within ~2 s whether Neo4j accepts queries right now. */
   ping(): Promise<boolean>;
-  /** Closes the driver, then stops the embedded DBMS. */
+  /** Closes the driver, then ends supervision and stops the embedded DBMS cleanly. */
   close(): Promise<void>;
 }
 
@@ -20,44 +25,90 @@ const PING_TIMEOUT_MS = 2_000;
 
 /**
  * Connects to the configured Neo4j. With `neo4j.uri` set the server is used as it is and may still
- * be starting (the caller waits for readiness); otherwise an embedded Neo4j is started and
- * connectivity is verified before this returns.
+ * be starting (the caller waits for readiness), and the driver reconnects by itself after an
+ * outage; otherwise an embedded Neo4j is started, supervised (restarted on the same data folder
+ * and Bolt port when it dies), and connectivity is verified before this returns.
  *
+ * @param metrics - the app's metrics (Neo4j query time, embedded restarts); CLIs may omit them
  * @throws {EmbeddedNeo4jError} when the embedded Neo4j cannot start
  */
-export async function openDatabase(config: AppConfig['neo4j'], logger: Logger): Promise<Database> {
-  let embedded: EmbeddedNeo4j | undefined;
+export async function openDatabase(
+  config: AppConfig['neo4j'],
+  logger: Logger,
+  metrics?: ApiMetrics,
+): Promise<Database> {
+  let supervisor: Neo4jSupervisor<EmbeddedNeo4j> | undefined;
   let uri = config.uri;
   if (uri === undefined) {
-    embedded = await EmbeddedNeo4j.start(config.embedded, (line) => logger.info(line));
-    uri = embedded.uri;
-    logger.info({ uri, pid: embedded.pid }, 'embedded Neo4j started');
+    supervisor = await superviseEmbedded(config.embedded, logger, () =>
+      metrics?.neo4jRestarts.inc(),
+    );
+    uri = supervisor.current?.uri ?? '';
   }
+  // Small timeouts and one retry at most: while Neo4j is down a request fails within ~2 s with
+  // SERVICE_UNAVAILABLE instead of hanging on the driver's 30 s defaults.
   const driver = neo4j.driver(uri, neo4j.auth.basic(config.user, config.password), {
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    connectionAcquisitionTimeout: config.timeouts.acquisitionMs,
+    connectionTimeout: config.timeouts.connectionMs,
+    maxTransactionRetryTime: config.timeouts.maxRetryMs,
     disableLosslessIntegers: false,
   });
-  if (embedded) {
+  if (supervisor) {
     try {
       await driver.verifyConnectivity({ database: config.database });
     } catch (error) {
       await driver.close();
-      await embedded.stop();
+      await supervisor.stop();
       throw error;
     }
   }
+  const executor = new CypherExecutor(
+    driver,
+    config.database,
+    metrics?.observeQuery,
+    config.txTimeoutMs,
+  );
+  // Between a restart and its ready line, fail at once rather than wait on a cold database.
+  const running = () => supervisor === undefined || supervisor.phase === 'running';
+  executor.gate(running);
   return {
     driver,
-    embedded,
-    executor: new CypherExecutor(driver, config.database),
-    ping: () => ping(driver, config.database),
+    get embedded() {
+      return supervisor?.current;
+    },
+    executor,
+    ping: async () => running() && (await ping(driver, config.database)),
     close: async () => {
       await driver.close();
-      await embedded?.stop();
+      await supervisor?.stop();
     },
   };
+}
+
+/**
+ * Starts the embedded Neo4j under a supervisor. Restarts reuse the first start's Bolt port (even
+ * when the configuration said `0`), so the driver finds the new DBMS at the old address.
+ */
+async function superviseEmbedded(
+  config: EmbeddedNeo4jConfig,
+  logger: Logger,
+  onRestart: () => void,
+): Promise<Neo4jSupervisor<EmbeddedNeo4j>> {
+  let boltPort = config.boltPort;
+  const supervisor = await Neo4jSupervisor.start({
+    start: async () => {
+      const embedded = await EmbeddedNeo4j.start({ ...config, boltPort }, (line) =>
+        logger.info(line),
+      );
+      boltPort = embedded.boltPort;
+      return embedded;
+    },
+    logger,
+    onRestart,
+  });
+  const first = supervisor.current;
+  logger.info({ uri: first?.uri, pid: first?.pid }, 'embedded Neo4j started');
+  return supervisor;
 }
 
 async function ping(driver: Driver, database: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import neo4j, {
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
 import { ErrorCode, userError } from '../common/errors';
+import type { QueryMode, Outcome } from '../observability/metrics';
 
 /** A Cypher statement and its parameters. Values always travel as parameters, never in the text. */
 export interface CypherQuery {
@@ -20,6 +21,9 @@ export interface TransactionRunner {
 /** Called once per statement sent to Neo4j; tests count round trips with it. */
 export type QueryObserver = (query: CypherQuery) => void;
 
+/** Called once per transaction with its duration (retries included); feeds the Neo4j metrics. */
+export type TransactionTimer = (mode: QueryMode, outcome: Outcome, seconds: number) => void;
+
 /**
  * The one place that runs Cypher. Every call opens a session, runs in a managed transaction
  * (retried by the driver on transient errors), closes the session in `finally`, and turns
@@ -27,10 +31,14 @@ export type QueryObserver = (query: CypherQuery) => void;
  */
 export class CypherExecutor {
   private readonly observers = new Set<QueryObserver>();
+  private available: () => boolean = () => true;
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
+    private readonly timer: TransactionTimer = () => undefined,
+    /** Neo4j stops a transaction that runs longer; unset: the server's own limit. */
+    private readonly txTimeoutMs?: number,
   ) {}
 
   /** Runs a read query and maps each record. */
@@ -60,6 +68,15 @@ export class CypherExecutor {
     await this.transaction('WRITE', (tx) => tx.run(query, () => null), 'migration');
   }
 
+  /**
+   * Makes every call fail at once with SERVICE_UNAVAILABLE while `available()` says no: while the
+   * embedded Neo4j restarts, its Bolt port opens before the database has warmed up, and requests
+   * sent then would wait for seconds instead of failing fast.
+   */
+  gate(available: () => boolean): void {
+    this.available = available;
+  }
+
   /** Registers an observer of every statement; returns the function that removes it. */
   observe(observer: QueryObserver): () => void {
     this.observers.add(observer);
@@ -71,19 +88,31 @@ export class CypherExecutor {
     work: (tx: TransactionRunner) => Promise<T>,
     operation = 'anonymous',
   ): Promise<T> {
+    if (!this.available()) throw databaseUnavailable();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { metadata: { app: 'vielfalt-api', operation } };
+    const config = {
+      metadata: { app: 'vielfalt-api', operation },
+      // So that no query runs away; Neo4j ends it with TransactionTimedOut (see toGraphQLError).
+      ...(this.txTimeoutMs === undefined ? {} : { timeout: this.txTimeoutMs }),
+    };
     const unit = (tx: ManagedTransaction) => work(this.runner(tx));
+    const started = process.hrtime.bigint();
+    let outcome: Outcome = 'error';
     try {
-      return mode === 'READ'
-        ? await session.executeRead(unit, config)
-        : await session.executeWrite(unit, config);
+      const result =
+        mode === 'READ'
+          ? await session.executeRead(unit, config)
+          : await session.executeWrite(unit, config);
+      outcome = 'ok';
+      return result;
     } catch (error) {
       throw toGraphQLError(error);
     } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.timer(mode === 'READ' ? 'read' : 'write', outcome, seconds);
       await session.close();
     }
   }
@@ -101,16 +130,24 @@ export class CypherExecutor {
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+const databaseUnavailable = () =>
+  userError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'The database is not reachable right now; try again shortly.',
+  );
+
 /**
  * Maps a driver error to a client-safe GraphQL error by its `code`, never by its message.
  * Unknown errors are returned as they are, to be logged and masked by the error formatter.
  */
 export function toGraphQLError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) {
+  if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+  // TransactionTimedOut, or TransactionTimedOutClientConfiguration for our own `timeout`.
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return userError(
-      ErrorCode.SERVICE_UNAVAILABLE,
-      'The database is not reachable right now; try again shortly.',
+      ErrorCode.QUERY_TIMEOUT,
+      'The operation took longer than the database allows and was stopped; nothing was changed. Ask for less (smaller pages) or try again later.',
     );
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

@@ -2,6 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
+import {
+  GraphAnalyticsResolver,
+  GraphPartnerResolver,
+} from '../analytics/graph-analytics.resolver';
+import { AnalyticsResolver, InactivePartnerResolver } from '../analytics/analytics.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { validateInput } from '../common/validation';
 import { CooperationMutationResolver } from '../cooperations/cooperation.mutations';
@@ -45,6 +50,10 @@ const RESOLVERS = [
   PartnerSuggestionsResolver,
   ConsortiumResolver,
   NetworkResolver,
+  GraphAnalyticsResolver,
+  GraphPartnerResolver,
+  AnalyticsResolver,
+  InactivePartnerResolver,
   ExchangeSubscriptionResolver,
   ExchangeResolver,
   PostResolver,
@@ -70,6 +79,10 @@ function resolverContainer(services: Services): ContainerType {
     [CooperationMutationResolver, new CooperationMutationResolver(services.cooperationWrites)],
     [SuggestionResolver, new SuggestionResolver(services.matching)],
     [NetworkResolver, new NetworkResolver(services.network)],
+    [GraphAnalyticsResolver, new GraphAnalyticsResolver(services.graphAnalytics)],
+    [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
+    [InactivePartnerResolver, new InactivePartnerResolver()],
+    [GraphPartnerResolver, new GraphPartnerResolver()],
     [SuggestionReasonResolver, new SuggestionReasonResolver()],
     [PartnerSuggestionsResolver, new PartnerSuggestionsResolver()],
     [ConsortiumResolver, new ConsortiumResolver(services.matching)],

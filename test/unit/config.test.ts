@@ -3,7 +3,24 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('loadConfig', () => {
   it('should use the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000, shutdownTimeoutMs: 10_000 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      shutdownTimeoutMs: 10_000,
+      bodyLimit: '256kb',
+      corsOrigins: [],
+      introspection: true,
+      fieldSuggestions: true,
+      limits: {
+        maxDepth: 12,
+        maxAliases: 15,
+        maxDirectives: 20,
+        maxTokens: 2_000,
+        maxCost: 500_000,
+      },
+      webSocket: { maxPayloadBytes: 65_536, connectionInitTimeoutMs: 3_000 },
+    });
+    expect(config.neo4j.txTimeoutMs).toBe(10_000);
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.embedded).toEqual({
       dataDir: '.data/neo4j',

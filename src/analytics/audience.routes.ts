@@ -1,0 +1,81 @@
+import type express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { authenticate } from '../auth/authenticate';
+import { Role } from '../auth/auth.types';
+import type { TokenVerifier } from '../auth/tokens';
+import { ErrorCode, userError } from '../common/errors';
+import { exportErrorResponse } from '../network/network.routes';
+import type { AnalyticsService } from './analytics.service';
+import { parseAudienceQuery } from './audience';
+
+/** Path of the audience CSV export. */
+export const AUDIENCE_CSV_PATH = '/export/audience.csv';
+
+/**
+ * The HTTP status and JSON body of a failed audience export: 401 without or with a bad token,
+ * 403 for anyone but a coordinator, otherwise as the network exports ({@link exportErrorResponse}).
+ */
+export function audienceErrorResponse(error: unknown): ReturnType<typeof exportErrorResponse> {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  const status =
+    code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : undefined;
+  if (error instanceof GraphQLError && status !== undefined) {
+    return { status, body: { errors: [{ message: error.message, extensions: { code } }] } };
+  }
+  return exportErrorResponse(error);
+}
+
+/**
+ * Refuses anyone but a coordinator: the export holds contact data (personal data).
+ *
+ * @throws UNAUTHENTICATED without a token or with a bad one, FORBIDDEN for other roles
+ */
+async function assertCoordinator(verify: TokenVerifier, authorization: unknown): Promise<void> {
+  const user = await authenticate(verify, authorization);
+  if (!user) {
+    throw userError(
+      ErrorCode.UNAUTHENTICATED,
+      'This export needs a coordinator token (Authorization: Bearer ...).',
+    );
+  }
+  if (user.role !== Role.COORDINATOR) {
+    throw userError(ErrorCode.FORBIDDEN, `This export is for COORDINATOR, not ${user.role}.`);
+  }
+}
+
+/**
+ * The route `GET /export/audience.csv?dimensions=…&topics=…&districts=…` (further parameters:
+ * boroughs, sectors, statuses, perspective, activeSince, inactiveSince): the audience with contact
+ * data as RFC 4180 CSV (UTF-8 with BOM, so spreadsheets read umlauts), for coordinators only.
+ * Errors are JSON in the GraphQL error shape.
+ */
+export function audienceRoutes(
+  service: AnalyticsService,
+  verifyToken: TokenVerifier,
+  logger: Logger,
+): (app: express.Express) => void {
+  return (app) => {
+    app.get(AUDIENCE_CSV_PATH, async (req, res) => {
+      try {
+        await assertCoordinator(verifyToken, req.headers.authorization);
+        const filter = parseAudienceQuery(req.query as Record<string, unknown>);
+        const csv = await service.audienceCsv(filter);
+        res
+          .status(200)
+          .set({
+            'content-type': 'text/csv; charset=utf-8; header=present',
+            'content-disposition': 'attachment; filename="audience.csv"',
+            'cache-control': 'no-store',
+            'x-row-count': String(csv.rows),
+          })
+          .send(`\uFEFF${csv.body}`);
+      } catch (error) {
+        const { status, body } = audienceErrorResponse(error);
+        if (status === 500)
+          logger.error({ err: error, path: AUDIENCE_CSV_PATH }, 'audience export failed');
+        res.status(status).json(body);
+      }
+    });
+  };
+}

@@ -1,0 +1,189 @@
+import type { Driver } from 'neo4j-driver';
+import { computeGraphDigest } from '../../src/ops/graph-digest';
+import {
+  findViolations,
+  isRefusedMutation,
+  type ObservedResponse,
+  outcomeName,
+  outcomeOf,
+} from './checks';
+import type { AuthKind, FuzzOperation } from './operations';
+
+/** A running API the fuzzer talks to, and the database behind it (for the digest). */
+export interface FuzzTarget {
+  /** `http://host:port/graphql`. */
+  url: string;
+  driver: Driver;
+  database: string;
+  /** Whether the API process still runs. */
+  alive(): boolean;
+}
+
+/** Counts of a fuzz run, printed at the end. */
+export interface FuzzStats {
+  operations: number;
+  byOutcome: Record<string, number>;
+  byShape: Record<string, number>;
+  byAuth: Record<string, number>;
+  /** Graph digests computed. */
+  digests: number;
+  /** Accepted mutations after which the digest differed (legitimate changes). */
+  graphChanges: number;
+  /** Refused mutations covered by a digest comparison. */
+  refusedMutationsChecked: number;
+  /** Refused mutations no comparison could cover (an unexpected acceptance ended their window). */
+  refusedMutationsUnchecked: number;
+}
+
+/** One operation's violations, split by what can be blamed on it alone. */
+export interface RunViolations {
+  /** Broken by this operation's response (or the server's health after it). */
+  response: string[];
+  /** The graph changed during a window of refused operations and queries ending here. */
+  graph: string[];
+}
+
+/** No answer within this time counts as a hang. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Most operations between two digest checkpoints, so that a change is pinned to a few. */
+const MAX_WINDOW = 20;
+
+/** Identities that can get a mutation accepted; the others are refused before it runs. */
+const WRITING_AUTH = new Set<AuthKind>(['none', 'coordinator', 'partner0', 'partner1']);
+
+/**
+ * Sends fuzz operations one at a time and checks each response (status, stack traces,
+ * internals) and that the server still answers `/healthz`.
+ *
+ * The graph digest proves that refused operations change nothing. Operations run in windows
+ * between digest checkpoints: a checkpoint comes before every mutation that could be accepted
+ * (valid identity, schema-shaped) and after at most 20 operations; after an accepted mutation the
+ * digest is taken again as the new baseline. A window holds only refused operations and queries,
+ * so its digest must not move: that covers every refused mutation (and every query) in it, at one
+ * digest per window instead of two per mutation.
+ */
+export class FuzzRunner {
+  readonly stats: FuzzStats = {
+    operations: 0,
+    byOutcome: {},
+    byShape: {},
+    byAuth: {},
+    digests: 0,
+    graphChanges: 0,
+    refusedMutationsChecked: 0,
+    refusedMutationsUnchecked: 0,
+  };
+  /** The digest at the last checkpoint, and the operations since. */
+  private known: string | undefined;
+  private window: string[] = [];
+  private refusedInWindow = 0;
+
+  constructor(
+    private readonly target: FuzzTarget,
+    private readonly headers: Record<AuthKind, Record<string, string>>,
+  ) {}
+
+  /** Runs one operation and returns what it broke (empty lists when it behaved). */
+  async run(op: FuzzOperation): Promise<RunViolations> {
+    const violations: RunViolations = { response: [], graph: [] };
+    const mayWrite =
+      op.kind === 'mutation' && op.shape.startsWith('schema:') && WRITING_AUTH.has(op.auth);
+    if (mayWrite || this.window.length >= MAX_WINDOW) await this.checkpoint(violations.graph);
+    const response = await this.send(op);
+    this.count(op, response);
+    if (response) violations.response.push(...findViolations(response, op.texts));
+    else violations.response.push(`no answer within ${REQUEST_TIMEOUT_MS} ms`);
+    if (op.kind === 'mutation' && response && !isRefusedMutation(response)) {
+      await this.afterAccepted();
+    } else {
+      this.window.push(`${op.shape}/${op.auth}: ${op.payload.slice(0, 160)}`);
+      if (op.kind === 'mutation') this.refusedInWindow += 1;
+    }
+    if (!(await this.healthy())) violations.response.push('the server stopped answering /healthz');
+    return violations;
+  }
+
+  /** The last checkpoint: the operations since the previous one left the graph as it was. */
+  async finish(): Promise<string[]> {
+    const violations: string[] = [];
+    await this.checkpoint(violations);
+    return violations;
+  }
+
+  private async checkpoint(violations: string[]): Promise<void> {
+    if (this.known !== undefined && this.window.length === 0) return;
+    const now = await this.digest();
+    if (this.known !== undefined && now !== this.known) {
+      violations.push(
+        `the graph digest changed during ${this.window.length} refused operations and queries:\n    ${this.window.join('\n    ')}`,
+      );
+    } else {
+      this.stats.refusedMutationsChecked += this.refusedInWindow;
+    }
+    this.known = now;
+    this.window = [];
+    this.refusedInWindow = 0;
+  }
+
+  /** An accepted mutation may change the graph: it ends the window and sets a new baseline. */
+  private async afterAccepted(): Promise<void> {
+    // Normally empty: a checkpoint ran just before. Else the acceptance was not foreseen and the
+    // refused operations before it cannot be told apart from it.
+    this.stats.refusedMutationsUnchecked += this.refusedInWindow;
+    const after = await this.digest();
+    if (after !== this.known) this.stats.graphChanges += 1;
+    this.known = after;
+    this.window = [];
+    this.refusedInWindow = 0;
+  }
+
+  private async digest(): Promise<string> {
+    this.stats.digests += 1;
+    return (await computeGraphDigest(this.target.driver, this.target.database)).digest;
+  }
+
+  private async send(op: FuzzOperation): Promise<ObservedResponse | undefined> {
+    const url = op.method === 'GET' ? `${this.target.url}?${op.payload}` : this.target.url;
+    try {
+      const response = await fetch(url, {
+        method: op.method,
+        headers: {
+          'content-type': op.contentType,
+          accept: 'application/graphql-response+json, application/json',
+          ...this.headers[op.auth],
+        },
+        body: op.method === 'POST' ? op.payload : undefined,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        text: await response.text(),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async healthy(): Promise<boolean> {
+    if (!this.target.alive()) return false;
+    try {
+      const health = new URL('/healthz', this.target.url);
+      const response = await fetch(health, { signal: AbortSignal.timeout(5_000) });
+      return response.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  private count(op: FuzzOperation, response: ObservedResponse | undefined) {
+    const bump = (counts: Record<string, number>, key: string) => {
+      counts[key] = (counts[key] ?? 0) + 1;
+    };
+    this.stats.operations += 1;
+    bump(this.stats.byOutcome, response ? outcomeName(outcomeOf(response)) : 'no-answer');
+    bump(this.stats.byShape, op.shape);
+    bump(this.stats.byAuth, op.auth);
+  }
+}

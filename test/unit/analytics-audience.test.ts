@@ -1,0 +1,205 @@
+import { parse } from 'csv-parse/sync';
+import { GraphQLError } from 'graphql';
+import {
+  AUDIENCE_CSV_COLUMNS,
+  audienceCsv,
+  type AudienceCsvRow,
+  csvCell,
+  isCalendarDay,
+  MAX_FILTER_VALUES,
+  normaliseAudienceFilter,
+  parseAudienceQuery,
+  toCsv,
+} from '../../src/analytics/audience';
+import { audienceClause } from '../../src/analytics/audience.queries';
+import { audienceErrorResponse } from '../../src/analytics/audience.routes';
+import { ErrorCode, userError } from '../../src/common/errors';
+
+/** The code, extensions and message of what `work` throws. */
+function thrown(work: () => unknown) {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof GraphQLError) return { ...error.extensions, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a GraphQLError, got none');
+}
+
+describe('CSV cells (RFC 4180)', () => {
+  it('should leave plain text as it is and make null an empty cell', () => {
+    expect(csvCell('Jugendtreff Rheinau')).toBe('Jugendtreff Rheinau');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(42)).toBe('42');
+  });
+
+  it('should quote cells with commas, quotes or line breaks and double the quotes', () => {
+    expect(csvCell('Kaya, Weber & Co')).toBe('"Kaya, Weber & Co"');
+    expect(csvCell('Verein „Tür an Tür“ "Nord"')).toBe('"Verein „Tür an Tür“ ""Nord"""');
+    expect(csvCell('Zeile 1\nZeile 2')).toBe('"Zeile 1\nZeile 2"');
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+  });
+
+  it('should neutralise cells a spreadsheet would run as a formula with an apostrophe', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(csvCell('+49 621 0123')).toBe("'+49 621 0123");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('should not touch numbers, which a spreadsheet reads as numbers anyway', () => {
+    expect(csvCell(-5)).toBe('-5');
+  });
+});
+
+describe('CSV documents', () => {
+  it('should end every line with CRLF, header first', () => {
+    expect(toCsv(['a', 'b'], [['1', null]])).toBe('a,b\r\n1,\r\n');
+  });
+
+  it('should parse back to the same cells, apostrophes of neutralised formulas kept', () => {
+    const row: AudienceCsvRow = {
+      id: 'p-1',
+      name: 'Verein "Miteinander", Neckarstadt',
+      sector: 'CIVIL_SOCIETY',
+      kind: 'ASSOCIATION',
+      status: 'ACTIVE',
+      district: null,
+      contactName: '=cmd|" /C calc"!A0',
+      contactEmail: 'a.b@example.org',
+      joinedOn: '2016-06-21',
+      lastActiveOn: '2023-01-02',
+    };
+    const records = parse(audienceCsv([row]), { relax_quotes: false }) as string[][];
+    expect(records).toEqual([
+      [...AUDIENCE_CSV_COLUMNS],
+      [
+        'p-1',
+        'Verein "Miteinander", Neckarstadt',
+        'CIVIL_SOCIETY',
+        'ASSOCIATION',
+        'ACTIVE',
+        '',
+        '\'=cmd|" /C calc"!A0',
+        'a.b@example.org',
+        '2016-06-21',
+        '2023-01-02',
+      ],
+    ]);
+  });
+});
+
+describe('audience filter', () => {
+  it('should invite ACTIVE partners only unless statuses are given', () => {
+    expect(normaliseAudienceFilter({})).toEqual({
+      dimensions: [],
+      perspective: null,
+      topics: [],
+      districts: [],
+      boroughs: [],
+      sectors: [],
+      statuses: ['ACTIVE'],
+      activeSince: null,
+      inactiveSince: null,
+    });
+    expect(normaliseAudienceFilter({ statuses: [] }).statuses).toEqual(['ACTIVE']);
+  });
+
+  it('should refuse malformed keys, naming the list', () => {
+    expect(thrown(() => normaliseAudienceFilter({ topics: ['Bildung'] }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.topics',
+    });
+  });
+
+  it('should refuse lists longer than the maximum', () => {
+    const districts = Array.from({ length: MAX_FILTER_VALUES + 1 }, (_, i) => `d${i}`);
+    expect(thrown(() => normaliseAudienceFilter({ districts }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.districts',
+    });
+  });
+
+  it('should refuse dates that are not calendar days', () => {
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2023-02-29')).toBe(false);
+    expect(isCalendarDay('2023-1-01')).toBe(false);
+    expect(thrown(() => normaliseAudienceFilter({ inactiveSince: '2023-13-01' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.inactiveSince',
+    });
+  });
+
+  it('should keep every value in parameters, not in the Cypher text', () => {
+    const clause = audienceClause(
+      normaliseAudienceFilter({
+        dimensions: ['religion'],
+        topics: ['culture'],
+        activeSince: '2021-01-01',
+      }),
+    );
+    const text = [clause.source, ...clause.conditions].join(' ');
+    expect(text).not.toMatch(/religion|culture|2021/);
+    expect(clause.params).toMatchObject({
+      anyDimensions: ['religion'],
+      topics: ['culture'],
+      activeSince: '2021-01-01',
+    });
+  });
+});
+
+describe('CSV export parameters', () => {
+  it('should read lists comma-separated or repeated', () => {
+    expect(
+      parseAudienceQuery({
+        dimensions: 'religion,age',
+        topics: ['culture', 'youth'],
+        sectors: 'BUSINESS',
+        inactiveSince: '2022-01-01',
+      }),
+    ).toMatchObject({
+      dimensions: ['religion', 'age'],
+      topics: ['culture', 'youth'],
+      sectors: ['BUSINESS'],
+      inactiveSince: '2022-01-01',
+    });
+  });
+
+  it('should refuse an unknown parameter, an unknown sector and a repeated date', () => {
+    expect(thrown(() => parseAudienceQuery({ limit: '5' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      parameter: 'limit',
+    });
+    expect(thrown(() => parseAudienceQuery({ sectors: 'CHURCH' }))).toMatchObject({
+      parameter: 'sectors',
+      message: expect.stringContaining('got "CHURCH"'),
+    });
+    expect(
+      thrown(() => parseAudienceQuery({ activeSince: ['2020-01-01', '2021-01-01'] })),
+    ).toMatchObject({ parameter: 'activeSince' });
+    expect(thrown(() => parseAudienceQuery({ perspective: 'ALL' }))).toMatchObject({
+      parameter: 'perspective',
+    });
+  });
+});
+
+describe('CSV export errors', () => {
+  it('should answer 401 for UNAUTHENTICATED, 403 for FORBIDDEN and 400 for bad input', () => {
+    expect(audienceErrorResponse(userError(ErrorCode.UNAUTHENTICATED, 'no')).status).toBe(401);
+    expect(audienceErrorResponse(userError(ErrorCode.FORBIDDEN, 'no')).status).toBe(403);
+    expect(audienceErrorResponse(userError(ErrorCode.BAD_USER_INPUT, 'no')).status).toBe(400);
+  });
+
+  it('should mask unexpected errors as a 500 without details', () => {
+    expect(audienceErrorResponse(new Error('secret detail'))).toEqual({
+      status: 500,
+      body: {
+        errors: [
+          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      },
+    });
+  });
+});
