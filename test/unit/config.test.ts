@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       },
       webSocket: { maxPayloadBytes: 65_536, connectionInitTimeoutMs: 3_000 },
     });
-    expect(config.neo4j.txTimeoutMs).toBe(10_000);
+    expect(config.neo4j.txTimeoutMs).toBe(20_000);
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.embedded).toEqual({
       dataDir: '.data/neo4j',
