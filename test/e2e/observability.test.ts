@@ -1,36 +1,17 @@
-import { Writable } from 'node:stream';
 import type { Client } from 'graphql-ws';
-import { type App, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import type { App } from '../../src/app';
 import { eventually } from '../support/api-process';
 import { EXCHANGE_MUTATIONS as M, mutate } from '../support/exchange-client';
-import { postGraphQL, wsClient, wsExecute } from '../support/test-app';
-import { coordinatorAuth, TEST_JWT_SECRET } from '../support/tokens';
+import { capturingLogger } from '../support/logs';
+import { postGraphQL, startTestApp, wsClient, wsExecute } from '../support/test-app';
+import { coordinatorAuth } from '../support/tokens';
 
 const METRICS_TOKEN = 'metrics-token-of-the-e2e-test-0123456789';
 
 /** Starts the API like `startTestApp`, with a logger whose JSON lines land in `lines`. */
 async function startObservedApp(env: NodeJS.ProcessEnv = {}) {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      raw.push(chunk.toString());
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    SEED_ON_START: 'false',
-    JWT_SECRET: TEST_JWT_SECRET,
-    NEO4J_URI: process.env.NEO4J_URI,
-    ...env,
-  });
-  const app = await startApp(config, createLogger('info', stream));
-  await app.ready;
+  const { logger, lines, raw } = capturingLogger();
+  const app = await startTestApp(env, logger);
   return { app, lines, raw };
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createClient, type Client } from 'graphql-ws';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import WebSocket from 'ws';
 import { type App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -10,7 +10,10 @@ import { TEST_JWT_SECRET } from './tokens';
  * Starts the whole API on a free port against the run's Neo4j (`NEO4J_URI` from the global
  * setup) and waits until it is ready. Dispose it with `app.stop()` in `afterAll`.
  */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<App> {
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  logger: Logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+): Promise<App> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -19,7 +22,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<App> {
     NEO4J_URI: process.env.NEO4J_URI,
     ...env,
   });
-  const app = await startApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const app = await startApp(config, logger);
   await app.ready;
   return app;
 }

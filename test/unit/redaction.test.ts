@@ -1,21 +1,7 @@
-import { Writable } from 'node:stream';
-import { createLogger, REDACTED } from '../../src/logger';
+import { REDACTED } from '../../src/logger';
 import { createMetrics } from '../../src/observability/metrics';
 import { recordOperation } from '../../src/observability/operations';
-
-/** A logger that writes into an array of parsed JSON lines. */
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const raw: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      raw.push(chunk.toString());
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('info', stream), lines, raw };
-}
+import { capturingLogger } from '../support/logs';
 
 describe('log redaction', () => {
   it('should redact the Authorization header wherever request headers are logged', () => {
