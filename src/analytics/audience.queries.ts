@@ -4,6 +4,7 @@ import { whereClause } from '../db/cypher';
 import type { CypherQuery } from '../db/executor';
 import { keysetClause, type SortSpec } from '../db/keyset';
 import {
+  countMatching,
   type FilterClause,
   partnerFilterClause,
   partnerProjection,
@@ -70,13 +71,7 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
 
   /** How many partners the audience holds. */
   count(filter: NormalisedAudienceFilter): CypherQuery {
-    const clause = audienceClause(filter);
-    return {
-      cypher: `${clause.source}
-WITH p ${whereClause(clause.conditions)}
-RETURN count(p) AS total`,
-      params: clause.params,
-    };
+    return countMatching(audienceClause(filter));
   },
 
   /**

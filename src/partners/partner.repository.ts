@@ -61,6 +61,16 @@ export interface FilterClause {
   params: Record<string, unknown>;
 }
 
+/** Counts the partners (`p`) a filter clause matches, as a `total` column. */
+export function countMatching(clause: FilterClause): CypherQuery {
+  return {
+    cypher: `${clause.source}
+WITH p ${whereClause(clause.conditions)}
+RETURN count(p) AS total`,
+    params: clause.params,
+  };
+}
+
 /**
  * Translates a partner filter into Cypher. The source starts from the most selective index
  * (full-text search, then districts, boroughs, dimensions) so that cost follows the result size,
@@ -145,13 +155,7 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
     };
   },
   count(filter: PartnerFilter | undefined): CypherQuery {
-    const clause = partnerFilterClause(filter);
-    return {
-      cypher: `${clause.source}
-WITH p ${whereClause(clause.conditions)}
-RETURN count(p) AS total`,
-      params: clause.params,
-    };
+    return countMatching(partnerFilterClause(filter));
   },
   byIds(ids: readonly string[]): CypherQuery {
     return {

@@ -4,6 +4,7 @@ import { fromNeo4j } from '../../src/db/values';
 import { createTestEvents } from '../support/fixtures';
 import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
+import type { YearFigures } from '../../src/analytics/aggregates';
 
 /** Every id this suite creates starts with this prefix; afterAll deletes them all. */
 const PREFIX = 't-agg-';
@@ -36,22 +37,6 @@ const AUDIENCE = `query($filter: AudienceFilter!, $first: Int, $after: String) {
   audience(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { id name status contactEmail } } } }`;
-
-interface YearFigures {
-  year: number;
-  newPartners: number;
-  newMembers: number;
-  members: number;
-  activeMembers: number;
-  activeShare: number;
-  cooperationsStarted: { kind: string; count: number }[];
-  actionDayOrganisers: number;
-  actionDayEvents: number;
-  meetingsHeld: number;
-  meetingAttendees: number;
-  trainingsHeld: number;
-  trainingAttendees: number;
-}
 
 interface Coverage {
   dimension: { key: string };
