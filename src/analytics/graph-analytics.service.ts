@@ -1,6 +1,13 @@
 import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';
-import { type ConnectionArgs, type Page, toPage, toPageRequest } from '../common/pagination';
+import {
+  compareSortKeys,
+  type ConnectionArgs,
+  type Page,
+  sortedPage,
+  toPage,
+  toPageRequest,
+} from '../common/pagination';
 import {
   MAX_SUGGESTIONS,
   type MatchingService,
@@ -15,7 +22,6 @@ import {
   boundedUnion,
   byActivity,
   closingPairs,
-  compareSortKeys,
   type CommunitySummary,
   countDimensionPairs,
   type DimensionMembers,
@@ -23,7 +29,6 @@ import {
   type ProposedPairData,
   rankBridgeOpportunities,
   seekerDepth,
-  sortedPage,
   summariseCommunities,
   type SuggestionLike,
   topBrokers,

@@ -3,7 +3,7 @@
  * bridges between communities, and the partner pairs that would close a gap. No I/O: the service
  * hands in the computed networks (see src/network/) and matching suggestions.
  */
-import type { PageRequest, SortKey } from '../common/pagination';
+import { compareText } from '../common/pagination';
 import type { NetworkEdgeData, NetworkNodeData } from '../network/network.model';
 
 /** Partner ids per dimension key: who engages in which dimension. */
@@ -45,11 +45,6 @@ export function countDimensionPairs(
       compareText(x.first, y.first) ||
       compareText(x.second, y.second),
   );
-}
-
-/** Code-unit order, the same in sorting and in cursor comparisons. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Orders nodes most central first: betweenness, then weighted degree, then id. */
@@ -430,40 +425,4 @@ export function seekerDepth(
     depth = next;
   }
   return depth;
-}
-
-/** Compares two sort keys as {@link sortedPage} orders them: value (null first), then id. */
-export function compareSortKeys(a: SortKey, b: SortKey): number {
-  const [va, ia] = a;
-  const [vb, ib] = b;
-  if (va !== vb) {
-    if (va === null) return -1;
-    if (vb === null) return 1;
-    if (typeof va === 'number' && typeof vb === 'number') return va - vb;
-    return compareText(String(va), String(vb));
-  }
-  return compareText(ia, ib);
-}
-
-/**
- * The rows of one page of an in-memory list, as a repository would return them for
- * {@link toPage}: up to `limit + 1` items strictly after (forward) or before (backward) the
- * cursor's key, in request direction.
- *
- * @param items - sorted ascending by `keyOf` ({@link compareSortKeys})
- */
-export function sortedPage<T>(
-  items: readonly T[],
-  keyOf: (item: T) => SortKey,
-  request: PageRequest,
-): { node: T; key: SortKey }[] {
-  const rows = items.map((node) => ({ node, key: keyOf(node) }));
-  const { from } = request;
-  if (request.direction === 'forward') {
-    const start = from ? rows.findIndex((r) => compareSortKeys(r.key, from) > 0) : 0;
-    return start < 0 ? [] : rows.slice(start, start + request.limit + 1);
-  }
-  const end = from ? rows.findIndex((r) => compareSortKeys(r.key, from) >= 0) : rows.length;
-  const stop = end < 0 ? rows.length : end;
-  return rows.slice(Math.max(0, stop - request.limit - 1), stop).reverse();
 }

@@ -1,16 +1,14 @@
 import {
   boundedUnion,
   closingPairs,
-  compareSortKeys,
   countDimensionPairs,
   gapProspects,
   rankBridgeOpportunities,
   seekerDepth,
-  sortedPage,
   summariseCommunities,
   topBrokers,
 } from '../../src/analytics/graph-analytics';
-import { toPage, toPageRequest } from '../../src/common/pagination';
+import { compareSortKeys, sortedPage, toPage, toPageRequest } from '../../src/common/pagination';
 import type { NetworkEdgeData, NetworkNodeData } from '../../src/network/network.model';
 
 function node(
