@@ -3,6 +3,7 @@ import neo4j, {
   type ManagedTransaction,
   Neo4jError,
   type Record as Neo4jRecord,
+  type Session,
 } from 'neo4j-driver';
 import { ErrorCode, userError } from '../common/errors';
 import type { QueryMode, Outcome } from '../observability/metrics';
@@ -25,9 +26,10 @@ export type QueryObserver = (query: CypherQuery) => void;
 export type TransactionTimer = (mode: QueryMode, outcome: Outcome, seconds: number) => void;
 
 /**
- * The one place that runs Cypher. Every call opens a session, runs in a managed transaction
- * (retried by the driver on transient errors), closes the session in `finally`, and turns
- * driver errors into GraphQL errors with a code.
+ * The one place that runs Cypher. Every call opens a session, runs its statement(s), closes the
+ * session in `finally`, and turns driver errors into GraphQL errors with a code. Writes run in
+ * managed transactions (retried by the driver on transient errors); a read is one statement in
+ * an auto-commit transaction (see {@link CypherExecutor.read}).
  */
 export class CypherExecutor {
   private readonly observers = new Set<QueryObserver>();
@@ -41,14 +43,40 @@ export class CypherExecutor {
     private readonly txTimeoutMs?: number,
   ) {}
 
-  /** Runs a read query and maps each record. */
-  read<T>(query: CypherQuery, map: (record: Neo4jRecord) => T, operation?: string): Promise<T[]> {
-    return this.transaction('READ', (tx) => tx.run(query, map), operation);
+  /**
+   * Runs a read query and maps each record. A single statement needs no explicit transaction,
+   * and an auto-commit one costs one round trip (RUN and PULL in one write) where a managed one
+   * costs three (BEGIN, RUN+PULL, COMMIT): under load the socket writes and Neo4j's handling of
+   * the extra messages were the largest cost of a short read. Retried once on a transient
+   * failure, as the driver would retry a managed transaction.
+   */
+  read<T>(
+    query: CypherQuery,
+    map: (record: Neo4jRecord) => T,
+    operation = 'anonymous',
+  ): Promise<T[]> {
+    return this.inSession('READ', async (session) => {
+      const run = async () => {
+        this.notify(query);
+        const result = await session.run(
+          query.cypher,
+          query.params ?? {},
+          this.txConfig(operation),
+        );
+        return result.records.map(map);
+      };
+      try {
+        return await run();
+      } catch (error) {
+        if (!neo4j.isRetryableError(error as Error)) throw error;
+        return run();
+      }
+    });
   }
 
   /** Runs a single write statement in its own transaction and maps each record. */
   write<T>(query: CypherQuery, map: (record: Neo4jRecord) => T, operation?: string): Promise<T[]> {
-    return this.transaction('WRITE', (tx) => tx.run(query, map), operation);
+    return this.managedWrite((tx) => tx.run(query, map), operation);
   }
 
   /**
@@ -57,7 +85,7 @@ export class CypherExecutor {
    * not have side effects outside the transaction.
    */
   writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, operation?: string): Promise<T> {
-    return this.transaction('WRITE', work, operation);
+    return this.managedWrite(work, operation);
   }
 
   /**
@@ -65,7 +93,7 @@ export class CypherExecutor {
    * transaction that also writes data.
    */
   async runSchema(query: CypherQuery): Promise<void> {
-    await this.transaction('WRITE', (tx) => tx.run(query, () => null), 'migration');
+    await this.managedWrite((tx) => tx.run(query, () => null), 'migration');
   }
 
   /**
@@ -83,29 +111,30 @@ export class CypherExecutor {
     return () => this.observers.delete(observer);
   }
 
-  private async transaction<T>(
-    mode: 'READ' | 'WRITE',
+  private managedWrite<T>(
     work: (tx: TransactionRunner) => Promise<T>,
     operation = 'anonymous',
+  ): Promise<T> {
+    const unit = (tx: ManagedTransaction) => work(this.runner(tx));
+    return this.inSession('WRITE', (session) =>
+      session.executeWrite(unit, this.txConfig(operation)),
+    );
+  }
+
+  /** Opens a session for `use`, times it for the metrics, maps its errors and closes it. */
+  private async inSession<T>(
+    mode: 'READ' | 'WRITE',
+    use: (session: Session) => Promise<T>,
   ): Promise<T> {
     if (!this.available()) throw databaseUnavailable();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = {
-      metadata: { app: 'vielfalt-api', operation },
-      // So that no query runs away; Neo4j ends it with TransactionTimedOut (see toGraphQLError).
-      ...(this.txTimeoutMs === undefined ? {} : { timeout: this.txTimeoutMs }),
-    };
-    const unit = (tx: ManagedTransaction) => work(this.runner(tx));
     const started = process.hrtime.bigint();
     let outcome: Outcome = 'error';
     try {
-      const result =
-        mode === 'READ'
-          ? await session.executeRead(unit, config)
-          : await session.executeWrite(unit, config);
+      const result = await use(session);
       outcome = 'ok';
       return result;
     } catch (error) {
@@ -117,10 +146,22 @@ export class CypherExecutor {
     }
   }
 
+  private txConfig(operation: string) {
+    return {
+      metadata: { app: 'vielfalt-api', operation },
+      // So that no query runs away; Neo4j ends it with TransactionTimedOut (see toGraphQLError).
+      ...(this.txTimeoutMs === undefined ? {} : { timeout: this.txTimeoutMs }),
+    };
+  }
+
+  private notify(query: CypherQuery): void {
+    for (const observer of this.observers) observer(query);
+  }
+
   private runner(tx: ManagedTransaction): TransactionRunner {
     return {
       run: async (query, map) => {
-        for (const observer of this.observers) observer(query);
+        this.notify(query);
         const result = await tx.run(query.cypher, query.params ?? {});
         return result.records.map(map);
       },
@@ -129,6 +170,14 @@ export class CypherExecutor {
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * Every pooled connection stayed busy for the acquisition timeout: the database is overloaded,
+ * which the client should treat like an outage (try again shortly). The driver gives this error
+ * no code of its own ('N/A'), so here alone the message tells it apart.
+ */
+const isPoolExhausted = (error: Neo4jError) =>
+  error.code === 'N/A' && error.message.startsWith('Connection acquisition timed out');
 
 const databaseUnavailable = () =>
   userError(
@@ -142,7 +191,7 @@ const databaseUnavailable = () =>
  */
 export function toGraphQLError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+  if (UNAVAILABLE_CODES.has(error.code) || isPoolExhausted(error)) return databaseUnavailable();
   // TransactionTimedOut, or TransactionTimedOutClientConfiguration for our own `timeout`.
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return userError(
