@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Language } from '../common/language';
 import { VersionedCache, type CacheStats } from './network.cache';
 import {
@@ -47,11 +48,19 @@ export interface NetworkServiceOptions {
 /**
  * The network use cases: reads the data version (one cheap query), answers from the cache when
  * it holds the network for that version, mode and filter, and otherwise reads the rows from Neo4j
- * on this thread and has the worker compute the network. Every write bumps the data version, so a
- * cached network is never served after the data changed.
+ * on this thread and has the worker compute the network, unless it computed one from the very
+ * same rows before. Every write bumps the data version, so a cached network is never served after
+ * the data changed.
  */
 export class NetworkService {
   private readonly networks: VersionedCache<PackedNetwork>;
+  /**
+   * Computations by their input (mode, settings and a hash of the rows), across data versions:
+   * most writes (a profile text, a meeting, an audit entry) bump the data version but leave the
+   * rows as they were, and reading the rows again costs milliseconds where computing the layout
+   * costs a few hundred. The same rows and seed give the same network, so reuse is exact.
+   */
+  private readonly byInput: VersionedCache<PackedNetwork>;
   /** Node and edge objects of cached networks, made on first use (see {@link unpacked}). */
   private readonly objects = new WeakMap<PackedNetwork, NetworkData>();
   private readonly exports: VersionedCache<string>;
@@ -63,6 +72,7 @@ export class NetworkService {
     options: NetworkServiceOptions = {},
   ) {
     this.networks = new VersionedCache(options.cacheEntries ?? 16);
+    this.byInput = new VersionedCache(options.cacheEntries ?? 16);
     this.exports = new VersionedCache(options.exportCacheEntries ?? 4);
     this.seed = options.seed ?? 42;
   }
@@ -131,9 +141,14 @@ export class NetworkService {
     filter: NormalisedNetworkFilter,
     language: Language,
   ): Promise<PackedNetwork> {
-    return this.networks.get(dataVersion, networkCacheKey(mode, filter, language), async () => {
+    const key = networkCacheKey(mode, filter, language);
+    return this.networks.get(dataVersion, key, async () => {
       const rows = await this.repository.rows(mode, filter, language);
-      return this.computer.compute(rows, { mode, minWeight: filter.minWeight, seed: this.seed });
+      const input = createHash('sha256').update(JSON.stringify(rows)).digest('base64');
+      // One version for all entries: a plain LRU; the key holds everything the result depends on.
+      return this.byInput.get(0, `${key}\u0000${input}`, () =>
+        this.computer.compute(rows, { mode, minWeight: filter.minWeight, seed: this.seed }),
+      );
     });
   }
 }
