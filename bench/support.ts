@@ -48,6 +48,19 @@ export async function rssMiB(pid: number): Promise<number> {
 }
 
 /**
+ * CPU time (user + system, all threads) a process has used so far, in seconds, read from
+ * /proc (Linux; the kernel counts in ticks of 1/100 s).
+ */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces: the fields after it start behind its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}
+
+/**
  * Prints a benchmark's table and writes `bench/results/<name>.json` (git-ignored) so runs can
  * be compared by script.
  */
