@@ -340,7 +340,6 @@ async function measure(api: ApiUnderTest) {
   const [cpuAfter, countedAfter] = [await cpu(api), await counted(api)];
   const after = await memory(api);
   const rows = rowsOf(runs);
-  const perRun = (before: number, later: number) => later - before;
   await report('load', rows, {
     durationS: DURATION_S,
     warmupS: WARMUP_S,
@@ -353,14 +352,14 @@ async function measure(api: ApiUnderTest) {
     rssEvery5sMiB: series.map((m) => `${m.apiMiB}/${m.jvmMiB}`).join(' '),
     neo4jTransactionsPerRequest: Number(
       (
-        perRun(countedBefore.transactions, countedAfter.transactions) /
-        perRun(countedBefore.requests, countedAfter.requests)
+        (countedAfter.transactions - countedBefore.transactions) /
+        (countedAfter.requests - countedBefore.requests)
       ).toFixed(2),
     ),
     // Cores busy on average during the run; 1.0 for the API means its one thread is saturated.
     cpuCores: {
-      api: Number((perRun(cpuBefore.apiS, cpuAfter.apiS) / DURATION_S).toFixed(2)),
-      jvm: Number((perRun(cpuBefore.jvmS, cpuAfter.jvmS) / DURATION_S).toFixed(2)),
+      api: Number(((cpuAfter.apiS - cpuBefore.apiS) / DURATION_S).toFixed(2)),
+      jvm: Number(((cpuAfter.jvmS - cpuBefore.jvmS) / DURATION_S).toFixed(2)),
     },
     goals: goalsOf(rows, series),
     firstErrors: runs.flatMap((run) =>
