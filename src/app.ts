@@ -13,7 +13,7 @@ import { networkExportRoutes } from './network/network.routes';
 import { type ApiMetrics, createMetrics } from './observability/metrics';
 import { viewerRoutes } from './network/viewer.routes';
 import { type ApiServer, startServer } from './server';
-import { createRepositories, createServices } from './services';
+import { closeServices, createRepositories, createServices, type Services } from './services';
 
 /** A running API: its server, its database, and a promise that settles once it is ready. */
 export interface App {
@@ -41,9 +41,11 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   const database = await openDatabase(config.neo4j, logger, metrics);
   let prepared = false;
   let stopped = false;
+  let opened: Services | undefined;
   try {
     const repositories = createRepositories(database.executor);
     const services = createServices(repositories, database.executor, config, logger);
+    opened = services;
     const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth));
     const server = await startServer({
       config: config.http,
@@ -77,12 +79,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       (stopping ??= (async () => {
         stopped = true;
         await server.stop();
-        await services.network.close();
-        await services.exchangeBus.close();
+        await closeServices(services);
         await database.close();
       })());
     return { server, database, metrics, ready, stop };
   } catch (error) {
+    // A failed start (port taken, bad token settings) must not leave the worker or Redis open.
+    if (opened) await closeServices(opened);
     await database.close();
     throw error;
   }

@@ -23,6 +23,7 @@ import type { Logger } from 'pino';
 import { NetworkRepository } from './network/network.repository';
 import { NetworkService } from './network/network.service';
 import { NetworkWorkerPool } from './network/network.pool';
+import { type ApplyRateLimit, createApplyRateLimit } from './partners/apply-rate-limit';
 import { PartnerRepository } from './partners/partner.repository';
 import { PartnerWriteService } from './partners/partner-write.service';
 import { PartnerService } from './partners/partner.service';
@@ -38,6 +39,8 @@ export interface Services extends ExchangeServices {
   districts: DistrictRepository;
   audit: AuditRepository;
   partnerWrites: PartnerWriteService;
+  /** Counts applications per client IP (through Redis when set); closed when the app stops. */
+  applyRateLimit: ApplyRateLimit;
   cooperationWrites: CooperationWriteService;
   matching: MatchingService;
   /** Fans committed exchange events out (in-process, or through Redis). */
@@ -76,6 +79,13 @@ export function createRepositories(executor: CypherExecutor): Repositories {
   };
 }
 
+/** Ends what the services hold open: the network worker and the Redis connections. */
+export async function closeServices(services: Services): Promise<void> {
+  await services.network.close();
+  await services.exchangeBus.close();
+  await services.applyRateLimit.close();
+}
+
 /**
  * Builds every service over its repositories. Topics and districts are plain reference lists
  * without logic, so their repositories serve as services.
@@ -93,10 +103,14 @@ export function createServices(
   const exchange = createExchangeServices(executor, matching, exchangeBus);
   // The worker thread starts on the first network request, not here.
   const network = new NetworkService(new NetworkRepository(executor), new NetworkWorkerPool());
+  const applyRateLimit = createApplyRateLimit({
+    perHour: auth.applyRateLimitPerHour,
+    redisUrl: config.exchange.redisUrl,
+    logger,
+  });
   return {
-    partnerWrites: new PartnerWriteService(executor, repositories, {
-      applyRateLimitPerHour: auth.applyRateLimitPerHour,
-    }),
+    partnerWrites: new PartnerWriteService(executor, repositories, { applyRateLimit }),
+    applyRateLimit,
     cooperationWrites: new CooperationWriteService(executor, repositories),
     dimensions: new DimensionService(repositories.dimensions),
     partners: new PartnerService(repositories.partners),

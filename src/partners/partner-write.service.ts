@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { assertSelfOrCoordinator } from '../auth/auth-checker';
 import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
@@ -7,6 +6,7 @@ import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
 import type { Loaders } from '../loaders';
 import type { Repositories } from '../services';
+import type { ApplyRateLimit } from './apply-rate-limit';
 import { nextStatus, PARTNER_TRANSITIONS, type PartnerTransition } from './partner-status';
 import {
   anonymisedName,
@@ -26,8 +26,8 @@ import type { Partner } from './partner.types';
 
 /** Settings of the partner writes. */
 export interface PartnerWriteOptions {
-  /** applyForMembership calls allowed per client IP and hour. */
-  applyRateLimitPerHour: number;
+  /** Counts applyForMembership calls per client IP (in memory, or shared through Redis). */
+  applyRateLimit: ApplyRateLimit;
 }
 
 /** Who calls a write: the request's user, address and loaders (cleared after the write). */
@@ -42,18 +42,12 @@ export interface WriteCaller {
 /** Use cases that change partners: admission, status, profile, erasure. */
 export class PartnerWriteService {
   private readonly writes = new PartnerWriteRepository();
-  private readonly applyLimiter: RateLimiterMemory;
 
   constructor(
     private readonly executor: CypherExecutor,
     private readonly repositories: Repositories,
     private readonly options: PartnerWriteOptions,
-  ) {
-    this.applyLimiter = new RateLimiterMemory({
-      points: options.applyRateLimitPerHour,
-      duration: 3_600,
-    });
-  }
+  ) {}
 
   /**
    * An organisation signs the declaration: a new APPLIED partner. A retry with the same
@@ -191,18 +185,16 @@ export class PartnerWriteService {
   }
 
   private async consumeApplication(clientIp: string): Promise<void> {
-    try {
-      await this.applyLimiter.consume(clientIp);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1_000);
-      const minutes = Math.ceil(retryAfterSeconds / 60);
-      throw userError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        `Too many applications from this address (expected at most ${this.options.applyRateLimitPerHour} per hour); try again in ${minutes} minutes.`,
-        { retryAfterSeconds },
-      );
-    }
+    const limit = this.options.applyRateLimit;
+    const verdict = await limit.consume(clientIp);
+    if (verdict.allowed) return;
+    const { retryAfterSeconds } = verdict;
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    throw userError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `Too many applications from this address (expected at most ${limit.perHour} per hour); try again in ${minutes} minutes.`,
+      { retryAfterSeconds },
+    );
   }
 
   private async load(id: string): Promise<Partner> {
