@@ -129,7 +129,7 @@ export const ENV_SPEC = {
   APPLY_RATE_LIMIT_PER_HOUR: positiveInt({ default: 10, desc: 'applyForMembership per IP' }),
   REDIS_URL: redisUrl({
     default: undefined,
-    desc: 'Redis for exchange events across API processes (unset: in-process only)',
+    desc: 'Redis shared by API processes: exchange events, the application rate limit (unset: in-process only)',
   }),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt({
     default: 20,
@@ -157,6 +157,10 @@ export const ENV_SPEC = {
     desc: '"Did you mean …?" in validation errors (default: on, off when NODE_ENV=production)',
   }),
   HTTP_BODY_LIMIT: byteSize({ default: '256kb', desc: 'largest HTTP request body (413 above)' }),
+  TRUST_PROXY_HOPS: nonNegativeInt({
+    default: 0,
+    desc: 'reverse proxies in front whose X-Forwarded-For is trusted for the client address (nginx: 1)',
+  }),
   CORS_ORIGINS: originList({
     default: [],
     desc: 'origins allowed to call from a browser, comma-separated; * for any; empty: same origin',
@@ -205,6 +209,8 @@ export interface AppConfig {
     shutdownTimeoutMs: number;
     /** Largest request body, as express.json takes it (`256kb`). */
     bodyLimit: string;
+    /** Reverse proxies whose `X-Forwarded-For` entries count (see `clientAddress`). */
+    trustProxyHops: number;
     /** Origins answered with CORS headers; `*` for any; empty: same origin only. */
     corsOrigins: string[];
     /** Whether `__schema` and `__type` may be queried. */
@@ -272,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       port: clean.PORT,
       shutdownTimeoutMs: clean.SHUTDOWN_TIMEOUT_MS,
       bodyLimit: clean.HTTP_BODY_LIMIT,
+      trustProxyHops: clean.TRUST_PROXY_HOPS,
       corsOrigins: clean.CORS_ORIGINS,
       introspection: clean.GRAPHQL_INTROSPECTION ?? clean.NODE_ENV !== 'production',
       fieldSuggestions: clean.GRAPHQL_FIELD_SUGGESTIONS ?? clean.NODE_ENV !== 'production',

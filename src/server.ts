@@ -19,6 +19,7 @@ import { preferredLanguage } from './common/language';
 import { subscribeSharingResults } from './common/shared-subscribe';
 import type { Caller, RequestContext } from './context';
 import { graphqlOverHttpPlugin } from './limits/graphql-over-http';
+import { clientAddressOf } from './limits/client-address';
 import { bodyErrorHandler, corsMiddleware } from './limits/http-guards';
 import { createQueryLimits, parseOptions } from './limits/query-limits';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
@@ -97,7 +98,10 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     path: GRAPHQL_PATH,
     maxPayload: config.webSocket.maxPayloadBytes,
   });
-  const sockets = new SocketCounter(options.webSocketLimits.maxSocketsPerUser);
+  const sockets = new SocketCounter(
+    options.webSocketLimits.maxSocketsPerUser,
+    config.trustProxyHops,
+  );
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
   const wsHandle = observed.useServer<Record<string, unknown>, WsExtra>(
     {
@@ -107,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
       context: (ctx) =>
         context({
           user: ctx.extra.user ?? null,
-          clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          clientIp: clientAddressOf(ctx.extra.request, config.trustProxyHops),
           language: preferredLanguage(ctx.extra.request.headers['accept-language']),
         }),
       onConnect: async (ctx) =>
@@ -179,7 +183,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
         context({
           requestId: observed.requestIdOf(res),
           user: await authenticate(verifyToken, req.headers.authorization),
-          clientIp: req.socket.remoteAddress ?? 'unknown',
+          clientIp: clientAddressOf(req, config.trustProxyHops),
           language: preferredLanguage(req.headers['accept-language']),
         }),
     }),
@@ -212,12 +216,15 @@ type WsExtra = {
 class SocketCounter {
   private readonly open = new Map<string, number>();
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly trustProxyHops: number,
+  ) {}
 
   admit(extra: WsExtra): boolean {
     const key = extra.user
       ? `user:${extra.user.subject}`
-      : `ip:${extra.request.socket.remoteAddress ?? 'unknown'}`;
+      : `ip:${clientAddressOf(extra.request, this.trustProxyHops)}`;
     const count = this.open.get(key) ?? 0;
     if (count >= this.max) {
       extra.socket.close(

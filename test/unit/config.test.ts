@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       port: 4000,
       shutdownTimeoutMs: 10_000,
       bodyLimit: '256kb',
+      trustProxyHops: 0,
       corsOrigins: [],
       introspection: true,
       fieldSuggestions: true,
