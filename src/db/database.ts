@@ -111,6 +111,7 @@ async function superviseEmbedded(
   return supervisor;
 }
 
+/** Asks Neo4j itself, past the executor: the executor's gate is what readiness decides about. */
 async function ping(driver: Driver, database: string): Promise<boolean> {
   const session = driver.session({ database });
   const timeout = new Promise<boolean>((resolve) =>

@@ -19,6 +19,18 @@ export interface TransactionRunner {
   run<T>(query: CypherQuery, map: (record: Neo4jRecord) => T): Promise<T[]>;
 }
 
+/**
+ * Runs statements inside the one read transaction of {@link CypherExecutor.readStream}; `stream`
+ * hands each record over as it arrives and awaits the handler before pulling the next, so a slow
+ * consumer (a file) slows the read down instead of filling memory.
+ */
+export interface StreamRunner extends TransactionRunner {
+  stream(
+    query: CypherQuery,
+    onRecord: (record: Neo4jRecord) => void | Promise<void>,
+  ): Promise<void>;
+}
+
 /** Called once per statement sent to Neo4j; tests count round trips with it. */
 export type QueryObserver = (query: CypherQuery) => void;
 
@@ -89,6 +101,42 @@ export class CypherExecutor {
   }
 
   /**
+   * Runs `work` in one read transaction whose results stream, `fetchSize` records per round
+   * trip: for reading the whole graph (backup, digest), where collecting every record as
+   * {@link CypherExecutor.read} does would hold 50,000 partners in memory. No time limit (a dump
+   * must not be cut off) and no retry (its caller starts a failed dump again).
+   */
+  readStream<T>(
+    work: (tx: StreamRunner) => Promise<T>,
+    operation: string,
+    fetchSize = 1_000,
+  ): Promise<T> {
+    return this.inSession(
+      'READ',
+      async (session) => {
+        const tx = session.beginTransaction({ ...this.txConfig(operation), timeout: 0 });
+        try {
+          return await work({
+            run: async (query, map) => {
+              this.notify(query);
+              return (await tx.run(query.cypher, query.params ?? {})).records.map(map);
+            },
+            stream: async (query, onRecord) => {
+              this.notify(query);
+              for await (const record of tx.run(query.cypher, query.params ?? {})) {
+                await onRecord(record);
+              }
+            },
+          });
+        } finally {
+          await tx.rollback().catch(() => undefined);
+        }
+      },
+      fetchSize,
+    );
+  }
+
+  /**
    * Runs a schema statement (constraint, index) on its own: Neo4j refuses schema changes in a
    * transaction that also writes data.
    */
@@ -125,11 +173,13 @@ export class CypherExecutor {
   private async inSession<T>(
     mode: 'READ' | 'WRITE',
     use: (session: Session) => Promise<T>,
+    fetchSize?: number,
   ): Promise<T> {
     if (!this.available()) throw databaseUnavailable();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
     });
     const started = process.hrtime.bigint();
     let outcome: Outcome = 'error';

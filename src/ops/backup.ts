@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import type { Driver } from 'neo4j-driver';
 import type { CypherExecutor } from '../db/executor';
 import {
   BACKUP_FORMAT,
@@ -16,13 +15,6 @@ import {
 import { assertUnchanged, GraphChangedError, GraphDigestBuilder } from './graph-digest';
 import { type GraphNode, type GraphRelationship, readGraph } from './graph-reader';
 import { encodeProperties } from './typed-values';
-
-/** A database to export from or restore into. */
-export interface BackupTarget {
-  driver: Driver;
-  executor: CypherExecutor;
-  database: string;
-}
 
 /** Progress of a long export or restore, for a progress line. */
 export type BackupProgress = (event: { phase: string; done: number }) => void;
@@ -41,14 +33,14 @@ const EXPORT_ATTEMPTS = 3;
  * @throws {BackupError} when writes kept running during every attempt
  */
 export async function exportGraph(
-  target: BackupTarget,
+  executor: CypherExecutor,
   outPath: string,
   progress: BackupProgress = () => undefined,
 ): Promise<BackupHeader> {
   const bodyPath = `${outPath}.body.partial`;
   try {
     for (let attempt = 1; attempt <= EXPORT_ATTEMPTS; attempt += 1) {
-      const header = await tryExport(target, bodyPath, progress);
+      const header = await tryExport(executor, bodyPath, progress);
       if (header) {
         await assemble(outPath, header, bodyPath);
         return header;
@@ -65,14 +57,14 @@ export async function exportGraph(
 
 /** One export pass into `bodyPath`; `undefined` when the graph changed during it. */
 async function tryExport(
-  target: BackupTarget,
+  executor: CypherExecutor,
   bodyPath: string,
   progress: BackupProgress,
 ): Promise<BackupHeader | undefined> {
   const out = createWriteStream(bodyPath, { encoding: 'utf8' });
   const body = new BodyWriter(out, progress);
   try {
-    const read = await readGraph(target.driver, target.database, body, 'export');
+    const read = await readGraph(executor, body, 'export');
     assertUnchanged(read.before, read.after);
     if (read.after.nodes !== body.counts.nodes) throw new GraphChangedError('node count moved');
   } catch (error) {

@@ -41,11 +41,7 @@ async function main(): Promise<void> {
   const database = await openOrExit(config);
   const started = performance.now();
   try {
-    const header = await exportGraph(
-      { driver: database.driver, executor: database.executor, database: config.neo4j.database },
-      out,
-      progressToStderr(),
-    );
+    const header = await exportGraph(database.executor, out, progressToStderr());
     say(`Wrote ${out}`);
     say(`  nodes          ${header.counts.nodes}`);
     say(`  relationships  ${header.counts.relationships}`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
+import type { CypherExecutor } from '../db/executor';
 import {
   type GraphNode,
   type GraphRelationship,
@@ -128,11 +128,10 @@ export class GraphDigestBuilder {
  *
  * @throws {GraphChangedError} when a write ran during the read; try again
  */
-export async function computeGraphDigest(driver: Driver, database: string): Promise<GraphDigest> {
+export async function computeGraphDigest(executor: CypherExecutor): Promise<GraphDigest> {
   const builder = new GraphDigestBuilder();
   const read = await readGraph(
-    driver,
-    database,
+    executor,
     { node: (node) => void builder.addNode(node), relationship: (r) => builder.addRelationship(r) },
     'graphDigest',
   );

@@ -1,9 +1,5 @@
-import neo4j, {
-  type Driver,
-  isInt,
-  type Record as Neo4jRecord,
-  type Transaction,
-} from 'neo4j-driver';
+import { isInt, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { CypherExecutor, TransactionRunner } from '../db/executor';
 
 /** One node as read; `elementId` is only meaningful inside the database it was read from. */
 export interface GraphNode {
@@ -61,54 +57,37 @@ OPTIONAL MATCH (v:DataVersion {id: 'graph'})
 RETURN nodes, relationships, auditEntries, coalesce(v.value, 0) AS dataVersion`;
 
 /**
- * Streams the whole graph to `visitor` in one read transaction, 1,000 records per round trip.
- *
- * Why not the CypherExecutor: it collects every record of a statement into an array, which is
- * right for API queries and wrong for a dump of 50,000 partners. This is the one other place that
- * talks to the driver, and it only reads.
+ * Streams the whole graph to `visitor` in one read transaction, 1,000 records per round trip
+ * (see {@link CypherExecutor.readStream}).
  *
  * Neo4j reads at read-committed isolation, so even one transaction is no point-in-time snapshot;
  * the {@link WriteMarker}s taken before and after let the caller detect writes that ran meanwhile.
- * The transaction has no timeout (0): a dump must not be cut off by the server's default.
  *
  * @param operation - recorded in the transaction metadata (shown by `SHOW TRANSACTIONS`)
  */
-export async function readGraph(
-  driver: Driver,
-  database: string,
+export function readGraph(
+  executor: CypherExecutor,
   visitor: GraphVisitor,
   operation: string,
 ): Promise<GraphReadResult> {
-  const session = driver.session({
-    database,
-    defaultAccessMode: neo4j.session.READ,
-    fetchSize: READ_PAGE_SIZE,
-  });
-  const tx = session.beginTransaction({ timeout: 0, metadata: { app: 'vielfalt-api', operation } });
-  try {
-    const before = await readMarker(tx);
-    for await (const record of tx.run(NODES)) await visitor.node(toNode(record));
-    for await (const record of tx.run(RELATIONSHIPS)) {
-      await visitor.relationship(toRelationship(record));
-    }
-    const after = await readMarker(tx);
-    return { before, after };
-  } finally {
-    await tx.rollback().catch(() => undefined);
-    await session.close();
-  }
+  return executor.readStream(
+    async (tx) => {
+      const before = await readMarker(tx);
+      await tx.stream({ cypher: NODES }, (record) => visitor.node(toNode(record)));
+      await tx.stream({ cypher: RELATIONSHIPS }, (record) =>
+        visitor.relationship(toRelationship(record)),
+      );
+      const after = await readMarker(tx);
+      return { before, after };
+    },
+    operation,
+    READ_PAGE_SIZE,
+  );
 }
 
 /** Reads the {@link WriteMarker} of a database in a transaction of its own. */
-export async function readWriteMarker(driver: Driver, database: string): Promise<WriteMarker> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  const tx = session.beginTransaction();
-  try {
-    return await readMarker(tx);
-  } finally {
-    await tx.rollback().catch(() => undefined);
-    await session.close();
-  }
+export function readWriteMarker(executor: CypherExecutor): Promise<WriteMarker> {
+  return executor.readStream(readMarker, 'writeMarker');
 }
 
 /** Whether two markers are equal, i.e. no write was seen between them. */
@@ -121,8 +100,8 @@ export function sameMarker(a: WriteMarker, b: WriteMarker): boolean {
   );
 }
 
-async function readMarker(tx: Transaction): Promise<WriteMarker> {
-  const [record] = (await tx.run(MARKER)).records;
+async function readMarker(tx: TransactionRunner): Promise<WriteMarker> {
+  const [record] = await tx.run({ cypher: MARKER }, (r) => r);
   const number = (key: string) => {
     const value: unknown = record?.get(key);
     return isInt(value) ? value.toNumber() : Number(value ?? 0);

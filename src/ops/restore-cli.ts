@@ -45,11 +45,7 @@ async function main(): Promise<void> {
   const database = await openOrExit(config);
   const started = performance.now();
   try {
-    const summary = await restoreGraph(
-      { driver: database.driver, executor: database.executor, database: config.neo4j.database },
-      file,
-      progressToStderr(),
-    );
+    const summary = await restoreGraph(database.executor, file, progressToStderr());
     say(`Restored ${file}`);
     say(`  nodes          ${summary.nodes}`);
     say(`  relationships  ${summary.relationships}`);

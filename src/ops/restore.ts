@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
 import { type Migration, readMigrations } from '../db/migrations';
-import type { BackupProgress, BackupTarget } from './backup';
+import type { BackupProgress } from './backup';
 import {
   BackupError,
   type BackupHeader,
@@ -38,7 +38,7 @@ export interface RestoreSummary {
  *   written so far stays (empty the database before trying again)
  */
 export async function restoreGraph(
-  target: BackupTarget,
+  executor: CypherExecutor,
   filePath: string,
   progress: BackupProgress = () => undefined,
   migrations?: Migration[],
@@ -47,13 +47,13 @@ export async function restoreGraph(
   const iterator = lines[Symbol.asyncIterator]();
   try {
     const header = parseHeader((await iterator.next()).value as string | undefined);
-    await assertEmpty(target.executor);
+    await assertEmpty(executor);
     const schema = planMigrationSchema(header.migrations, migrations ?? (await readMigrations()));
     for (const statement of schema.flatMap((migration) => migration.statements)) {
-      await target.executor.runSchema({ cypher: statement });
+      await executor.runSchema({ cypher: statement });
     }
-    const counts = await new GraphWriter(target.executor, progress).writeAll(iterator);
-    await verify(target, header, counts);
+    const counts = await new GraphWriter(executor, progress).writeAll(iterator);
+    await verify(executor, header, counts);
     return { header, ...counts, schema: schema.map((m) => m.id), digest: header.digest };
   } finally {
     lines.close();
@@ -199,7 +199,7 @@ class GraphWriter {
  * @throws {BackupError} when the restored counts or digest differ from the header's
  */
 async function verify(
-  target: BackupTarget,
+  executor: CypherExecutor,
   header: BackupHeader,
   counts: { nodes: number; relationships: number },
 ): Promise<void> {
@@ -209,7 +209,7 @@ async function verify(
       `expected ${expected.nodes} nodes and ${expected.relationships} relationships as in the header, got ${counts.nodes} and ${counts.relationships}: the file is incomplete`,
     );
   }
-  const restored = await computeGraphDigest(target.driver, target.database);
+  const restored = await computeGraphDigest(executor);
   if (restored.digest !== header.digest) {
     throw new BackupError(
       `expected the digest ${header.digest} of the backup, got ${restored.digest} for the restored graph`,

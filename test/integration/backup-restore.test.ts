@@ -8,23 +8,18 @@ import { projectPath } from '../../src/common/paths';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
 import { CypherExecutor } from '../../src/db/executor';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
-import { type BackupTarget, exportGraph } from '../../src/ops/backup';
+import { exportGraph } from '../../src/ops/backup';
 import { restoreGraph } from '../../src/ops/restore';
 import { BackupError, type BackupHeader } from '../../src/ops/backup-format';
 import { canonicalProperties, computeGraphDigest } from '../../src/ops/graph-digest';
 import { postGraphQL, startTestApp } from '../support/test-app';
 
-const target = (driver: Driver): BackupTarget => ({
-  driver,
-  executor: new CypherExecutor(driver, 'neo4j'),
-  database: 'neo4j',
-});
+const target = (driver: Driver) => new CypherExecutor(driver, 'neo4j');
 
-const wipe = (t: BackupTarget) =>
-  t.executor.write({ cypher: 'MATCH (n) DETACH DELETE n' }, () => null);
+const wipe = (t: CypherExecutor) => t.write({ cypher: 'MATCH (n) DETACH DELETE n' }, () => null);
 
-const migrationNodes = (t: BackupTarget) =>
-  t.executor.read({ cypher: 'MATCH (m:Migration) RETURN m ORDER BY m.id' }, (r) =>
+const migrationNodes = (t: CypherExecutor) =>
+  t.read({ cypher: 'MATCH (m:Migration) RETURN m ORDER BY m.id' }, (r) =>
     canonicalProperties((r.get('m') as Node).properties),
   );
 
@@ -47,10 +42,10 @@ describe('backup and restore', () => {
   let backupFile: string;
   let header: BackupHeader;
   let sourceDriver: Driver;
-  let source: BackupTarget;
+  let source: CypherExecutor;
   let second: EmbeddedNeo4j;
   let secondDriver: Driver;
-  let restored: BackupTarget;
+  let restored: CypherExecutor;
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-backup-'));
@@ -77,7 +72,7 @@ describe('backup and restore', () => {
   });
 
   it('should write a header whose digest and counts are those of the graph', async () => {
-    const digest = await computeGraphDigest(sourceDriver, 'neo4j');
+    const digest = await computeGraphDigest(source);
     expect(header.digest).toBe(digest.digest);
     expect(header.counts).toMatchObject({
       nodes: digest.nodes,
@@ -95,12 +90,12 @@ describe('backup and restore', () => {
       nodes: header.counts.nodes,
       relationships: header.counts.relationships,
     });
-    expect((await computeGraphDigest(secondDriver, 'neo4j')).digest).toBe(header.digest);
+    expect((await computeGraphDigest(restored)).digest).toBe(header.digest);
   });
 
   it('should leave the (:Migration) nodes as they were, so the runner applies nothing', async () => {
     expect(await migrationNodes(restored)).toEqual(await migrationNodes(source));
-    expect(await applyMigrations(restored.executor, await readMigrations())).toEqual([]);
+    expect(await applyMigrations(restored, await readMigrations())).toEqual([]);
   });
 
   it('should give an API that reads the same alliance', async () => {
@@ -122,11 +117,11 @@ describe('backup and restore', () => {
   });
 
   it('should refuse a database that is not empty, and change nothing in it', async () => {
-    const before = await computeGraphDigest(secondDriver, 'neo4j');
+    const before = await computeGraphDigest(restored);
     await expect(restoreGraph(restored, backupFile)).rejects.toThrow(
       /expected an empty database, got one with \d+ nodes/,
     );
-    expect(await computeGraphDigest(secondDriver, 'neo4j')).toEqual(before);
+    expect(await computeGraphDigest(restored)).toEqual(before);
   });
 
   it('should fail when the restored graph differs from the backup (a tampered line)', async () => {
@@ -141,7 +136,7 @@ describe('backup and restore', () => {
 
   it('should carry every property type through export and restore exactly', async () => {
     await wipe(restored);
-    await restored.executor.write(
+    await restored.write(
       {
         cypher: `CREATE (a:Probe {
             big: 9007199254740993, negative: -7, float: 1.0, nan: 0.0 / 0.0, text: '1',
@@ -157,7 +152,7 @@ describe('backup and restore', () => {
     const probeFile = path.join(workDir, 'probe.jsonl');
     const probe = await exportGraph(restored, probeFile);
     const read = () =>
-      restored.executor.read({ cypher: 'MATCH (n:Probe) RETURN n ORDER BY n.id' }, (r) =>
+      restored.read({ cypher: 'MATCH (n:Probe) RETURN n ORDER BY n.id' }, (r) =>
         canonicalProperties((r.get('n') as Node).properties),
       );
     const before = await read();
