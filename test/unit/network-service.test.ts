@@ -1,27 +1,10 @@
 import { computeNetwork } from '../../src/network/network.compute';
 import type { NetworkRows } from '../../src/network/network.model';
+import { NETWORK_ROWS as ROWS } from '../support/network-rows';
 import { packNetwork } from '../../src/network/network.packing';
 import type { NetworkComputer } from '../../src/network/network.pool';
 import type { NetworkRepository } from '../../src/network/network.repository';
 import { NetworkService } from '../../src/network/network.service';
-
-const ROWS: NetworkRows = {
-  partners: [
-    { id: 'p1', name: 'Eins', sector: 'CIVIL_SOCIETY', kind: 'ASSOCIATION' },
-    { id: 'p2', name: 'Zwei', sector: 'BUSINESS', kind: 'COMPANY' },
-  ],
-  cooperations: [
-    {
-      id: 'c1',
-      title: 'Erste',
-      kind: 'DIVERSITY_COOPERATION',
-      year: 2017,
-      partnerIds: ['p1', 'p2'],
-      dimensionKeys: ['age', 'gender'],
-    },
-  ],
-  dimensions: [],
-};
 
 /**
  * The service over a graph whose data version and rows the test sets, and a computer that runs
@@ -64,7 +47,7 @@ describe('NetworkService', () => {
     graph.rows = { ...ROWS, partners: ROWS.partners.map((p) => ({ ...p, name: `${p.name}!` })) };
     const renamed = await service.network('PARTNERS', null, 'de');
     expect(counted.computations).toBe(2);
-    expect(renamed.nodes.map((n) => n.label).sort()).toEqual(['Eins!', 'Zwei!']);
+    expect(renamed.nodes.map((n) => n.label).sort()).toEqual(['Drei!', 'Eins!', 'Vier!', 'Zwei!']);
   });
 
   it('should not read the rows again within one data version', async () => {
