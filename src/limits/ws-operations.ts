@@ -1,6 +1,9 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
+  type DocumentNode,
   type ExecutionArgs,
+  getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   NoSchemaIntrospectionCustomRule,
@@ -25,9 +28,12 @@ export interface WsOperationOptions {
 /**
  * Makes the graphql-ws `onSubscribe` step that treats an operation exactly as Apollo does on
  * HTTP: parse with the token limit, validate (with introspection and field suggestions as
- * configured), then check the query limits. Errors carry Apollo's codes
- * (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`) or `QUERY_TOO_COMPLEX`, and graphql-ws
- * sends them as the operation's `error` message; the socket stays open.
+ * configured), check the query limits, then pick the operation and coerce its variables. Errors
+ * carry Apollo's codes (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
+ * `OPERATION_RESOLUTION_FAILURE`, `BAD_USER_INPUT`) or `QUERY_TOO_COMPLEX`, and graphql-ws sends
+ * them as the operation's `error` message; the socket stays open. The last two steps are here
+ * because graphql-js's `execute` would report them as errors without a code, which the error
+ * formatter masks as internal errors (found by the fuzzer over graphql-ws).
  *
  * @returns the arguments to execute (graphql-ws adds context and root), or the errors
  */
@@ -55,6 +61,8 @@ export function createWsOperationPreparer(options: WsOperationOptions) {
     }
     const refused = checker.check(document, payload.variables);
     if (refused !== undefined) return [refused];
+    const unusable = operationErrors(schema, document, payload);
+    if (unusable.length > 0) return unusable;
     return {
       schema,
       document,
@@ -62,6 +70,33 @@ export function createWsOperationPreparer(options: WsOperationOptions) {
       variableValues: payload.variables,
     };
   };
+}
+
+/** Errors of choosing the operation (`operationName`) and coercing its variables; empty if none. */
+function operationErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  payload: SubscribePayload,
+): GraphQLError[] {
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) {
+    const message = payload.operationName
+      ? `Unknown operation named "${payload.operationName}".`
+      : 'Must provide operation name if query contains multiple operations.';
+    return [
+      new GraphQLError(message, {
+        extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE },
+      }),
+    ];
+  }
+  const coerced = getVariableValues(
+    schema,
+    operation.variableDefinitions ?? [],
+    payload.variables ?? {},
+  );
+  return (coerced.errors ?? []).map((error) =>
+    withCode(error, ApolloServerErrorCode.BAD_USER_INPUT),
+  );
 }
 
 function withCode(error: unknown, code: string): GraphQLError {
