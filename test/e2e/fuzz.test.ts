@@ -90,7 +90,8 @@ describe('hostile input against a running API', () => {
     // On failure the lists name each broken rule and the operation that broke it.
     expect(
       result.failures.map(
-        (f) => `#${f.index} ${f.violations.join('; ')} ← ${f.operation.payload.slice(0, 240)}`,
+        (f) =>
+          `#${f.index} ${f.violations.join('; ')} ← ${f.operation.transport} ${f.operation.payload.slice(0, 240)}`,
       ),
     ).toEqual([]);
     expect(result.graphChanges).toEqual([]);
@@ -101,5 +102,9 @@ describe('hostile input against a running API', () => {
     expect(result.stats.refusedMutationsChecked).toBeGreaterThan(RUNS / 10);
     expect(result.stats.refusedMutationsUnchecked).toBe(0);
     expect(result.stats.graphChanges).toBeGreaterThan(0);
+    // Over graphql-ws as well: a share of the documents, and not all of them refused or closed.
+    const overWs = Object.values(result.stats.byTransport.ws).reduce((sum, n) => sum + n, 0);
+    expect(overWs).toBeGreaterThan(RUNS / 10);
+    expect(result.stats.byTransport.ws.accepted ?? 0).toBeGreaterThan(RUNS / 100);
   }, 900_000);
 });

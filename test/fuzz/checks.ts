@@ -1,3 +1,4 @@
+import { CloseCode } from '../../src/common/errors';
 import { PROJECT_ROOT } from '../../src/common/paths';
 
 /**
@@ -5,12 +6,45 @@ import { PROJECT_ROOT } from '../../src/common/paths';
  * (unit-testable without a server).
  */
 
-/** A response as the fuzzer saw it. */
+/**
+ * A response as the fuzzer saw it. Over graphql-ws (see ws-responses.ts) a `next` or `error`
+ * message reads as status 200 with a JSON body; an operation that got no message has status 0
+ * and says in `wsEnd` how it ended instead.
+ */
 export interface ObservedResponse {
   status: number;
   contentType: string;
   text: string;
+  /** Set only for a graphql-ws operation that got neither a `next` nor an `error` message. */
+  wsEnd?: WsEnd;
 }
+
+/** How a graphql-ws operation ended without a `next` or `error` message. */
+export type WsEnd =
+  /** The socket closed: refused (see {@link WS_REFUSAL_CLOSE_CODES}) or broken. */
+  | { kind: 'closed'; code: number; reason: string }
+  /** The client failed without a close event (a socket error, a message it could not read). */
+  | { kind: 'failed'; message: string }
+  /** A subscription sent nothing within its time: it waits for events, which is fine. */
+  | { kind: 'silent' }
+  /** A subscription completed without an event (its stream had already ended). */
+  | { kind: 'completed' };
+
+/**
+ * Close codes with which the server refuses a socket or a message, the client's fault: a bad
+ * message, a subscribe before the acknowledgement, a refused token or too many sockets, a
+ * duplicate operation id, a second `connection_init`, and 1009 from ws for a message over
+ * `WS_MAX_PAYLOAD_BYTES`. Any other close in the middle of an operation is a violation, 1011 and
+ * 4500 (internal error) above all.
+ */
+export const WS_REFUSAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.BadRequest,
+  CloseCode.Unauthorized,
+  CloseCode.Forbidden,
+  CloseCode.SubscriberAlreadyExists,
+  CloseCode.TooManyInitialisationRequests,
+  1009,
+]);
 
 /** The parts of a GraphQL response body the checks read. */
 interface GraphQLBody {
@@ -23,7 +57,9 @@ export type Outcome =
   | { kind: 'accepted' }
   | { kind: 'partial'; code: string }
   | { kind: 'refused'; code: string }
-  | { kind: 'http'; status: number };
+  | { kind: 'http'; status: number }
+  | { kind: 'ws-close'; code: number }
+  | { kind: 'ws-silent' | 'ws-completed' | 'ws-failed' };
 
 /** A stack frame as V8 prints it: `at fn (/path/file.js:12:34)` or `at /path/file.js:12:34`. */
 const STACK_FRAME = /\bat (?:async )?(?:[\w$.<>[\]]+ \()?(?:file:\/\/|node:|\/)[^\s()]*:\d+:\d+\)?/;
@@ -60,7 +96,7 @@ const CYPHER_FRAGMENTS = [
  *   quotes of them in error messages are not leaks
  */
 export function findViolations(response: ObservedResponse, requestTexts: string[]): string[] {
-  const problems: string[] = [];
+  const problems: string[] = response.wsEnd ? wsEndViolations(response.wsEnd) : [];
   if (response.status >= 500) problems.push(`HTTP ${response.status}`);
   const leak = (pattern: RegExp, text: string) =>
     pattern.test(text) && pattern.test(withoutQuotes(text, requestTexts));
@@ -87,8 +123,34 @@ export function findViolations(response: ObservedResponse, requestTexts: string[
   return problems;
 }
 
+/**
+ * What is wrong with the way a graphql-ws operation ended: a close with a code that is no
+ * refusal, or a client failure. Also applied to a close between operations (the socket of an
+ * idle client), which must be a refusal too (e.g. 4403 when a token expires).
+ */
+export function wsEndViolations(end: WsEnd): string[] {
+  switch (end.kind) {
+    case 'closed': {
+      if (WS_REFUSAL_CLOSE_CODES.has(end.code)) return [];
+      const internal = end.code === 1011 || end.code === CloseCode.InternalServerError;
+      const what = internal ? 'an internal error' : 'a code that is no refusal';
+      return [`the WebSocket closed with ${end.code} (${what}): ${JSON.stringify(end.reason)}`];
+    }
+    case 'failed':
+      return [`the graphql-ws client failed: ${end.message}`];
+    case 'silent':
+    case 'completed':
+      return [];
+  }
+}
+
 /** Classifies a response for the counts by outcome. */
 export function outcomeOf(response: ObservedResponse): Outcome {
+  if (response.wsEnd) {
+    return response.wsEnd.kind === 'closed'
+      ? { kind: 'ws-close', code: response.wsEnd.code }
+      : { kind: `ws-${response.wsEnd.kind}` };
+  }
   const body = parseBody(response);
   const code = (i: number) => String(body?.errors?.[i]?.extensions?.code ?? 'NO_CODE');
   if (!body) return { kind: 'http', status: response.status };
@@ -101,10 +163,11 @@ export function outcomeOf(response: ObservedResponse): Outcome {
 
 /**
  * Whether a mutation was refused, so that it must have left the graph as it was: the request
- * failed as a whole (HTTP error, parse, validation, authentication: errors without a path), or
- * its root field's resolver threw (an error whose path is just that field). An error deeper in
- * the selection comes after the resolver ran: the write may have happened, so that counts as
- * accepted. Meant for operations with one root mutation field (the fuzzer sends no more).
+ * failed as a whole (HTTP error, closed WebSocket, parse, validation, authentication: errors
+ * without a path), or its root field's resolver threw (an error whose path is just that field).
+ * An error deeper in the selection comes after the resolver ran: the write may have happened,
+ * so that counts as accepted. Meant for operations with one root mutation field (the fuzzer
+ * sends no more).
  */
 export function isRefusedMutation(response: ObservedResponse): boolean {
   const body = parseBody(response);
@@ -122,6 +185,12 @@ export function outcomeName(outcome: Outcome): string {
       return `${outcome.kind}:${outcome.code}`;
     case 'http':
       return `http:${outcome.status}`;
+    case 'ws-close':
+      return `ws-close:${outcome.code}`;
+    case 'ws-silent':
+    case 'ws-completed':
+    case 'ws-failed':
+      return outcome.kind;
   }
 }
 
@@ -143,10 +212,6 @@ function errorTexts(body: GraphQLBody): string[] {
   ]);
 }
 
-/**
- * Whether the match of `pattern` in `text` is a quote of the request: the matched fragment, cut
- * where a message may have shortened it (`…`), occurs in one of the request's strings.
- */
 /**
  * The text with every quote of the request cut out: each request string (also JSON-escaped),
  * and where a message shortened it, its longest prefix of at least eight characters. What is

@@ -42,28 +42,32 @@ export async function runFuzz(
   const failures: FuzzFailure[] = [];
   const graphChanges: string[] = [];
   let index = 0;
-  await fc.assert(
-    fc.asyncProperty(arbitrary, async (operation) => {
-      const found = await runner.run(operation);
-      if (found.response.length > 0) {
-        failures.push({ index, operation, violations: found.response });
-      }
-      graphChanges.push(...found.graph);
-      index += 1;
-      if (index % 250 === 0) options.progress?.(runner.stats);
-    }),
-    { numRuns: options.runs, seed: options.seed },
-  );
-  graphChanges.push(...(await runner.finish()));
-  const [first] = failures;
-  return {
-    seed: options.seed,
-    stats: runner.stats,
-    failures,
-    graphChanges,
-    shrunk: first ? await shrink(runner, arbitrary, options.seed, first.index) : undefined,
-    durationMs: performance.now() - started,
-  };
+  try {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (operation) => {
+        const found = await runner.run(operation);
+        if (found.response.length > 0) {
+          failures.push({ index, operation, violations: found.response });
+        }
+        graphChanges.push(...found.graph);
+        index += 1;
+        if (index % 250 === 0) options.progress?.(runner.stats);
+      }),
+      { numRuns: options.runs, seed: options.seed },
+    );
+    graphChanges.push(...(await runner.finish()));
+    const [first] = failures;
+    return {
+      seed: options.seed,
+      stats: runner.stats,
+      failures,
+      graphChanges,
+      shrunk: first ? await shrink(runner, arbitrary, options.seed, first.index) : undefined,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await runner.dispose();
+  }
 }
 
 async function shrink(
@@ -100,20 +104,33 @@ export function formatResult(result: FuzzResult): string[] {
       distinct.set(key, [...(distinct.get(key) ?? []), failure]);
     }
   }
+  // One line per transport: its total, then its outcomes by kind.
+  const perTransport = Object.entries(s.byTransport).map(([transport, kinds]) => {
+    const parts = Object.entries(kinds)
+      .sort(([, a], [, b]) => b - a)
+      .map(([kind, count]) => `${kind} ${count}`);
+    return `  ${transport.padEnd(40)}${String(sum(kinds)).padStart(7)}  (${parts.join(' · ')})`;
+  });
   return [
     `seed ${result.seed} · ${s.operations} operations in ${(result.durationMs / 1000).toFixed(0)} s`,
     `graph digests ${s.digests} · refused mutations covered by a digest comparison ${s.refusedMutationsChecked} (not covered: ${s.refusedMutationsUnchecked}) · accepted mutations that changed the graph ${s.graphChanges}`,
     ...table('by outcome', s.byOutcome),
     ...table('by shape', s.byShape),
     ...table('by token', s.byAuth),
+    'by transport',
+    ...perTransport,
     `operations that broke a rule: ${result.failures.length}`,
     ...[...distinct].map(
       ([violation, failures]) =>
-        `  ${failures.length}× ${violation}\n    e.g. #${failures[0]?.index}: ${failures[0]?.operation.payload.slice(0, 300)}`,
+        `  ${failures.length}× ${violation}\n    e.g. #${failures[0]?.index} over ${failures[0]?.operation.transport}: ${failures[0]?.operation.payload.slice(0, 300)}`,
     ),
     `windows in which the graph changed without an accepted mutation: ${result.graphChanges.length}`,
     ...result.graphChanges.map((change) => `  ${change}`),
   ];
+}
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((total, count) => total + count, 0);
 }
 
 /** `mutation admitPartner`, `query partners`, …: the first root field of an operation. */

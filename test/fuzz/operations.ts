@@ -1,15 +1,25 @@
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
-import { type AuthKind, type FuzzOperation, literalsIn, post, type Request } from './request';
+import {
+  type AuthKind,
+  type FuzzOperation,
+  literalsIn,
+  post,
+  type Request,
+  type Transport,
+  wsPayloadOf,
+} from './request';
 import { loadSchema, SchemaOperations, type ValuePools } from './schema-operations';
 
 export { loadSchema, type ValuePools };
-export { AUTH_KINDS, type AuthKind, type FuzzOperation } from './request';
+export { AUTH_KINDS, type AuthKind, type FuzzOperation, type Transport } from './request';
 
 /**
  * Every request the fuzzer sends: schema operations with valid-looking and hostile arguments,
  * invalid documents, documents past the query limits, and malformed HTTP, each with one of the
- * {@link AUTH_KINDS}.
+ * {@link AUTH_KINDS}. A quarter of the documents go over graphql-ws instead of HTTP; the choice
+ * is part of the generated value, so a seed replays it and shrinking may move an operation back
+ * to HTTP (the first alternative) when the failure does not depend on the transport.
  */
 export function operationArbitrary(
   schema: GraphQLSchema,
@@ -37,7 +47,16 @@ export function operationArbitrary(
     { weight: 6, arbitrary: malformedHttp() },
     { weight: 5, arbitrary: special.getRequest() },
   );
-  return fc.tuple(request, auth).map(([op, who]) => ({ ...op, auth: who }));
+  const transport = fc.oneof(
+    { weight: 3, arbitrary: fc.constant<Transport>('http') },
+    { weight: 1, arbitrary: fc.constant<Transport>('ws') },
+  );
+  return fc.tuple(request, auth, transport).map(([op, who, via]) => ({
+    ...op,
+    auth: who,
+    // GET and malformed HTTP have no WebSocket form: they stay HTTP whatever was drawn.
+    transport: via === 'ws' && wsPayloadOf(op) !== undefined ? via : 'http',
+  }));
 }
 
 /** Documents that are not plain schema operations: invalid ones and ones past the limits. */

@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import type { CypherExecutor } from '../../src/db/executor';
 import { computeGraphDigest } from '../../src/ops/graph-digest';
 import {
   findViolations,
@@ -6,15 +6,17 @@ import {
   type ObservedResponse,
   outcomeName,
   outcomeOf,
+  wsEndViolations,
 } from './checks';
-import type { AuthKind, FuzzOperation } from './operations';
+import type { AuthKind, FuzzOperation, Transport } from './operations';
+import { WsTransport } from './ws-transport';
 
 /** A running API the fuzzer talks to, and the database behind it (for the digest). */
 export interface FuzzTarget {
-  /** `http://host:port/graphql`. */
+  /** `http://host:port/graphql`; graphql-ws is served on the same path (`ws://`). */
   url: string;
-  driver: Driver;
-  database: string;
+  /** Reads the graph behind the API, for the digest. */
+  executor: CypherExecutor;
   /** Whether the API process still runs. */
   alive(): boolean;
 }
@@ -25,6 +27,8 @@ export interface FuzzStats {
   byOutcome: Record<string, number>;
   byShape: Record<string, number>;
   byAuth: Record<string, number>;
+  /** Per transport, operations by the kind of their outcome (`accepted`, `ws-close`, …). */
+  byTransport: Record<Transport, Record<string, number>>;
   /** Graph digests computed. */
   digests: number;
   /** Accepted mutations after which the digest differed (legitimate changes). */
@@ -61,7 +65,9 @@ const WRITING_AUTH = new Set<AuthKind>(['none', 'coordinator', 'partner0', 'part
  * (valid identity, schema-shaped) and after at most 20 operations; after an accepted mutation the
  * digest is taken again as the new baseline. A window holds only refused operations and queries,
  * so its digest must not move: that covers every refused mutation (and every query) in it, at one
- * digest per window instead of two per mutation.
+ * digest per window instead of two per mutation. Operations over graphql-ws take part in the
+ * windows exactly as HTTP ones: a WebSocket mutation is judged refused or accepted from its
+ * result the same way, and a closed socket counts as refused.
  */
 export class FuzzRunner {
   readonly stats: FuzzStats = {
@@ -69,6 +75,7 @@ export class FuzzRunner {
     byOutcome: {},
     byShape: {},
     byAuth: {},
+    byTransport: { http: {}, ws: {} },
     digests: 0,
     graphChanges: 0,
     refusedMutationsChecked: 0,
@@ -78,11 +85,17 @@ export class FuzzRunner {
   private known: string | undefined;
   private window: string[] = [];
   private refusedInWindow = 0;
+  private readonly ws: WsTransport;
 
   constructor(
     private readonly target: FuzzTarget,
     private readonly headers: Record<AuthKind, Record<string, string>>,
-  ) {}
+  ) {
+    this.ws = new WsTransport(
+      target.url.replace(/^http/, 'ws'),
+      (auth) => headers[auth].authorization,
+    );
+  }
 
   /** Runs one operation and returns what it broke (empty lists when it behaved). */
   async run(op: FuzzOperation): Promise<RunViolations> {
@@ -97,10 +110,14 @@ export class FuzzRunner {
     if (op.kind === 'mutation' && response && !isRefusedMutation(response)) {
       await this.afterAccepted();
     } else {
-      this.window.push(`${op.shape}/${op.auth}: ${op.payload.slice(0, 160)}`);
+      this.window.push(`${op.shape}/${op.auth}/${op.transport}: ${op.payload.slice(0, 160)}`);
       if (op.kind === 'mutation') this.refusedInWindow += 1;
     }
     if (!(await this.healthy())) violations.response.push('the server stopped answering /healthz');
+    // An idle socket closed since the last operation: reported here, the first chance to.
+    for (const end of this.ws.takeIdleCloses()) {
+      violations.response.push(...wsEndViolations(end).map((v) => `between operations, ${v}`));
+    }
     return violations;
   }
 
@@ -109,6 +126,11 @@ export class FuzzRunner {
     const violations: string[] = [];
     await this.checkpoint(violations);
     return violations;
+  }
+
+  /** Closes the graphql-ws clients; the runner can open new ones if it runs again. */
+  async dispose(): Promise<void> {
+    await this.ws.dispose();
   }
 
   private async checkpoint(violations: string[]): Promise<void> {
@@ -140,10 +162,19 @@ export class FuzzRunner {
 
   private async digest(): Promise<string> {
     this.stats.digests += 1;
-    return (await computeGraphDigest(this.target.driver, this.target.database)).digest;
+    return (await computeGraphDigest(this.target.executor)).digest;
   }
 
   private async send(op: FuzzOperation): Promise<ObservedResponse | undefined> {
+    switch (op.transport) {
+      case 'http':
+        return this.sendHttp(op);
+      case 'ws':
+        return this.ws.send(op, REQUEST_TIMEOUT_MS);
+    }
+  }
+
+  private async sendHttp(op: FuzzOperation): Promise<ObservedResponse | undefined> {
     const url = op.method === 'GET' ? `${this.target.url}?${op.payload}` : this.target.url;
     try {
       const response = await fetch(url, {
@@ -181,9 +212,11 @@ export class FuzzRunner {
     const bump = (counts: Record<string, number>, key: string) => {
       counts[key] = (counts[key] ?? 0) + 1;
     };
+    const outcome = response ? outcomeOf(response) : undefined;
     this.stats.operations += 1;
-    bump(this.stats.byOutcome, response ? outcomeName(outcomeOf(response)) : 'no-answer');
+    bump(this.stats.byOutcome, outcome ? outcomeName(outcome) : 'no-answer');
     bump(this.stats.byShape, op.shape);
     bump(this.stats.byAuth, op.auth);
+    bump(this.stats.byTransport[op.transport], outcome?.kind ?? 'no-answer');
   }
 }

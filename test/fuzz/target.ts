@@ -77,8 +77,7 @@ export async function startFuzzEnvironment(
     return {
       target: {
         url,
-        driver,
-        database: 'neo4j',
+        executor,
         alive: () => child.exitCode === null && child.signalCode === null,
       },
       pools,
