@@ -15,10 +15,11 @@ interface Connection {
   client: Client;
   /** An operation is running on it: a close now is that operation's outcome. */
   busy: boolean;
-  /** Its socket has closed (or it was given up): the next operation needs a new client. */
+  /**
+   * Its socket has closed, or we gave it up: the next operation needs a new client, and a later
+   * close event is no news (already reported, or our own doing).
+   */
   closed: boolean;
-  /** Its end was already reported (by an operation, or on purpose by us): ignore later closes. */
-  settled: boolean;
 }
 
 /**
@@ -97,7 +98,6 @@ export class WsTransport {
     const connection: Connection = {
       busy: false,
       closed: false,
-      settled: false,
       client: createClient({
         url: this.url,
         webSocketImpl: WebSocket,
@@ -114,9 +114,8 @@ export class WsTransport {
   }
 
   private closed(connection: Connection, event: unknown): void {
+    if (!connection.busy && !connection.closed) this.idleCloses.push(wsEndOf(event));
     connection.closed = true;
-    if (!connection.busy && !connection.settled) this.idleCloses.push(wsEndOf(event));
-    connection.settled = true;
   }
 
   /**
@@ -124,7 +123,6 @@ export class WsTransport {
    * socket is closed; never when the server leaves the connection unacknowledged.
    */
   private async retire(connection: Connection): Promise<void> {
-    connection.settled = true;
     connection.closed = true;
     try {
       await connection.client.dispose();
