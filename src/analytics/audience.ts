@@ -1,5 +1,5 @@
 import { ErrorCode, userError } from '../common/errors';
-import { assertKey } from '../dimensions/dimension.service';
+import { assertKey } from '../common/checks';
 import { PartnerStatus, Perspective, Sector } from '../partners/partner.types';
 import type { AudienceFilter } from './audience.types';
 

@@ -1,4 +1,3 @@
-import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';
 import {
   compareSortKeys,
@@ -43,6 +42,7 @@ import type {
   NetworkCommunity,
   ProposedPartnerPair,
 } from './graph-analytics.types';
+import { assertIntInRange } from '../common/checks';
 
 /**
  * The bounds of the graph analytics: argument ranges, and the matching work one request may
@@ -88,16 +88,6 @@ interface Analysis {
   communities: CommunitySummary[];
   /** Members without an edge, by name then id (the order of `isolatedPartners`). */
   isolated: GraphPartner[];
-}
-
-function assertFirst(argument: string, value: number, max: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected ${argument} to be between 1 and ${max}, got ${value}`,
-      { argument },
-    );
-  }
 }
 
 /** The GraphQL shape of a network node. */
@@ -147,7 +137,7 @@ export class GraphAnalyticsService {
    * @throws BAD_USER_INPUT for `first` outside 1–{@link GRAPH_ANALYTICS_LIMITS}.maxGaps
    */
   async dimensionPairGaps(first: number, caller: SuggestionCaller): Promise<DimensionPairGap[]> {
-    assertFirst('first', first, GRAPH_ANALYTICS_LIMITS.maxGaps);
+    assertIntInRange('first', first, 1, GRAPH_ANALYTICS_LIMITS.maxGaps);
     const [analysis, dimensionNetwork] = await Promise.all([
       this.analysis(caller.language),
       this.networks.network('DIMENSIONS', null, caller.language),
@@ -183,8 +173,8 @@ export class GraphAnalyticsService {
     minSize: number,
     caller: SuggestionCaller,
   ): Promise<CommunityOverview> {
-    assertFirst('first', first, GRAPH_ANALYTICS_LIMITS.maxCommunities);
-    assertFirst('minSize', minSize, Number.MAX_SAFE_INTEGER);
+    assertIntInRange('first', first, 1, GRAPH_ANALYTICS_LIMITS.maxCommunities);
+    assertIntInRange('minSize', minSize, 1, Number.MAX_SAFE_INTEGER);
     const analysis = await this.analysis(caller.language);
     const { view, communities } = analysis;
     return {
@@ -205,7 +195,7 @@ export class GraphAnalyticsService {
    * @throws BAD_USER_INPUT for `first` outside 1–100
    */
   async brokers(first: number, caller: SuggestionCaller): Promise<Broker[]> {
-    assertFirst('first', first, GRAPH_ANALYTICS_LIMITS.maxBrokers);
+    assertIntInRange('first', first, 1, GRAPH_ANALYTICS_LIMITS.maxBrokers);
     const { view, nodeById } = await this.analysis(caller.language);
     return topBrokers(view.nodes, view.edges, first).flatMap((broker) => {
       const node = nodeById.get(broker.id);
@@ -223,8 +213,8 @@ export class GraphAnalyticsService {
     minSize: number,
     caller: SuggestionCaller,
   ): Promise<BridgeOpportunity[]> {
-    assertFirst('first', first, GRAPH_ANALYTICS_LIMITS.maxBridges);
-    assertFirst('minSize', minSize, Number.MAX_SAFE_INTEGER);
+    assertIntInRange('first', first, 1, GRAPH_ANALYTICS_LIMITS.maxBridges);
+    assertIntInRange('minSize', minSize, 1, Number.MAX_SAFE_INTEGER);
     const analysis = await this.analysis(caller.language);
     const key = `${first}\u0000${minSize}`;
     return this.bridges.get(analysis.view.dataVersion, key, () =>

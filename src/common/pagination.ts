@@ -1,5 +1,6 @@
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { assertIntInRange } from './checks';
 import { ErrorCode, userError } from './errors';
 
 /** The largest page a client may ask for. */
@@ -103,16 +104,6 @@ export function decodeCursor(scope: string, cursor: string, argument: string): S
   return [value, id];
 }
 
-function assertPageSize(argument: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected ${argument} to be between 0 and ${MAX_PAGE_SIZE}, got ${value}`,
-      { argument },
-    );
-  }
-}
-
 /**
  * Validates connection arguments and turns them into a {@link PageRequest}.
  *
@@ -120,8 +111,8 @@ function assertPageSize(argument: string, value: number): void {
  */
 export function toPageRequest(scope: string, args: ConnectionArgs): PageRequest {
   const { first, after, last, before } = args;
-  if (first != null) assertPageSize('first', first);
-  if (last != null) assertPageSize('last', last);
+  if (first != null) assertIntInRange('first', first, 0, MAX_PAGE_SIZE);
+  if (last != null) assertIntInRange('last', last, 0, MAX_PAGE_SIZE);
   if (first != null && last != null) {
     throw userError(ErrorCode.BAD_USER_INPUT, 'expected either first or last, got both', {
       argument: 'last',

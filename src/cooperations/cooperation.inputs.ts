@@ -8,58 +8,19 @@ import {
   Length,
   Matches,
   ValidateBy,
-  type ValidationArguments,
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
-import { KEY_PATTERN } from '../dimensions/dimension.service';
+import { KEY_PATTERN, isKey } from '../common/checks';
 import { EventKind } from '../events/event.types';
 import { CooperationKind, ParticipationRole } from './cooperation.types';
+import { describeValue, expected, expectedEach, IsId, AreIds } from '../common/validation';
 
 /** Most items a list argument of these mutations may hold. */
 export const MAX_LIST_SIZE = 50;
 
-/** Longest id accepted (as `assertId` of the read side). */
-export const MAX_ID_LENGTH = 100;
-
 /** The funding programmes a cooperation may name. */
 export const FUNDING_PROGRAMMES = ['DEMOKRATIE_LEBEN'] as const;
-
-/** A short, printable description of a refused value for "expected X, got Y" messages. */
-export function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return `${value.length} item(s)`;
-  if (typeof value === 'string' && value.length > 40) {
-    return `${JSON.stringify(`${value.slice(0, 40)}…`)} (${value.length} characters)`;
-  }
-  return value === undefined ? 'nothing' : JSON.stringify(value);
-}
-
-/** A class-validator message in the style "expected X, got Y". */
-export const expected =
-  (what: string) =>
-  (args: ValidationArguments): string =>
-    `expected ${what}, got ${describeValue(args.value)}`;
-
-/** Like {@link expected} for `each` validators: names the first refused item and its index. */
-export const expectedEach =
-  (what: string, ok: (item: unknown) => boolean) =>
-  (args: ValidationArguments): string => {
-    const items: unknown[] = Array.isArray(args.value) ? args.value : [];
-    const index = items.findIndex((item) => !ok(item));
-    return `expected ${what}, got ${describeValue(items[index])} at index ${index}`;
-  };
-
-const isId = (item: unknown) =>
-  typeof item === 'string' && item.length >= 1 && item.length <= MAX_ID_LENGTH;
-
-const idLength = (what: string) =>
-  Length(1, MAX_ID_LENGTH, { message: expected(`${what} of 1-${MAX_ID_LENGTH} characters`) });
-
-const idsLength = (what: string) =>
-  Length(1, MAX_ID_LENGTH, {
-    each: true,
-    message: expectedEach(`${what} of 1-${MAX_ID_LENGTH} characters`, isId),
-  });
 
 /**
  * `eventId` must be given exactly for ACTION_DAY_EVENT cooperations: they belong to the year's
@@ -85,11 +46,11 @@ function EventIdMatchesKind(): PropertyDecorator {
 @InputType({ description: 'A new cooperation (Kooperation); its lead is one of the partners.' })
 export class CreateCooperationInput {
   @Field(() => String)
-  @Length(3, 200, { message: expected('a title of 3-200 characters') })
+  @Length(3, 200, expected('a title of 3-200 characters'))
   title!: string;
 
   @Field(() => CooperationKind)
-  @IsEnum(CooperationKind, { message: expected('a CooperationKind') })
+  @IsEnum(CooperationKind, expected('a CooperationKind'))
   kind!: CooperationKind;
 
   @Field(() => LocalDate)
@@ -97,29 +58,24 @@ export class CreateCooperationInput {
 
   @Field(() => String, { nullable: true, description: 'Funding programme: DEMOKRATIE_LEBEN.' })
   @IsOptional()
-  @IsIn(FUNDING_PROGRAMMES, { message: expected(`funding ${FUNDING_PROGRAMMES.join(' or ')}`) })
+  @IsIn(FUNDING_PROGRAMMES, expected(`funding ${FUNDING_PROGRAMMES.join(' or ')}`))
   funding?: string | null;
 
   @Field(() => ID, { description: 'The lead partner (Federführung).' })
-  @idLength('a lead partner id')
+  @IsId('a lead partner id')
   leadPartnerId!: string;
 
   @Field(() => [ID], { description: 'The other partners (without the lead).' })
-  @ArrayMaxSize(MAX_LIST_SIZE, { message: expected(`at most ${MAX_LIST_SIZE} partner ids`) })
-  @ArrayUnique({ message: expected('distinct partner ids') })
-  @idsLength('partner ids')
+  @ArrayMaxSize(MAX_LIST_SIZE, expected(`at most ${MAX_LIST_SIZE} partner ids`))
+  @ArrayUnique(expected('distinct partner ids'))
+  @AreIds('partner ids')
   partnerIds!: string[];
 
   @Field(() => [String], { description: 'Keys of the dimensions it addresses.' })
-  @ArrayMinSize(1, { message: expected('at least 1 dimension key') })
-  @ArrayMaxSize(MAX_LIST_SIZE, { message: expected(`at most ${MAX_LIST_SIZE} dimension keys`) })
-  @ArrayUnique({ message: expected('distinct dimension keys') })
-  @Matches(KEY_PATTERN, {
-    each: true,
-    message: expectedEach('lower-case dimension keys such as "age"', (key) =>
-      KEY_PATTERN.test(String(key)),
-    ),
-  })
+  @ArrayMinSize(1, expected('at least 1 dimension key'))
+  @ArrayMaxSize(MAX_LIST_SIZE, expected(`at most ${MAX_LIST_SIZE} dimension keys`))
+  @ArrayUnique(expected('distinct dimension keys'))
+  @Matches(KEY_PATTERN, expectedEach('lower-case dimension keys such as "age"', isKey))
   dimensionKeys!: string[];
 
   @Field(() => ID, { nullable: true, description: 'For ACTION_DAY_EVENT: the ACTION_DAYS event.' })
@@ -131,18 +87,18 @@ export class CreateCooperationInput {
 @ArgsType()
 export class AddCooperationPartnerArgs {
   @Field(() => ID)
-  @idLength('a cooperation id')
+  @IsId('a cooperation id')
   cooperationId!: string;
 
   @Field(() => ID)
-  @idLength('a partner id')
+  @IsId('a partner id')
   partnerId!: string;
 
   @Field(() => ParticipationRole, {
     defaultValue: ParticipationRole.PARTNER,
     description: 'Only PARTNER: a cooperation has exactly one LEAD.',
   })
-  @IsIn([ParticipationRole.PARTNER], { message: expected('role PARTNER (one LEAD only)') })
+  @IsIn([ParticipationRole.PARTNER], expected('role PARTNER (one LEAD only)'))
   role!: ParticipationRole;
 }
 
@@ -150,7 +106,7 @@ export class AddCooperationPartnerArgs {
 @ArgsType()
 export class EndCooperationArgs {
   @Field(() => ID)
-  @idLength('a cooperation id')
+  @IsId('a cooperation id')
   cooperationId!: string;
 
   @Field(() => LocalDate, { description: 'On or after the day it started.' })
@@ -161,11 +117,11 @@ export class EndCooperationArgs {
 @InputType({ description: 'An alliance event that took place or is planned.' })
 export class RecordEventInput {
   @Field(() => EventKind)
-  @IsEnum(EventKind, { message: expected('an EventKind') })
+  @IsEnum(EventKind, expected('an EventKind'))
   kind!: EventKind;
 
   @Field(() => String)
-  @Length(3, 200, { message: expected('a title of 3-200 characters') })
+  @Length(3, 200, expected('a title of 3-200 characters'))
   title!: string;
 
   @Field(() => LocalDate)
@@ -176,13 +132,13 @@ export class RecordEventInput {
 @ArgsType()
 export class RecordAttendanceArgs {
   @Field(() => ID)
-  @idLength('an event id')
+  @IsId('an event id')
   eventId!: string;
 
   @Field(() => [ID])
-  @ArrayMinSize(1, { message: expected('at least 1 partner id') })
-  @ArrayMaxSize(MAX_LIST_SIZE, { message: expected(`at most ${MAX_LIST_SIZE} partner ids`) })
-  @ArrayUnique({ message: expected('distinct partner ids') })
-  @idsLength('partner ids')
+  @ArrayMinSize(1, expected('at least 1 partner id'))
+  @ArrayMaxSize(MAX_LIST_SIZE, expected(`at most ${MAX_LIST_SIZE} partner ids`))
+  @ArrayUnique(expected('distinct partner ids'))
+  @AreIds('partner ids')
   partnerIds!: string[];
 }

@@ -1,8 +1,8 @@
 import { ErrorCode, userError } from '../common/errors';
 import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
-import { assertKey } from '../dimensions/dimension.service';
+import { assertKey } from '../common/checks';
 import type { Loaders } from '../loaders';
-import { assertId } from '../partners/partner.service';
+import { assertId } from '../common/checks';
 import { type CooperationRepository, DEFAULT_COOPERATION_ORDER } from './cooperation.repository';
 import type { Cooperation, CooperationFilter, CooperationOrder } from './cooperation.types';
 

@@ -13,7 +13,7 @@ import {
 import { type Cooperation, CooperationKind } from '../cooperations/cooperation.types';
 import { coveredDimensions } from '../cooperations/cross-dimension-rule';
 import type { TransactionRunner } from '../db/executor';
-import { assertId } from '../partners/partner.service';
+import { assertId } from '../common/checks';
 import type { ExchangeEventDraft } from './exchange-events';
 import type { ExchangeInterestRepository, StoredInterest } from './exchange-interest.repository';
 import {

@@ -8,7 +8,7 @@ import {
 } from '../cooperations/cooperation-write.checks';
 import { CooperationWriteRepository } from '../cooperations/cooperation-write.repository';
 import type { TransactionRunner } from '../db/executor';
-import { assertId } from '../partners/partner.service';
+import { assertId } from '../common/checks';
 import type { ExchangeEventDraft } from './exchange-events';
 import { actorOf, assertActsFor, assertOpen, notFound } from './exchange.checks';
 import type { CreatePostInput, ExchangePartnerArgs } from './exchange.inputs';

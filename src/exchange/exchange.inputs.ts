@@ -12,8 +12,8 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
-import { expected, expectedEach, MAX_ID_LENGTH } from '../cooperations/cooperation.inputs';
-import { KEY_PATTERN } from '../dimensions/dimension.service';
+import { expected, expectedEach, IsId } from '../common/validation';
+import { KEY_PATTERN, isKey } from '../common/checks';
 import { PLAN_LIMITS } from './meeting-plan';
 import { PostKind } from './exchange.types';
 
@@ -22,19 +22,13 @@ export const MAX_POST_TEXT = 500;
 /** Most dimension or topic keys a post or proposal may name. */
 export const MAX_POST_KEYS = 10;
 
-const idLength = (what: string) =>
-  Length(1, MAX_ID_LENGTH, { message: expected(`${what} of 1-${MAX_ID_LENGTH} characters`) });
-
 /** Keys such as `age` or `education`: at most {@link MAX_POST_KEYS}, distinct, well formed. */
 function keyList(what: string, min: number): PropertyDecorator {
   const decorators = [
-    ArrayMinSize(min, { message: expected(`at least ${min} ${what}`) }),
-    ArrayMaxSize(MAX_POST_KEYS, { message: expected(`at most ${MAX_POST_KEYS} ${what}`) }),
-    ArrayUnique({ message: expected(`distinct ${what}`) }),
-    Matches(KEY_PATTERN, {
-      each: true,
-      message: expectedEach(`lower-case ${what} such as "age"`, (k) => KEY_PATTERN.test(String(k))),
-    }),
+    ArrayMinSize(min, expected(`at least ${min} ${what}`)),
+    ArrayMaxSize(MAX_POST_KEYS, expected(`at most ${MAX_POST_KEYS} ${what}`)),
+    ArrayUnique(expected(`distinct ${what}`)),
+    Matches(KEY_PATTERN, expectedEach(`lower-case ${what} such as "age"`, isKey)),
   ];
   return (target, property) => decorators.forEach((decorate) => decorate(target, property));
 }
@@ -43,12 +37,12 @@ function keyList(what: string, min: number): PropertyDecorator {
 @InputType({ description: 'A new Kooperationsbörse, prepared as DRAFT.' })
 export class CreateExchangeInput {
   @Field(() => String)
-  @Length(3, 200, { message: expected('a title of 3-200 characters') })
+  @Length(3, 200, expected('a title of 3-200 characters'))
   title!: string;
 
   @Field(() => ID, { nullable: true, description: 'The ALLIANCE_MEETING event it takes place at.' })
   @IsOptional()
-  @idLength('an event id')
+  @IsId('an event id')
   eventId?: string | null;
 }
 
@@ -56,11 +50,11 @@ export class CreateExchangeInput {
 @ArgsType()
 export class ExchangePartnerArgs {
   @Field(() => ID)
-  @idLength('an exchange id')
+  @IsId('an exchange id')
   exchangeId!: string;
 
   @Field(() => ID, { description: 'Your own partner; coordinators may act for any partner.' })
-  @idLength('a partner id')
+  @IsId('a partner id')
   partnerId!: string;
 }
 
@@ -68,12 +62,12 @@ export class ExchangePartnerArgs {
 @ArgsType()
 export class ExpressInterestArgs extends ExchangePartnerArgs {
   @Field(() => ID, { description: 'The partner you would like to meet; checked in too.' })
-  @idLength('a partner id')
+  @IsId('a partner id')
   inPartnerId!: string;
 
   @Field(() => ID, { nullable: true, description: 'A post of that partner that sparked it.' })
   @IsOptional()
-  @idLength('a post id')
+  @IsId('a post id')
   postId?: string | null;
 }
 
@@ -81,12 +75,12 @@ export class ExpressInterestArgs extends ExchangePartnerArgs {
 @InputType({ description: 'An offer or need for the board of a Kooperationsbörse.' })
 export class CreatePostInput {
   @Field(() => PostKind)
-  @IsEnum(PostKind, { message: expected('OFFER or NEED') })
+  @IsEnum(PostKind, expected('OFFER or NEED'))
   kind!: PostKind;
 
   @Field(() => String, { description: `1-${MAX_POST_TEXT} characters, not only blanks.` })
-  @Length(1, MAX_POST_TEXT, { message: expected(`a text of 1-${MAX_POST_TEXT} characters`) })
-  @Matches(/\S/, { message: expected('a text that is not only blanks') })
+  @Length(1, MAX_POST_TEXT, expected(`a text of 1-${MAX_POST_TEXT} characters`))
+  @Matches(/\S/, expected('a text that is not only blanks'))
   text!: string;
 
   @Field(() => [String], { defaultValue: [], description: 'Keys of dimensions it is about.' })
@@ -102,7 +96,7 @@ export class CreatePostInput {
 @InputType({ description: 'A draft Vielfaltskooperation of two matched partners.' })
 export class ProposeCooperationInput {
   @Field(() => String)
-  @Length(3, 200, { message: expected('a title of 3-200 characters') })
+  @Length(3, 200, expected('a title of 3-200 characters'))
   title!: string;
 
   @Field(() => [String], {
@@ -122,24 +116,20 @@ export class ProposeCooperationInput {
 @ArgsType()
 export class PlanMeetingRoundsArgs {
   @Field(() => ID)
-  @idLength('an exchange id')
+  @IsId('an exchange id')
   exchangeId!: string;
 
   @Field(() => Int, { description: `${PLAN_LIMITS.minRounds}-${PLAN_LIMITS.maxRounds}.` })
-  @IsInt({ message: expected('an integer number of rounds') })
-  @Min(PLAN_LIMITS.minRounds, { message: expected(`at least ${PLAN_LIMITS.minRounds} round`) })
-  @Max(PLAN_LIMITS.maxRounds, { message: expected(`at most ${PLAN_LIMITS.maxRounds} rounds`) })
+  @IsInt(expected('an integer number of rounds'))
+  @Min(PLAN_LIMITS.minRounds, expected(`at least ${PLAN_LIMITS.minRounds} round`))
+  @Max(PLAN_LIMITS.maxRounds, expected(`at most ${PLAN_LIMITS.maxRounds} rounds`))
   rounds!: number;
 
   @Field(() => Int, {
     description: `Most partners per table: ${PLAN_LIMITS.minTableSize}-${PLAN_LIMITS.maxTableSize}.`,
   })
-  @IsInt({ message: expected('an integer table size') })
-  @Min(PLAN_LIMITS.minTableSize, {
-    message: expected(`a table size of at least ${PLAN_LIMITS.minTableSize}`),
-  })
-  @Max(PLAN_LIMITS.maxTableSize, {
-    message: expected(`a table size of at most ${PLAN_LIMITS.maxTableSize}`),
-  })
+  @IsInt(expected('an integer table size'))
+  @Min(PLAN_LIMITS.minTableSize, expected(`a table size of at least ${PLAN_LIMITS.minTableSize}`))
+  @Max(PLAN_LIMITS.maxTableSize, expected(`a table size of at most ${PLAN_LIMITS.maxTableSize}`))
   tableSize!: number;
 }

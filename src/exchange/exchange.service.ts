@@ -7,7 +7,7 @@ import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { KeyedQueue } from '../common/keyed-queue';
 import { runWrite } from '../db/write-unit';
 import { EventKind } from '../events/event.types';
-import { assertId } from '../partners/partner.service';
+import { assertId, assertIntInRange } from '../common/checks';
 import {
   appendExchangeEvents,
   type ExchangeEventDraft,
@@ -118,13 +118,7 @@ export class ExchangeService {
 
   /** Exchanges, newest first, optionally of one status. @throws BAD_USER_INPUT for `first` */
   list(status: ExchangeStatus | null, first: number): Promise<Exchange[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_EXCHANGES) {
-      throw userError(
-        ErrorCode.BAD_USER_INPUT,
-        `expected first to be between 1 and ${MAX_EXCHANGES}, got ${first}`,
-        { argument: 'first' },
-      );
-    }
+    assertIntInRange('first', first, 1, MAX_EXCHANGES);
     return this.repository.list(status, first);
   }
 

@@ -4,7 +4,7 @@ import { ErrorCode, userError } from '../common/errors';
 import { requireUser } from '../cooperations/cooperation-write.checks';
 import type { MatchingService, SuggestionCaller } from '../matching/matching.service';
 import { MAX_SUGGESTIONS } from '../matching/matching.service';
-import { assertId } from '../partners/partner.service';
+import { assertId } from '../common/checks';
 import { assertExchangeExists, assertOpen } from './exchange.checks';
 import type { PlanMeetingRoundsArgs } from './exchange.inputs';
 import type { ExchangeInterestRepository } from './exchange-interest.repository';

@@ -5,7 +5,7 @@ import type { Language } from '../common/language';
 import { coveredDimensions } from '../cooperations/cross-dimension-rule';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import { assertKey } from '../dimensions/dimension.service';
+import { assertKey } from '../common/checks';
 import type { ScoredCandidate, Weights } from './matching.model';
 import { COMPONENT_NAMES } from './matching.model';
 import {

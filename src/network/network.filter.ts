@@ -1,6 +1,6 @@
 import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';
-import { KEY_PATTERN } from '../dimensions/dimension.service';
+import { KEY_PATTERN, assertIntInRange } from '../common/checks';
 import type { NetworkModeName } from './network.model';
 
 /** A network filter as a client gives it (GraphQL input or export query parameters). */
@@ -105,13 +105,7 @@ export function normaliseFilter(
     );
   }
   const minWeight = input.minWeight ?? 1;
-  if (!Number.isInteger(minWeight) || minWeight < 1 || minWeight > MAX_MIN_WEIGHT) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected filter.minWeight to be an integer from 1 to ${MAX_MIN_WEIGHT}, got ${String(minWeight)}`,
-      { field: 'filter.minWeight' },
-    );
-  }
+  assertIntInRange('filter.minWeight', minWeight, 1, MAX_MIN_WEIGHT);
   return {
     sectors: list(input.sectors, 'sectors'),
     statuses: list(input.statuses, 'statuses') ?? [...DEFAULT_NETWORK_STATUSES],

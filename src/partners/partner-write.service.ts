@@ -21,7 +21,7 @@ import {
   type ReferenceKind,
 } from './partner-write.repository';
 import type { ApplyForMembershipInput, UpdatePartnerProfileInput } from './partner.inputs';
-import { assertId } from './partner.service';
+import { assertId } from '../common/checks';
 import type { Partner } from './partner.types';
 
 /** Settings of the partner writes. */

@@ -10,48 +10,11 @@ import {
   Matches,
   MaxLength,
   ValidateNested,
-  type ValidationArguments,
-  type ValidationOptions,
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { KEY_PATTERN } from '../dimensions/dimension.service';
+import { KEY_PATTERN, isKey } from '../common/checks';
 import { PartnerKind, Perspective, Sector } from './partner.types';
-
-/** Longest input value echoed back in a validation message. */
-const ECHO_LENGTH = 40;
-
-/** A short, printable form of a refused value for "got ..." messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined || value === null) return String(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > ECHO_LENGTH ? `${text.slice(0, ECHO_LENGTH)}…` : text;
-}
-
-/**
- * class-validator options whose message reads "expected X, got Y".
- *
- * @param what - what a valid value is, e.g. "an e-mail address"
- */
-export function expected(what: string): ValidationOptions {
-  return {
-    message: (args: ValidationArguments) => `expected ${what}, got ${describeValue(args.value)}`,
-  };
-}
-
-/**
- * Options that check every item of an array against a pattern; the message names the first bad
- * item by index: "expected [2] to be X, got Y".
- */
-export function expectedEach(what: string, pattern: RegExp): ValidationOptions {
-  return {
-    each: true,
-    message: (args: ValidationArguments) => {
-      const items: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
-      const index = items.findIndex((item) => typeof item !== 'string' || !pattern.test(item));
-      return `expected [${index}] to be ${what}, got ${describeValue(items[index])}`;
-    },
-  };
-}
+import { expected, expectedEach } from '../common/validation';
 
 /** Phone numbers: digits, spaces and `+ ( ) / -`, 5–30 characters. */
 export const PHONE_PATTERN = /^\+?[0-9 ()/-]{5,30}$/;
@@ -124,7 +87,7 @@ export class ApplyForMembershipInput {
   @IsOptional()
   @ArrayMaxSize(MAX_REFERENCES, expected(`at most ${MAX_REFERENCES} topics`))
   @ArrayUnique(expected('distinct topic keys'))
-  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, KEY_PATTERN))
+  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, isKey))
   topicKeys?: string[] | null;
 
   @Field(() => [DimensionEngagementInput], { nullable: true })
@@ -176,7 +139,7 @@ export class UpdatePartnerProfileInput {
   @IsOptional()
   @ArrayMaxSize(MAX_REFERENCES, expected(`at most ${MAX_REFERENCES} topics`))
   @ArrayUnique(expected('distinct topic keys'))
-  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, KEY_PATTERN))
+  @Matches(KEY_PATTERN, expectedEach(KEY_TEXT, isKey))
   topicKeys?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Replaces the district; null removes it.' })

@@ -1,5 +1,5 @@
 import { dimensionQueries } from '../../src/dimensions/dimension.repository';
-import { assertKey } from '../../src/dimensions/dimension.service';
+import { assertKey } from '../../src/common/checks';
 
 describe('assertKey', () => {
   it.each(['age', 'social_origin', 'a1'])('should accept %p', (key) => {

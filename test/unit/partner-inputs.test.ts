@@ -82,7 +82,7 @@ describe('ApplyForMembershipInput', () => {
     expect(problems.map((p) => p.reason)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^expected distinct topic keys/),
-        'expected [2] to be a lower-case key such as "social_origin", got "Kultur!"',
+        'expected a lower-case key such as "social_origin", got "Kultur!" at index 2',
       ]),
     );
   });
