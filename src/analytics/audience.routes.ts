@@ -1,30 +1,15 @@
 import type express from 'express';
-import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import { Role } from '../auth/auth.types';
 import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, userError } from '../common/errors';
-import { exportErrorResponse } from '../network/network.routes';
 import type { AnalyticsService } from './analytics.service';
 import { parseAudienceQuery } from './audience';
+import { routeErrorResponse } from '../common/route-errors';
 
 /** Path of the audience CSV export. */
 export const AUDIENCE_CSV_PATH = '/export/audience.csv';
-
-/**
- * The HTTP status and JSON body of a failed audience export: 401 without or with a bad token,
- * 403 for anyone but a coordinator, otherwise as the network exports ({@link exportErrorResponse}).
- */
-export function audienceErrorResponse(error: unknown): ReturnType<typeof exportErrorResponse> {
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  const status =
-    code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : undefined;
-  if (error instanceof GraphQLError && status !== undefined) {
-    return { status, body: { errors: [{ message: error.message, extensions: { code } }] } };
-  }
-  return exportErrorResponse(error);
-}
 
 /**
  * Refuses anyone but a coordinator: the export holds contact data (personal data).
@@ -71,7 +56,7 @@ export function audienceRoutes(
           })
           .send(`\uFEFF${csv.body}`);
       } catch (error) {
-        const { status, body } = audienceErrorResponse(error);
+        const { status, body } = routeErrorResponse(error);
         if (status === 500)
           logger.error({ err: error, path: AUDIENCE_CSV_PATH }, 'audience export failed');
         res.status(status).json(body);

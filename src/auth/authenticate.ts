@@ -1,4 +1,4 @@
-import { ErrorCode, userError } from '../common/errors';
+import { ErrorCode, HTTP_STATUS, userError } from '../common/errors';
 import type { AuthUser } from './auth.types';
 import type { TokenVerifier } from './tokens';
 
@@ -16,7 +16,7 @@ export async function authenticate(
   const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
   if (!match?.[1]) {
     throw userError(ErrorCode.UNAUTHENTICATED, 'expected "Bearer <token>", got something else', {
-      http: { status: 401 },
+      http: { status: HTTP_STATUS[ErrorCode.UNAUTHENTICATED] },
     });
   }
   return verify(match[1]);

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { ErrorCode, userError } from '../common/errors';
+import { ErrorCode, HTTP_STATUS, userError } from '../common/errors';
 import { type AuthUser, Role } from './auth.types';
 
 // jose 5 rather than 6: jose 6 is published as ES modules only, and this project compiles to
@@ -15,7 +15,7 @@ export type TokenVerifier = (token: string) => Promise<AuthUser>;
 
 const unauthenticated = (reason: string) =>
   userError(ErrorCode.UNAUTHENTICATED, `The token was refused: ${reason}.`, {
-    http: { status: 401 },
+    http: { status: HTTP_STATUS[ErrorCode.UNAUTHENTICATED] },
   });
 
 /**

@@ -33,6 +33,25 @@ export enum ErrorCode {
 }
 
 /**
+ * The HTTP status each code stands for, used wherever the API answers with a status of its own:
+ * the plain HTTP routes (exports, CSV) and token refusals. GraphQL responses keep 200 for errors
+ * in execution, as the GraphQL over HTTP spec asks.
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.QUERY_TIMEOUT]: 503,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+};
+
+/**
  * Close codes of the GraphQL over WebSocket protocol, re-exported so that the whole API
  * has one place for its codes (4400 BadRequest, 4403 Forbidden, 4408 ConnectionInitialisationTimeout, ...).
  */

@@ -1,4 +1,4 @@
-import { isSelfOrCoordinator } from '../auth/auth-checker';
+import { isSelfOrCoordinator } from '../auth/permissions';
 import { type AuthUser, Role } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import { PartnerStatus } from '../partners/partner.types';

@@ -1,4 +1,4 @@
-import { assertSelfOrCoordinator } from '../auth/auth-checker';
+import { assertSelfOrCoordinator } from '../auth/permissions';
 import { type AuthUser, Role } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import { ExchangeStatus, type ExchangeMatch } from './exchange.types';

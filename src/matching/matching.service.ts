@@ -1,4 +1,4 @@
-import { isSelfOrCoordinator } from '../auth/auth-checker';
+import { isSelfOrCoordinator } from '../auth/permissions';
 import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';

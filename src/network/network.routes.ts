@@ -9,6 +9,7 @@ import type { NetworkFilterInput } from './network.filter';
 import type { NetworkExportFormat, NetworkModeName } from './network.model';
 import type { NetworkService } from './network.service';
 import { NetworkMode } from './network.types';
+import { routeErrorResponse } from '../common/route-errors';
 
 /** The export endpoints: path, media type and download name per format. */
 export const NETWORK_EXPORTS: Record<NetworkExportFormat, { path: string; contentType: string }> = {
@@ -117,38 +118,6 @@ export function parseExportQuery(query: Record<string, unknown>): {
 }
 
 /**
- * The HTTP status and JSON body of a failed export, in the GraphQL error shape
- * (`{errors: [{message, extensions: {code}}]}`): 400 for BAD_USER_INPUT, 503 when Neo4j is
- * unreachable, otherwise 500 with the details masked (they are logged).
- */
-export function exportErrorResponse(error: unknown): {
-  status: number;
-  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
-} {
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  if (error instanceof GraphQLError && code === ErrorCode.BAD_USER_INPUT) {
-    return {
-      status: 400,
-      body: { errors: [{ message: error.message, extensions: error.extensions }] },
-    };
-  }
-  if (error instanceof GraphQLError && code === ErrorCode.SERVICE_UNAVAILABLE) {
-    return { status: 503, body: { errors: [{ message: error.message, extensions: { code } }] } };
-  }
-  return {
-    status: 500,
-    body: {
-      errors: [
-        {
-          message: 'Internal server error',
-          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-        },
-      ],
-    },
-  };
-}
-
-/**
  * The `routes` hook of `startServer` for `GET /export/network.{gexf,graphml,json}`. Public, like
  * the `network` query: exports hold public partner data only, so a bearer token is neither needed
  * nor read. Dimension labels follow `Accept-Language`.
@@ -178,7 +147,7 @@ export function networkExportRoutes(
             })
             .send(result.body);
         } catch (error) {
-          const { status, body } = exportErrorResponse(error);
+          const { status, body } = routeErrorResponse(error);
           if (status === 500) logger.error({ err: error, path }, 'network export failed');
           res.status(status).json(body);
         }

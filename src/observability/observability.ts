@@ -8,6 +8,7 @@ import type { ApiMetrics } from './metrics';
 import { acceptRequestId, msSince, PUBLIC_ROLE, recordOperation, UNKNOWN_TYPE } from './operations';
 import { requestLogPlugin } from './request-log.plugin';
 import { countWebSockets, instrumentWebSocket } from './ws-observer';
+import { ErrorCode, HTTP_STATUS } from '../common/errors';
 
 /** Response header that carries the request id (taken from the request when sane). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -94,7 +95,10 @@ export function observeServer(
       const allowed = bearerCheck(options.endpoint.token);
       app.get('/metrics', async (req, res) => {
         if (!allowed(req.headers.authorization)) {
-          res.status(401).setHeader('www-authenticate', 'Bearer').json({ error: 'unauthorized' });
+          res
+            .status(HTTP_STATUS[ErrorCode.UNAUTHENTICATED])
+            .setHeader('www-authenticate', 'Bearer')
+            .json({ error: 'unauthorized' });
           return;
         }
         res.setHeader('content-type', metrics.registry.contentType);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertSelfOrCoordinator } from '../auth/auth-checker';
+import { assertSelfOrCoordinator } from '../auth/permissions';
 import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';

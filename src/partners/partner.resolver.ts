@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { isSelfOrCoordinator } from '../auth/auth-checker';
+import { isSelfOrCoordinator } from '../auth/permissions';
 import { Role } from '../auth/auth.types';
 import { ConnectionArgs, type Page, selectsTotalCount } from '../common/pagination';
 import type { RequestContext } from '../context';

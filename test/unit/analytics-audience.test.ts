@@ -12,8 +12,6 @@ import {
   toCsv,
 } from '../../src/analytics/audience';
 import { audienceClause } from '../../src/analytics/audience.queries';
-import { audienceErrorResponse } from '../../src/analytics/audience.routes';
-import { ErrorCode, userError } from '../../src/common/errors';
 
 /** The code, extensions and message of what `work` throws. */
 function thrown(work: () => unknown) {
@@ -181,25 +179,6 @@ describe('CSV export parameters', () => {
     ).toMatchObject({ parameter: 'activeSince' });
     expect(thrown(() => parseAudienceQuery({ perspective: 'ALL' }))).toMatchObject({
       parameter: 'perspective',
-    });
-  });
-});
-
-describe('CSV export errors', () => {
-  it('should answer 401 for UNAUTHENTICATED, 403 for FORBIDDEN and 400 for bad input', () => {
-    expect(audienceErrorResponse(userError(ErrorCode.UNAUTHENTICATED, 'no')).status).toBe(401);
-    expect(audienceErrorResponse(userError(ErrorCode.FORBIDDEN, 'no')).status).toBe(403);
-    expect(audienceErrorResponse(userError(ErrorCode.BAD_USER_INPUT, 'no')).status).toBe(400);
-  });
-
-  it('should mask unexpected errors as a 500 without details', () => {
-    expect(audienceErrorResponse(new Error('secret detail'))).toEqual({
-      status: 500,
-      body: {
-        errors: [
-          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-        ],
-      },
     });
   });
 });
