@@ -5,7 +5,7 @@ import type { Language } from '../common/language';
 import { coveredDimensions } from '../cooperations/cross-dimension-rule';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import { assertKey } from '../common/checks';
+import { assertIntInRange, assertKey } from '../common/checks';
 import type { ScoredCandidate, Weights } from './matching.model';
 import { COMPONENT_NAMES } from './matching.model';
 import {
@@ -92,13 +92,7 @@ export function resolveWeights(input: WeightsInput | null | undefined): Weights 
  * @throws BAD_USER_INPUT naming the argument
  */
 export function assertSuggestionRequest({ first, filter }: SuggestionRequest): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTIONS) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected first to be between 1 and ${MAX_SUGGESTIONS}, got ${first}`,
-      { argument: 'first' },
-    );
-  }
+  assertIntInRange('first', first, 1, MAX_SUGGESTIONS);
   for (const name of ['districts', 'boroughs', 'topics', 'addsDimensions'] as const) {
     filter?.[name]?.forEach((key) => assertKey(`filter.${name}`, key));
   }

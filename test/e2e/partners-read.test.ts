@@ -122,9 +122,9 @@ describe('partners', () => {
     });
 
     it.each([
-      [{ first: 101 }, 'expected first to be between 0 and 100, got 101'],
-      [{ first: -1 }, 'expected first to be between 0 and 100, got -1'],
-      [{ last: 500 }, 'expected last to be between 0 and 100, got 500'],
+      [{ first: 101 }, 'expected first to be an integer from 0 to 100, got 101'],
+      [{ first: -1 }, 'expected first to be an integer from 0 to 100, got -1'],
+      [{ last: 500 }, 'expected last to be an integer from 0 to 100, got 500'],
       [{ first: 5, last: 5 }, 'expected either first or last, got both'],
       [
         { after: 'not-a-cursor' },
