@@ -1,12 +1,5 @@
 import type { ExchangeEventBus } from './exchange-bus';
-import type { ExchangeEvent } from './exchange-events';
-
-/** Reads stored events of an exchange after a sequence number, oldest first. */
-export type EventStoreRead = (
-  exchangeId: string,
-  after: number,
-  limit: number,
-) => Promise<ExchangeEvent[]>;
+import type { EventStoreRead, ExchangeEvent } from './exchange-events';
 
 /** Tuning of one stream. */
 export interface StreamLimits {

@@ -1,7 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import type { EventStoreRead } from './event-stream';
-import type { ExchangeEvent, ExchangeEventPublisher } from './exchange-events';
+import type { EventStoreRead, ExchangeEvent, ExchangeEventPublisher } from './exchange-events';
 
 /** Receives the events of one exchange as they are published. Must not block: queue and return. */
 export type ExchangeEventListener = (event: ExchangeEvent) => void;

@@ -122,6 +122,13 @@ export interface ExchangeEventPublisher {
   publish(events: readonly ExchangeEvent[]): void;
 }
 
+/** Reads stored events of an exchange after a sequence number, oldest first. */
+export type EventStoreRead = (
+  exchangeId: string,
+  after: number,
+  limit: number,
+) => Promise<ExchangeEvent[]>;
+
 /** Reads of the event store, shared by the bus (healing gaps) and the streams (replay). */
 export interface ExchangeEventStore {
   /** Events after a sequence number, oldest first, at most `limit`. */

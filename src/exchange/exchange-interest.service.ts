@@ -26,7 +26,7 @@ import {
 } from './exchange.checks';
 import type { ExpressInterestArgs, ProposeCooperationInput } from './exchange.inputs';
 import type { ExchangeRepository } from './exchange.repository';
-import type { ExchangeChange, ExchangeWriteUnit } from './exchange.service';
+import type { ExchangeChange, ExchangeWriteUnit } from './exchange-write-unit';
 import { type ExchangeInterest, type ExchangeMatch, PostStatus } from './exchange.types';
 
 /**

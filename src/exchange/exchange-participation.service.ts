@@ -13,7 +13,7 @@ import type { ExchangeEventDraft } from './exchange-events';
 import { actorOf, assertActsFor, assertOpen, notFound } from './exchange.checks';
 import type { CreatePostInput, ExchangePartnerArgs } from './exchange.inputs';
 import type { ExchangeRepository } from './exchange.repository';
-import type { ExchangeChange, ExchangeWriteUnit } from './exchange.service';
+import type { ExchangeChange, ExchangeWriteUnit } from './exchange-write-unit';
 import { type Exchange, type Post, PostStatus } from './exchange.types';
 
 /**

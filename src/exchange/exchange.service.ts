@@ -4,21 +4,12 @@ import { ErrorCode, userError } from '../common/errors';
 import { CooperationWriteRepository } from '../cooperations/cooperation-write.repository';
 import { requireUser } from '../cooperations/cooperation-write.checks';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
-import { KeyedQueue } from '../common/keyed-queue';
+import { ExchangeWriteUnit } from './exchange-write-unit';
 import { runWrite } from '../db/write-unit';
 import { EventKind } from '../events/event.types';
 import { assertId, assertIntInRange } from '../common/checks';
-import {
-  appendExchangeEvents,
-  type ExchangeEventDraft,
-  type ExchangeEventPublisher,
-} from './exchange-events';
-import {
-  assertExchangeExists,
-  assertPresent,
-  ExchangeTransition,
-  nextExchangeStatus,
-} from './exchange.checks';
+import { type ExchangeEventPublisher } from './exchange-events';
+import { ExchangeTransition, nextExchangeStatus } from './exchange.checks';
 import type { MatchingService } from '../matching/matching.service';
 import { ExchangeInterestRepository } from './exchange-interest.repository';
 import { ExchangeInterestService } from './exchange-interest.service';
@@ -30,72 +21,6 @@ import { type Exchange, ExchangeStatus } from './exchange.types';
 
 /** Most exchanges one `exchanges` query returns. */
 export const MAX_EXCHANGES = 100;
-
-/** What one change of an exchange produces: its result, the ids it touched, its events. */
-export interface ExchangeChange<T> {
-  result: T;
-  ids: string[];
-  events: ExchangeEventDraft[];
-}
-
-/**
- * Runs one change of an existing exchange as one unit: {@link runWrite} (change, audit entry;
- * the data version only when a cooperation is proposed) plus the exchange's write lock, taken first so that changes of one exchange run
- * one after the other, and its events appended in the same transaction. The committed events
- * go to the publisher after the commit, never before.
- */
-export class ExchangeWriteUnit {
-  /** Changes of one exchange wait here, not in the database, for the ones before them. */
-  private readonly queue = new KeyedQueue();
-
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly repository: ExchangeRepository,
-    private readonly publisher: ExchangeEventPublisher,
-  ) {}
-
-  /**
-   * @param work - gets the transaction and the exchange's status, read under its lock
-   * @throws NOT_FOUND for an unknown exchange, and whatever `work` throws (nothing is written)
-   */
-  async run<T>(
-    user: AuthUser,
-    operation: string,
-    exchangeId: string,
-    work: (tx: TransactionRunner, status: ExchangeStatus) => Promise<ExchangeChange<T>>,
-  ): Promise<T> {
-    const done = await this.queue.run(exchangeId, () =>
-      runWrite(this.executor, { user, operation }, async (tx) => {
-        const status = await this.repository.lock(tx, exchangeId);
-        assertExchangeExists(status, exchangeId);
-        const change = await work(tx, status);
-        const events = await appendExchangeEvents(tx, exchangeId, change.events);
-        // Only a proposed cooperation changes the alliance graph others read and cache.
-        const graphUnchanged = !events.some((e) => e.type === 'COOPERATION_PROPOSED');
-        return {
-          result: { value: change.result, events },
-          ids: [exchangeId, ...change.ids],
-          graphUnchanged,
-        };
-      }),
-    );
-    this.publisher.publish(done.events);
-    return done.value;
-  }
-
-  /**
-   * Inside {@link ExchangeWriteUnit.run}: posts, interests and proposals come from partners
-   * checked in.
-   * @throws CONFLICT with `extensions.present = false`
-   */
-  async assertPresent(tx: TransactionRunner, exchangeId: string, partnerId: string) {
-    assertPresent(
-      await this.repository.isPresent(tx, exchangeId, partnerId),
-      partnerId,
-      exchangeId,
-    );
-  }
-}
 
 /**
  * Exchanges (Kooperationsbörse sessions): reads, the presence the live streams ask for, and the

@@ -9,7 +9,7 @@ import { assertExchangeExists, assertOpen } from './exchange.checks';
 import type { PlanMeetingRoundsArgs } from './exchange.inputs';
 import type { ExchangeInterestRepository } from './exchange-interest.repository';
 import type { ExchangeRepository, StoredPlan } from './exchange.repository';
-import type { ExchangeWriteUnit } from './exchange.service';
+import type { ExchangeWriteUnit } from './exchange-write-unit';
 import type { MeetingPlan } from './exchange.types';
 import { pairAffinities, type PairScore, planMeetings, type PlannedMeetings } from './meeting-plan';
 

@@ -3,19 +3,7 @@
  * present. Pure (no I/O) and deterministic: the same partners and affinities give the same plan,
  * whatever order they come in.
  */
-import { forEachPair, PairTable, planRound } from './meeting-seating';
-
-/** What is known about one pair of present partners; pairs not listed weigh nothing. */
-export interface PairAffinity {
-  a: string;
-  b: string;
-  /** Both expressed interest in each other in this exchange (a match). */
-  mutual: boolean;
-  /** Exactly one of them expressed interest in the other (a wish to meet). */
-  wish: boolean;
-  /** The matching's suggestion score of the pair in [0, 1]; 0 when not suggested. */
-  suggestion: number;
-}
+import { forEachPair, type PairAffinity, PairTable, planRound } from './meeting-seating';
 
 /**
  * What a pair seated together is worth: a base for a match or a wish, plus the suggestion score

@@ -2,7 +2,18 @@
  * The search behind the meeting planner (`planMeetings` in meeting-plan.ts): the seating of one
  * round, by greedy seeding and local search over partner indexes. Pure and deterministic.
  */
-import type { PairAffinity } from './meeting-plan';
+
+/** What is known about one pair of present partners; pairs not listed weigh nothing. */
+export interface PairAffinity {
+  a: string;
+  b: string;
+  /** Both expressed interest in each other in this exchange (a match). */
+  mutual: boolean;
+  /** Exactly one of them expressed interest in the other (a wish to meet). */
+  wish: boolean;
+  /** The matching's suggestion score of the pair in [0, 1]; 0 when not suggested. */
+  suggestion: number;
+}
 
 /** Seating a pair that already met is worth this much less: it must never win. */
 const REPEAT_PENALTY = 1e6;

@@ -1,7 +1,7 @@
 import pino from 'pino';
-import { exchangeEventStream, type EventStoreRead } from '../../src/exchange/event-stream';
+import { exchangeEventStream } from '../../src/exchange/event-stream';
 import { InProcessExchangeBus } from '../../src/exchange/exchange-bus';
-import type { ExchangeEvent } from '../../src/exchange/exchange-events';
+import type { EventStoreRead, ExchangeEvent } from '../../src/exchange/exchange-events';
 
 const X = 'x-1';
 

@@ -1,12 +1,11 @@
 import {
-  type PairAffinity,
   pairAffinities,
   pairWeight,
   PAIR_WEIGHTS,
   planMeetings,
   type PlannedMeetings,
 } from '../../src/exchange/meeting-plan';
-import { tableSizes } from '../../src/exchange/meeting-seating';
+import { type PairAffinity, tableSizes } from '../../src/exchange/meeting-seating';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `p-${String(i).padStart(3, '0')}`);
 
