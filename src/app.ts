@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
-import { audienceRoutes } from './analytics/audience.routes';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -9,11 +8,10 @@ import { contextFactory } from './context';
 import { type Database, openDatabase } from './db/database';
 import { applyMigrations, readMigrations } from './db/migrations';
 import { buildAppSchema } from './schema/build-schema';
-import { networkExportRoutes } from './network/network.routes';
 import { type ApiMetrics, createMetrics } from './observability/metrics';
-import { viewerRoutes } from './network/viewer.routes';
 import { type ApiServer, startServer } from './server';
-import { closeServices, createRepositories, createServices, type Services } from './services';
+import type { Slice } from './slice';
+import { closeSlices, createSlices } from './slices';
 
 /** A running API: its server, its database, and a promise that settles once it is ready. */
 export interface App {
@@ -41,21 +39,23 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   const database = await openDatabase(config.neo4j, logger, metrics);
   let prepared = false;
   let stopped = false;
-  let opened: Services | undefined;
+  let slices: Slice[] = [];
   try {
-    const repositories = createRepositories(database.executor);
-    const services = createServices(repositories, database.executor, config, logger);
-    opened = services;
     const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth));
+    slices = createSlices({
+      executor: database.executor,
+      settings: {
+        applyRateLimitPerHour: config.auth.applyRateLimitPerHour,
+        redisUrl: config.exchange.redisUrl,
+      },
+      verifyToken,
+      logger,
+    });
     const server = await startServer({
       config: config.http,
-      schema: await buildAppSchema(services),
-      context: contextFactory(services, repositories, logger),
-      routes: (app) => {
-        networkExportRoutes(services.network, logger)(app);
-        viewerRoutes()(app);
-        audienceRoutes(services.analytics, verifyToken, logger)(app);
-      },
+      schema: await buildAppSchema(slices.flatMap((slice) => slice.resolvers)),
+      context: contextFactory(logger),
+      routes: (app) => slices.forEach((slice) => slice.routes?.(app)),
       verifyToken,
       webSocketLimits: config.exchange,
       readiness: { prepared: () => prepared, ping: () => database.ping() },
@@ -67,8 +67,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const prepare = async () => {
       const applied = await applyMigrations(database.executor, await readMigrations());
       if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-      await loadReferenceData(repositories);
-      if (config.seedOnStart) await seedDemoIfEmpty(database.executor, repositories, { logger });
+      await loadReferenceData(database.executor);
+      if (config.seedOnStart) await seedDemoIfEmpty(database.executor, { logger });
     };
     const ready = retryUntil(prepare, () => stopped, logger).then(() => {
       prepared = true;
@@ -79,13 +79,13 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       (stopping ??= (async () => {
         stopped = true;
         await server.stop();
-        await closeServices(services);
+        await closeSlices(slices);
         await database.close();
       })());
     return { server, database, metrics, ready, stop };
   } catch (error) {
     // A failed start (port taken, bad token settings) must not leave the worker or Redis open.
-    if (opened) await closeServices(opened);
+    await closeSlices(slices);
     await database.close();
     throw error;
   }

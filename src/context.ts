@@ -2,22 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AuthUser } from './auth/auth.types';
 import type { Language } from './common/language';
-import { createLoaders, type Loaders } from './loaders';
-import type { Repositories, Services } from './services';
 
 /** What every resolver gets for one GraphQL operation (HTTP request or WebSocket subscribe). */
 export interface RequestContext {
   requestId: string;
   logger: Logger;
-  services: Services;
   /** The caller; `null` for PUBLIC (no token). */
   user: AuthUser | null;
   /** The client's address, for per-IP rate limits. */
   clientIp: string;
   /** The language of sentences in the response (`Accept-Language`). */
   language: Language;
-  /** DataLoaders of this operation only. */
-  loaders: Loaders;
 }
 
 /** Who is calling, as the transport (HTTP or WebSocket) tells it. */
@@ -30,23 +25,34 @@ export interface Caller {
   requestId?: string;
 }
 
-/** Makes the context of each operation; request-scoped state (loaders, user) is created here. */
-export function contextFactory(
-  services: Services,
-  repositories: Repositories,
-  logger: Logger,
-): (caller: Caller) => RequestContext {
-  return ({ user, clientIp, language, requestId = randomUUID() }) => {
-    return {
-      requestId,
-      logger: logger.child({ requestId }),
-      services,
-      user,
-      clientIp,
-      language,
-      loaders: createLoaders(repositories, (ids, first) =>
-        services.matching.suggestForPartners(ids, first, { user, language }),
-      ),
-    };
+/** Makes the context of each operation. */
+export function contextFactory(logger: Logger): (caller: Caller) => RequestContext {
+  return ({ user, clientIp, language, requestId = randomUUID() }) => ({
+    requestId,
+    logger: logger.child({ requestId }),
+    user,
+    clientIp,
+    language,
+  });
+}
+
+/** Something made once per operation and shared by all its resolvers, such as its DataLoaders. */
+export type PerRequest<T> = (ctx: RequestContext) => T;
+
+/**
+ * Makes `make(ctx)` at most once per operation. Slices keep their DataLoaders this way instead of
+ * in a central bag on the context: a loader lives exactly as long as its operation (a WeakMap
+ * entry of the context object), so no cached value outlives its request, and a slice hands its
+ * loaders to the slices that read through them.
+ */
+export function perRequest<T>(make: (ctx: RequestContext) => T): PerRequest<T> {
+  const made = new WeakMap<RequestContext, T>();
+  return (ctx) => {
+    let value = made.get(ctx);
+    if (value === undefined) {
+      value = make(ctx);
+      made.set(ctx, value);
+    }
+    return value;
   };
 }

@@ -4,7 +4,6 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../../src/config';
 import { type Database, openDatabase } from '../../src/db/database';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
-import { createRepositories } from '../../src/services';
 import { loadReferenceData, readReferenceData } from '../reference/load-reference-data';
 import { parseSeedArgs, SEED_USAGE, SeedUsageError, type SeedCliArgs } from './cli-args';
 import { generateDemoAlliance } from './generate';
@@ -45,7 +44,7 @@ function parseOrExit(argv: string[]): SeedCliArgs {
 async function prepareGraph(database: Database, args: SeedCliArgs): Promise<void> {
   const applied = await applyMigrations(database.executor, await readMigrations());
   if (applied.length > 0) say(`Applied migrations: ${applied.join(', ')}`);
-  await loadReferenceData(createRepositories(database.executor));
+  await loadReferenceData(database.executor);
   const existing = await hasPartners(database.executor);
   if (!existing && !args.wipe) return;
   say(

@@ -1,6 +1,8 @@
 import type { Integer } from 'neo4j-driver';
 import type { CypherExecutor } from '../../src/db/executor';
-import { createRepositories, type Repositories } from '../../src/services';
+import { DimensionRepository } from '../../src/dimensions/dimension.repository';
+import { DistrictRepository } from '../../src/districts/district.repository';
+import { TopicRepository } from '../../src/topics/topic.repository';
 import { loadReferenceData, type ReferenceData } from '../reference/load-reference-data';
 import { generateDemoAlliance } from './generate';
 import type { DemoAlliance, DemoOptions } from './types';
@@ -29,11 +31,11 @@ export async function hasPartners(executor: CypherExecutor): Promise<boolean> {
 }
 
 /** The reference data as the graph holds it (loaded before by loadReferenceData). */
-async function readReferenceFromGraph(repositories: Repositories): Promise<ReferenceData> {
+async function readReferenceFromGraph(executor: CypherExecutor): Promise<ReferenceData> {
   const [dimensions, topics, districts] = await Promise.all([
-    repositories.dimensions.findAll(),
-    repositories.topics.findAll(),
-    repositories.districts.findAll(),
+    new DimensionRepository(executor).findAll(),
+    new TopicRepository(executor).findAll(),
+    new DistrictRepository(executor).findAll(),
   ]);
   return { dimensions, topics, districts };
 }
@@ -71,11 +73,10 @@ async function generateAndWrite(
  */
 export async function seedDemoIfEmpty(
   executor: CypherExecutor,
-  repositories: Repositories,
   options: SeedOptions = {},
 ): Promise<boolean> {
   if (await hasPartners(executor)) return false;
-  await generateAndWrite(executor, await readReferenceFromGraph(repositories), options);
+  await generateAndWrite(executor, await readReferenceFromGraph(executor), options);
   return true;
 }
 
@@ -90,8 +91,7 @@ export async function seedDemo(
   executor: CypherExecutor,
   options: SeedOptions = {},
 ): Promise<DemoAlliance> {
-  const repositories = createRepositories(executor);
-  await loadReferenceData(repositories);
+  await loadReferenceData(executor);
   await wipeAllianceData(executor);
-  return generateAndWrite(executor, await readReferenceFromGraph(repositories), options);
+  return generateAndWrite(executor, await readReferenceFromGraph(executor), options);
 }

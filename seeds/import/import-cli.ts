@@ -6,7 +6,6 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/database';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
-import { createRepositories } from '../../src/services';
 import { loadReferenceData, readReferenceData } from '../reference/load-reference-data';
 import { type ImportInput, type InputFile, runImport } from './import';
 import { formatOutcome } from './report';
@@ -86,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase(config.neo4j, logger);
   try {
     await applyMigrations(database.executor, await readMigrations());
-    await loadReferenceData(createRepositories(database.executor));
+    await loadReferenceData(database.executor);
     const outcome = await runImport(database.executor, await readReferenceData(), input, {
       dryRun: args.dryRun,
     });

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { projectPath } from '../../src/common/paths';
 import type { Dimension } from '../../src/dimensions/dimension.types';
 import type { District } from '../../src/districts/district.types';
-import type { Repositories } from '../../src/services';
+import type { CypherExecutor } from '../../src/db/executor';
+import { DimensionRepository } from '../../src/dimensions/dimension.repository';
+import { DistrictRepository } from '../../src/districts/district.repository';
+import { TopicRepository } from '../../src/topics/topic.repository';
 import type { Topic } from '../../src/topics/topic.types';
 
 /** Reads a JSON file of `seeds/reference/`. */
@@ -32,9 +35,9 @@ export async function readReferenceData(): Promise<ReferenceData> {
  * districts) with MERGE, so that it can run at every start: existing nodes are updated in place,
  * nothing is duplicated.
  */
-export async function loadReferenceData(repositories: Repositories): Promise<void> {
+export async function loadReferenceData(executor: CypherExecutor): Promise<void> {
   const data = await readReferenceData();
-  await repositories.dimensions.upsert(data.dimensions);
-  await repositories.topics.upsert(data.topics);
-  await repositories.districts.upsert(data.districts);
+  await new DimensionRepository(executor).upsert(data.dimensions);
+  await new TopicRepository(executor).upsert(data.topics);
+  await new DistrictRepository(executor).upsert(data.districts);
 }

@@ -12,7 +12,8 @@ import {
 import { Role } from '../auth/auth.types';
 import { ConnectionArgs, type Page } from '../common/pagination';
 import { LocalDate } from '../common/scalars';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { SuggestionLoaders } from '../matching/matching.loaders';
 import { CooperationKind } from '../cooperations/cooperation.types';
 import { PartnerSuggestion } from '../matching/matching.types';
 import { type Partner, PartnerConnection } from '../partners/partner.types';
@@ -113,6 +114,8 @@ export class AnalyticsResolver {
 /** First steps of an inactive partner that need the caller: its suggested partners. */
 @Resolver(() => InactivePartner)
 export class InactivePartnerResolver {
+  constructor(private readonly loaders: PerRequest<SuggestionLoaders>) {}
+
   @FieldResolver(() => [PartnerSuggestion], {
     description:
       'First steps: the best partners to cooperate with (the matching), batched over the page; empty for PAUSED partners.',
@@ -122,6 +125,6 @@ export class InactivePartnerResolver {
     @Arg('first', () => Int, { defaultValue: 3 }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<PartnerSuggestion[]> {
-    return ctx.loaders.partnerSuggestions.load({ partnerId: inactive.partner.id, first });
+    return this.loaders(ctx).partnerSuggestions.load({ partnerId: inactive.partner.id, first });
   }
 }

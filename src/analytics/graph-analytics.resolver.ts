@@ -11,7 +11,8 @@ import {
 } from 'type-graphql';
 import { Role } from '../auth/auth.types';
 import { ConnectionArgs, type Page } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { PartnerLoaders } from '../partners/partner.loaders';
 import { Partner } from '../partners/partner.types';
 import { GRAPH_ANALYTICS_LIMITS, type GraphAnalyticsService } from './graph-analytics.service';
 import {
@@ -108,11 +109,13 @@ export class GraphAnalyticsResolver {
 /** `GraphPartner.partner`: the whole partner, batched through the request's loader. */
 @Resolver(() => GraphPartner)
 export class GraphPartnerResolver {
+  constructor(private readonly loaders: PerRequest<Pick<PartnerLoaders, 'partner'>>) {}
+
   @FieldResolver(() => Partner, {
     nullable: true,
     description: 'The partner itself (status, contact for coordinators, ...).',
   })
   partner(@Root() node: GraphPartner, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return ctx.loaders.partner.load(node.id);
+    return this.loaders(ctx).partner.load(node.id);
   }
 }

@@ -4,7 +4,7 @@ import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
 import { type AllianceEvent, EventKind } from '../events/event.types';
-import type { Repositories } from '../services';
+import type { CooperationRepository } from './cooperation.repository';
 import {
   assertActivePartners,
   assertCrossDimensionRule,
@@ -39,7 +39,7 @@ export class CooperationWriteService {
 
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly repositories: Repositories,
+    private readonly cooperations: CooperationRepository,
   ) {}
 
   /**
@@ -210,7 +210,7 @@ export class CooperationWriteService {
   }
 
   private async loadCooperation(id: string): Promise<Cooperation> {
-    const [cooperation] = await this.repositories.cooperations.findByIds([id]);
+    const [cooperation] = await this.cooperations.findByIds([id]);
     if (!cooperation) throw new Error(`idempotent replay found no cooperation ${id}`);
     return cooperation;
   }

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, type Page, selectsTotalCount } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { PartnerLoaders } from '../partners/partner.loaders';
+import type { CooperationLoaders } from './cooperation.loaders';
 import { Dimension } from '../dimensions/dimension.types';
 import type { CooperationService } from './cooperation.service';
 import {
@@ -15,11 +17,14 @@ import {
 /** Queries of cooperations and their nested fields. */
 @Resolver(() => Cooperation)
 export class CooperationResolver {
-  constructor(private readonly cooperationService: CooperationService) {}
+  constructor(
+    private readonly cooperationService: CooperationService,
+    private readonly loaders: PerRequest<CooperationLoaders & Pick<PartnerLoaders, 'partner'>>,
+  ) {}
 
   @Query(() => Cooperation, { nullable: true, description: 'One cooperation; null if unknown.' })
   cooperation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return this.cooperationService.get(id, ctx.loaders);
+    return this.cooperationService.get(id, this.loaders(ctx));
   }
 
   @Query(() => CooperationConnection, { description: 'Cooperations, filtered, paginated.' })
@@ -37,8 +42,8 @@ export class CooperationResolver {
     @Root() cooperation: Cooperation,
     @Ctx() ctx: RequestContext,
   ): Promise<CooperationParticipant[]> {
-    const participants = await ctx.loaders.cooperationParticipants.load(cooperation.id);
-    const partners = await ctx.loaders.partner.loadMany(participants.map((p) => p.partnerId));
+    const participants = await this.loaders(ctx).cooperationParticipants.load(cooperation.id);
+    const partners = await this.loaders(ctx).partner.loadMany(participants.map((p) => p.partnerId));
     return participants.flatMap((participant, i) => {
       const partner = partners[i];
       // A partner deleted between the two reads is left out rather than failing the list.
@@ -48,6 +53,6 @@ export class CooperationResolver {
 
   @FieldResolver(() => [Dimension], { description: 'The dimensions it addresses.' })
   dimensions(@Root() cooperation: Cooperation, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.cooperationDimensions.load(cooperation.id);
+    return this.loaders(ctx).cooperationDimensions.load(cooperation.id);
   }
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, userError } from '../common/errors';
 import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import { assertKey } from '../common/checks';
-import type { Loaders } from '../loaders';
+import type { CooperationLoaders } from './cooperation.loaders';
 import { assertId } from '../common/checks';
 import { type CooperationRepository, DEFAULT_COOPERATION_ORDER } from './cooperation.repository';
 import type { Cooperation, CooperationFilter, CooperationOrder } from './cooperation.types';
@@ -50,7 +50,7 @@ export class CooperationService {
   }
 
   /** One cooperation, or `null` when the id is unknown. */
-  get(id: string, loaders: Loaders): Promise<Cooperation | null> {
+  get(id: string, loaders: CooperationLoaders): Promise<Cooperation | null> {
     assertId('id', id);
     return loaders.cooperation.load(id);
   }

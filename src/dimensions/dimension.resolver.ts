@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { DimensionLoaders } from './dimension.loaders';
 import { type Cooperation, CooperationConnection } from '../cooperations/cooperation.types';
 import { type Partner, PartnerConnection, Perspective } from '../partners/partner.types';
 import type { DimensionService } from './dimension.service';
@@ -9,7 +10,10 @@ import { Dimension } from './dimension.types';
 /** Queries of the diversity dimensions and their nested connections. */
 @Resolver(() => Dimension)
 export class DimensionResolver {
-  constructor(private readonly dimensionService: DimensionService) {}
+  constructor(
+    private readonly dimensionService: DimensionService,
+    private readonly loaders: PerRequest<DimensionLoaders>,
+  ) {}
 
   @Query(() => [Dimension], { description: 'The seven diversity dimensions, ordered by key.' })
   dimensions(): Promise<Dimension[]> {
@@ -32,7 +36,7 @@ export class DimensionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Partner>> {
     return childConnection(`dimension:${dimension.key}:partners:${perspective}`, args, (request) =>
-      ctx.loaders.dimensionPartners.load({
+      this.loaders(ctx).dimensionPartners.load({
         parentId: dimension.key,
         filter: { perspective },
         request,
@@ -47,7 +51,11 @@ export class DimensionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Cooperation>> {
     return childConnection(`dimension:${dimension.key}:cooperations`, args, (request) =>
-      ctx.loaders.dimensionCooperations.load({ parentId: dimension.key, filter: {}, request }),
+      this.loaders(ctx).dimensionCooperations.load({
+        parentId: dimension.key,
+        filter: {},
+        request,
+      }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { DistrictLoaders } from './district.loaders';
 import type { Partner } from '../partners/partner.types';
 import { PartnerConnection } from '../partners/partner.types';
 import type { DistrictRepository } from './district.repository';
@@ -9,7 +10,10 @@ import { District } from './district.types';
 /** Queries of the city's districts. */
 @Resolver(() => District)
 export class DistrictResolver {
-  constructor(private readonly districtRepository: DistrictRepository) {}
+  constructor(
+    private readonly districtRepository: DistrictRepository,
+    private readonly loaders: PerRequest<DistrictLoaders>,
+  ) {}
 
   @Query(() => [District], { description: 'All districts, ordered by borough and key.' })
   districts(): Promise<District[]> {
@@ -23,7 +27,7 @@ export class DistrictResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Partner>> {
     return childConnection(`district:${district.key}:partners`, args, (request) =>
-      ctx.loaders.districtPartners.load({ parentId: district.key, filter: {}, request }),
+      this.loaders(ctx).districtPartners.load({ parentId: district.key, filter: {}, request }),
     );
   }
 }

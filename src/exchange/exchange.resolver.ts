@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
+import type { PartnerLoaders } from '../partners/partner.loaders';
 import { Cooperation } from '../cooperations/cooperation.types';
 import { Partner } from '../partners/partner.types';
 import type { ExchangeService } from './exchange.service';
@@ -13,9 +15,17 @@ import {
 } from './exchange.types';
 import type { MeetingPlanService } from './meeting-plan.service';
 
+/** The loaders the exchange's nested fields read through (of the partner and cooperation slices). */
+export type ExchangeLoaders = PerRequest<
+  Pick<PartnerLoaders, 'partner'> & Pick<CooperationLoaders, 'cooperation'>
+>;
+
 /** Partners by id through the request's loader, in order; unknown ids are left out. */
-async function loadPartners(ctx: RequestContext, ids: readonly string[]): Promise<Partner[]> {
-  const partners = await ctx.loaders.partner.loadMany(ids);
+async function loadPartners(
+  loaders: PartnerLoaders['partner'],
+  ids: readonly string[],
+): Promise<Partner[]> {
+  const partners = await loaders.loadMany(ids);
   return partners.filter((p): p is Partner => p !== null && !(p instanceof Error));
 }
 
@@ -25,6 +35,7 @@ export class ExchangeResolver {
   constructor(
     private readonly exchangeService: ExchangeService,
     private readonly meetingPlans: MeetingPlanService,
+    private readonly loaders: ExchangeLoaders,
   ) {}
 
   @Query(() => Exchange, { nullable: true, description: 'One Kooperationsbörse; null if unknown.' })
@@ -50,16 +61,18 @@ export class ExchangeResolver {
 
   @FieldResolver(() => [Partner], { description: 'Partners checked in now.' })
   present(@Root() exchange: Exchange, @Ctx() ctx: RequestContext): Promise<Partner[]> {
-    return loadPartners(ctx, exchange.presentIds);
+    return loadPartners(this.loaders(ctx).partner, exchange.presentIds);
   }
 }
 
 /** Nested fields of posts. */
 @Resolver(() => Post)
 export class PostResolver {
+  constructor(private readonly loaders: ExchangeLoaders) {}
+
   @FieldResolver(() => Partner, { description: 'Who posted it.' })
   async partner(@Root() post: Post, @Ctx() ctx: RequestContext): Promise<Partner> {
-    const partner = await ctx.loaders.partner.load(post.partnerId);
+    const partner = await this.loaders(ctx).partner.load(post.partnerId);
     if (!partner) throw new Error(`post ${post.id} has no partner ${post.partnerId}`);
     return partner;
   }
@@ -68,22 +81,26 @@ export class PostResolver {
 /** Nested fields of matches. */
 @Resolver(() => ExchangeMatch)
 export class ExchangeMatchResolver {
+  constructor(private readonly loaders: ExchangeLoaders) {}
+
   @FieldResolver(() => [Partner])
   partners(@Root() match: ExchangeMatch, @Ctx() ctx: RequestContext): Promise<Partner[]> {
-    return loadPartners(ctx, match.partnerIds);
+    return loadPartners(this.loaders(ctx).partner, match.partnerIds);
   }
 
   @FieldResolver(() => Cooperation, { nullable: true })
   cooperation(@Root() match: ExchangeMatch, @Ctx() ctx: RequestContext) {
-    return match.cooperationId ? ctx.loaders.cooperation.load(match.cooperationId) : null;
+    return match.cooperationId ? this.loaders(ctx).cooperation.load(match.cooperationId) : null;
   }
 }
 
 /** Nested fields of a meeting plan's tables. */
 @Resolver(() => MeetingTable)
 export class MeetingTableResolver {
+  constructor(private readonly loaders: ExchangeLoaders) {}
+
   @FieldResolver(() => [Partner], { description: 'Who sits at the table.' })
   partners(@Root() table: MeetingTable, @Ctx() ctx: RequestContext): Promise<Partner[]> {
-    return loadPartners(ctx, table.partnerIds);
+    return loadPartners(this.loaders(ctx).partner, table.partnerIds);
   }
 }

@@ -8,15 +8,9 @@ import { ExchangeWriteUnit } from './exchange-write-unit';
 import { runWrite } from '../db/write-unit';
 import { EventKind } from '../events/event.types';
 import { assertId, assertIntInRange } from '../common/checks';
-import { type ExchangeEventPublisher } from './exchange-events';
 import { ExchangeTransition, nextExchangeStatus } from './exchange.checks';
-import type { MatchingService } from '../matching/matching.service';
-import { ExchangeInterestRepository } from './exchange-interest.repository';
-import { ExchangeInterestService } from './exchange-interest.service';
-import { ExchangeParticipationService } from './exchange-participation.service';
 import type { CreateExchangeInput } from './exchange.inputs';
 import { ExchangeRepository } from './exchange.repository';
-import { matchingPairScores, MeetingPlanService } from './meeting-plan.service';
 import { type Exchange, ExchangeStatus } from './exchange.types';
 
 /** Most exchanges one `exchanges` query returns. */
@@ -132,34 +126,4 @@ export class ExchangeService {
       );
     }
   }
-}
-
-/** The services of the exchange slice. */
-export interface ExchangeServices {
-  exchanges: ExchangeService;
-  exchangeParticipation: ExchangeParticipationService;
-  exchangeInterests: ExchangeInterestService;
-  meetingPlans: MeetingPlanService;
-}
-
-/**
- * Builds the exchange slice over one repository and one write unit.
- *
- * @param publisher - receives the committed events of every change (the exchange bus)
- */
-export function createExchangeServices(
-  executor: CypherExecutor,
-  matching: MatchingService,
-  publisher: ExchangeEventPublisher,
-): ExchangeServices {
-  const repository = new ExchangeRepository(executor);
-  const interests = new ExchangeInterestRepository(executor);
-  const writes = new ExchangeWriteUnit(executor, repository, publisher);
-  const scores = matchingPairScores(matching);
-  return {
-    exchanges: new ExchangeService(executor, repository, writes),
-    exchangeParticipation: new ExchangeParticipationService(repository, writes),
-    exchangeInterests: new ExchangeInterestService(repository, interests, writes),
-    meetingPlans: new MeetingPlanService(repository, interests, writes, scores),
-  };
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } fr
 import type { RequestContext } from '../context';
 import { PartnerSuggestion } from '../matching/matching.types';
 import { type ExchangeEvent, type ExchangeEventType } from './exchange-events';
-import { activityCursor } from './exchange-stream.service';
+import { activityCursor, type ExchangeStreamService } from './exchange-stream.service';
 
 /** One event of an exchange's live stream, as subscribers get it. */
 @ObjectType({ description: 'Something that happened in a Kooperationsbörse, in stream order.' })
@@ -75,41 +75,49 @@ interface SuggestionArgs {
   first: number;
 }
 
-/** The live streams of a Kooperationsbörse over graphql-ws; thin: arguments → stream service. */
-@Resolver()
-export class ExchangeSubscriptionResolver {
-  @Subscription(() => ExchangeActivity, {
-    description:
-      'The activity of an exchange: what was missed after `after` (a cursor), then live, in order, each event once. Coordinators see everything; partners checked in see public events and those addressed to them. Completes when the exchange closes or the partner checks out.',
-    subscribe: ({ args, context }) => {
-      const { exchangeId, after } = args as ActivityArgs;
-      const ctx = context as RequestContext;
-      return ctx.services.exchangeStreams.activity(exchangeId, after, ctx.user);
-    },
-  })
-  exchangeActivity(
-    @Root() event: ExchangeEvent,
-    @Arg('exchangeId', () => ID) _exchangeId: string,
-    @Arg('after', () => String, { nullable: true }) _after: string | null,
-  ): ExchangeActivity {
-    return toActivity(event);
-  }
+/**
+ * The live streams of a Kooperationsbörse over graphql-ws; thin: arguments → stream service.
+ *
+ * A factory, not a plain class: type-graphql calls a subscription's `subscribe` without the
+ * resolver instance, so the stream service reaches it through this closure (the schema is built
+ * from the returned instance's class only, so each app gets its own).
+ */
+export function exchangeSubscriptionResolver(streams: ExchangeStreamService): object {
+  @Resolver()
+  class ExchangeSubscriptionResolver {
+    @Subscription(() => ExchangeActivity, {
+      description:
+        'The activity of an exchange: what was missed after `after` (a cursor), then live, in order, each event once. Coordinators see everything; partners checked in see public events and those addressed to them. Completes when the exchange closes or the partner checks out.',
+      subscribe: ({ args, context }) => {
+        const { exchangeId, after } = args as ActivityArgs;
+        return streams.activity(exchangeId, after, (context as RequestContext).user);
+      },
+    })
+    exchangeActivity(
+      @Root() event: ExchangeEvent,
+      @Arg('exchangeId', () => ID) _exchangeId: string,
+      @Arg('after', () => String, { nullable: true }) _after: string | null,
+    ): ExchangeActivity {
+      return toActivity(event);
+    }
 
-  @Subscription(() => [PartnerSuggestion], {
-    description:
-      'The partner’s suggestions among the partners present now; a new list whenever check-ins change it. For partners checked in to the exchange.',
-    subscribe: ({ args, context }) => {
-      const { exchangeId, first } = args as SuggestionArgs;
-      const ctx = context as RequestContext;
-      return ctx.services.exchangeStreams.mySuggestions(exchangeId, first, ctx.user, ctx.language);
-    },
-  })
-  mySuggestions(
-    @Root() suggestions: PartnerSuggestion[],
-    @Arg('exchangeId', () => ID) _exchangeId: string,
-    @Arg('first', () => Int, { defaultValue: 5, description: '1–50.' }) _first: number,
-    @Ctx() _ctx: RequestContext,
-  ): PartnerSuggestion[] {
-    return suggestions;
+    @Subscription(() => [PartnerSuggestion], {
+      description:
+        'The partner’s suggestions among the partners present now; a new list whenever check-ins change it. For partners checked in to the exchange.',
+      subscribe: ({ args, context }) => {
+        const { exchangeId, first } = args as SuggestionArgs;
+        const { user, language } = context as RequestContext;
+        return streams.mySuggestions(exchangeId, first, user, language);
+      },
+    })
+    mySuggestions(
+      @Root() suggestions: PartnerSuggestion[],
+      @Arg('exchangeId', () => ID) _exchangeId: string,
+      @Arg('first', () => Int, { defaultValue: 5, description: '1–50.' }) _first: number,
+      @Ctx() _ctx: RequestContext,
+    ): PartnerSuggestion[] {
+      return suggestions;
+    }
   }
+  return new ExchangeSubscriptionResolver();
 }

@@ -10,7 +10,10 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { DimensionLoaders } from '../dimensions/dimension.loaders';
+import type { PartnerLoaders } from '../partners/partner.loaders';
+import type { SuggestionLoaders } from './matching.loaders';
 import { Dimension } from '../dimensions/dimension.types';
 import { Partner } from '../partners/partner.types';
 import type { MatchingService } from './matching.service';
@@ -31,10 +34,18 @@ async function loadAll<T>(
   return found.filter((item): item is T => item !== null);
 }
 
+/** The loaders matching's fields read through (of the partner and dimension slices, and its own). */
+export type MatchingLoaders = PerRequest<
+  Pick<PartnerLoaders, 'partner'> & Pick<DimensionLoaders, 'dimension'> & SuggestionLoaders
+>;
+
 /** The matching queries; thin: arguments → matching service. */
 @Resolver(() => PartnerSuggestion)
 export class SuggestionResolver {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly loaders: MatchingLoaders,
+  ) {}
 
   @Query(() => [PartnerSuggestion], {
     description:
@@ -75,24 +86,27 @@ export class SuggestionResolver {
 
   @FieldResolver(() => Partner)
   async partner(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partner.load(suggestion.partnerId);
+    return this.loaders(ctx).partner.load(suggestion.partnerId);
   }
 
   @FieldResolver(() => [Dimension], { description: 'The dimensions both cover together.' })
   coveredDimensions(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
-    return loadAll(suggestion.coveredDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+    return loadAll(suggestion.coveredDimensionKeys, (key) => this.loaders(ctx).dimension.load(key));
   }
 
   @FieldResolver(() => [Dimension], { description: 'The dimensions the suggested partner adds.' })
   addedDimensions(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
-    return loadAll(suggestion.addedDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+    return loadAll(suggestion.addedDimensionKeys, (key) => this.loaders(ctx).dimension.load(key));
   }
 }
 
 /** `suggestedConsortia` and the fields of a consortium that refer to other objects. */
 @Resolver(() => Consortium)
 export class ConsortiumResolver {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly loaders: MatchingLoaders,
+  ) {}
 
   @Query(() => [Consortium], {
     description:
@@ -112,34 +126,38 @@ export class ConsortiumResolver {
 
   @FieldResolver(() => [Partner], { description: 'The members.' })
   partners(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
-    return loadAll(consortium.partnerIds, (id) => ctx.loaders.partner.load(id));
+    return loadAll(consortium.partnerIds, (id) => this.loaders(ctx).partner.load(id));
   }
 
   @FieldResolver(() => [Dimension], { description: 'Requested dimensions the group covers.' })
   coveredDimensions(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
-    return loadAll(consortium.coveredDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+    return loadAll(consortium.coveredDimensionKeys, (key) => this.loaders(ctx).dimension.load(key));
   }
 
   @FieldResolver(() => [Dimension], { description: 'Requested dimensions the group misses.' })
   missingDimensions(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
-    return loadAll(consortium.missingDimensionKeys, (key) => ctx.loaders.dimension.load(key));
+    return loadAll(consortium.missingDimensionKeys, (key) => this.loaders(ctx).dimension.load(key));
   }
 }
 
 /** Fields of a reason that refer to other objects. */
 @Resolver(() => SuggestionReason)
 export class SuggestionReasonResolver {
+  constructor(private readonly loaders: MatchingLoaders) {}
+
   @FieldResolver(() => [Partner], {
     description: 'For COMMON_PARTNERS: (up to three of) the common former partners.',
   })
   partners(@Root() reason: SuggestionReason, @Ctx() ctx: RequestContext) {
-    return loadAll(reason.partnerIds, (id) => ctx.loaders.partner.load(id));
+    return loadAll(reason.partnerIds, (id) => this.loaders(ctx).partner.load(id));
   }
 }
 
 /** `Partner.suggestions` for list views, batched through a DataLoader. */
 @Resolver(() => Partner)
 export class PartnerSuggestionsResolver {
+  constructor(private readonly loaders: MatchingLoaders) {}
+
   @FieldResolver(() => [PartnerSuggestion], {
     description:
       'Suggested new cooperation partners (default weights), as suggestedPartners; empty for partners that are not ACTIVE. Batched: lists cost no extra round trips per partner.',
@@ -149,6 +167,6 @@ export class PartnerSuggestionsResolver {
     @Arg('first', () => Int, { defaultValue: 3, description: '1–50.' }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<PartnerSuggestion[]> {
-    return ctx.loaders.partnerSuggestions.load({ partnerId: partner.id, first });
+    return this.loaders(ctx).partnerSuggestions.load({ partnerId: partner.id, first });
   }
 }

@@ -4,9 +4,9 @@ import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import type { Loaders } from '../loaders';
-import type { Repositories } from '../services';
 import type { ApplyRateLimit } from './apply-rate-limit';
+import type { PartnerLoaders } from './partner.loaders';
+import type { PartnerRepository } from './partner.repository';
 import { nextStatus, PARTNER_TRANSITIONS, type PartnerTransition } from './partner-status';
 import {
   anonymisedName,
@@ -34,10 +34,8 @@ export interface PartnerWriteOptions {
 export interface WriteCaller {
   user: AuthUser | null;
   clientIp: string;
-  loaders: Loaders;
+  loaders: PartnerLoaders;
 }
-
-/** Longest idempotency key accepted. */
 
 /** Use cases that change partners: admission, status, profile, erasure. */
 export class PartnerWriteService {
@@ -45,7 +43,7 @@ export class PartnerWriteService {
 
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly repositories: Repositories,
+    private readonly partners: PartnerRepository,
     private readonly options: PartnerWriteOptions,
   ) {}
 
@@ -198,7 +196,7 @@ export class PartnerWriteService {
   }
 
   private async load(id: string): Promise<Partner> {
-    const [partner] = await this.repositories.partners.findByIds([id]);
+    const [partner] = await this.partners.findByIds([id]);
     if (!partner) throw notFound(id);
     return partner;
   }
@@ -215,7 +213,7 @@ function notFound(id: string) {
 }
 
 /** Drops the request's cached reads of a partner, so fields resolved after a write are fresh. */
-function forget(loaders: Loaders, id: string): void {
+function forget(loaders: PartnerLoaders, id: string): void {
   for (const loader of [
     loaders.partner,
     loaders.partnerPrivate,

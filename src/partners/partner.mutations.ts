@@ -1,15 +1,24 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../auth/auth.types';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
 import { PartnerTransition } from './partner-status';
-import type { PartnerWriteService } from './partner-write.service';
+import type { PartnerWriteService, WriteCaller } from './partner-write.service';
+import type { PartnerLoaders } from './partner.loaders';
 import { ApplyForMembershipInput, UpdatePartnerProfileInput } from './partner.inputs';
 import { Partner } from './partner.types';
 
 /** Mutations of partners; thin: arguments → write service. */
 @Resolver()
 export class PartnerMutationResolver {
-  constructor(private readonly partnerWrites: PartnerWriteService) {}
+  constructor(
+    private readonly partnerWrites: PartnerWriteService,
+    private readonly loaders: PerRequest<PartnerLoaders>,
+  ) {}
+
+  /** The caller as the write service sees it: its loaders are cleared after the write. */
+  private caller(ctx: RequestContext): WriteCaller {
+    return { user: ctx.user, clientIp: ctx.clientIp, loaders: this.loaders(ctx) };
+  }
 
   @Mutation(() => Partner, {
     description:
@@ -20,31 +29,31 @@ export class PartnerMutationResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Partner> {
-    return this.partnerWrites.apply(input, idempotencyKey ?? null, ctx);
+    return this.partnerWrites.apply(input, idempotencyKey ?? null, this.caller(ctx));
   }
 
   @Authorized(Role.COORDINATOR)
   @Mutation(() => Partner, { description: 'APPLIED → ACTIVE (Aufnahme; coordinators).' })
   admitPartner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return this.partnerWrites.changeStatus(id, PartnerTransition.ADMIT, ctx);
+    return this.partnerWrites.changeStatus(id, PartnerTransition.ADMIT, this.caller(ctx));
   }
 
   @Authorized(Role.COORDINATOR)
   @Mutation(() => Partner, { description: 'ACTIVE → PAUSED (coordinators).' })
   pausePartner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return this.partnerWrites.changeStatus(id, PartnerTransition.PAUSE, ctx);
+    return this.partnerWrites.changeStatus(id, PartnerTransition.PAUSE, this.caller(ctx));
   }
 
   @Authorized(Role.COORDINATOR)
   @Mutation(() => Partner, { description: 'PAUSED → ACTIVE (coordinators).' })
   reactivatePartner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return this.partnerWrites.changeStatus(id, PartnerTransition.REACTIVATE, ctx);
+    return this.partnerWrites.changeStatus(id, PartnerTransition.REACTIVATE, this.caller(ctx));
   }
 
   @Authorized(Role.COORDINATOR)
   @Mutation(() => Partner, { description: 'ACTIVE or PAUSED → LEFT (coordinators).' })
   recordPartnerLeft(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return this.partnerWrites.changeStatus(id, PartnerTransition.LEAVE, ctx);
+    return this.partnerWrites.changeStatus(id, PartnerTransition.LEAVE, this.caller(ctx));
   }
 
   @Mutation(() => Partner, {
@@ -57,7 +66,7 @@ export class PartnerMutationResolver {
     @Arg('input', () => UpdatePartnerProfileInput) input: UpdatePartnerProfileInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Partner> {
-    return this.partnerWrites.updateProfile(id, version, input, ctx);
+    return this.partnerWrites.updateProfile(id, version, input, this.caller(ctx));
   }
 
   @Authorized(Role.COORDINATOR)
@@ -66,6 +75,6 @@ export class PartnerMutationResolver {
       'Data-protection erasure (Löschung; coordinators): personal data and profile links removed, name anonymised, status LEFT; the cooperation history stays.',
   })
   erasePartner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return this.partnerWrites.erase(id, ctx);
+    return this.partnerWrites.erase(id, this.caller(ctx));
   }
 }

@@ -3,7 +3,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import { isSelfOrCoordinator } from '../auth/permissions';
 import { Role } from '../auth/auth.types';
 import { ConnectionArgs, type Page, selectsTotalCount } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { PerRequest, RequestContext } from '../context';
+import type { PartnerLoaders } from './partner.loaders';
 import { CooperationConnection, CooperationKind } from '../cooperations/cooperation.types';
 import type { Cooperation } from '../cooperations/cooperation.types';
 import { District } from '../districts/district.types';
@@ -21,14 +22,17 @@ import {
 /** Queries of partners and their nested fields; thin: arguments → service or loader. */
 @Resolver(() => Partner)
 export class PartnerResolver {
-  constructor(private readonly partnerService: PartnerService) {}
+  constructor(
+    private readonly partnerService: PartnerService,
+    private readonly loaders: PerRequest<PartnerLoaders>,
+  ) {}
 
   @Query(() => Partner, {
     nullable: true,
     description: 'One partner; null when the id is unknown.',
   })
   partner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return this.partnerService.get(id, ctx.loaders);
+    return this.partnerService.get(id, this.loaders(ctx));
   }
 
   @Query(() => PartnerConnection, { description: 'Partners, filtered and ordered, paginated.' })
@@ -71,7 +75,7 @@ export class PartnerResolver {
   })
   async internalNotes(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
     if (ctx.user?.role !== Role.COORDINATOR) return null;
-    return (await ctx.loaders.partnerPrivate.load(partner.id))?.internalNotes ?? null;
+    return (await this.loaders(ctx).partnerPrivate.load(partner.id))?.internalNotes ?? null;
   }
 
   /** Private fields are null, never an error, for those who may not see them: lists stay whole. */
@@ -81,27 +85,27 @@ export class PartnerResolver {
     field: 'contactName' | 'contactEmail' | 'contactPhone',
   ): Promise<string | null> {
     if (!isSelfOrCoordinator(ctx.user, partner.id)) return null;
-    return (await ctx.loaders.partnerPrivate.load(partner.id))?.[field] ?? null;
+    return (await this.loaders(ctx).partnerPrivate.load(partner.id))?.[field] ?? null;
   }
 
   @FieldResolver(() => [PartnerDimension], { description: 'Dimensions with perspective.' })
   dimensions(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partnerDimensions.load(partner.id);
+    return this.loaders(ctx).partnerDimensions.load(partner.id);
   }
 
   @FieldResolver(() => [Topic], { description: 'Fields of action.' })
   topics(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partnerTopics.load(partner.id);
+    return this.loaders(ctx).partnerTopics.load(partner.id);
   }
 
   @FieldResolver(() => District, { nullable: true, description: 'Where it works.' })
   district(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partnerDistrict.load(partner.id);
+    return this.loaders(ctx).partnerDistrict.load(partner.id);
   }
 
   @FieldResolver(() => [AllianceEvent], { description: 'Meetings and trainings it attended.' })
   events(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.partnerEvents.load(partner.id);
+    return this.loaders(ctx).partnerEvents.load(partner.id);
   }
 
   @FieldResolver(() => CooperationConnection, { description: 'Its cooperations, newest first.' })
@@ -111,6 +115,6 @@ export class PartnerResolver {
     @Arg('kinds', () => [CooperationKind], { nullable: true }) kinds: CooperationKind[] | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Cooperation>> {
-    return this.partnerService.cooperationsOf(partner.id, args, kinds, ctx.loaders);
+    return this.partnerService.cooperationsOf(partner.id, args, kinds, this.loaders(ctx));
   }
 }

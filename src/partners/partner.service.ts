@@ -6,7 +6,7 @@ import {
 } from '../common/pagination';
 import type { Cooperation, CooperationKind } from '../cooperations/cooperation.types';
 import { assertKey, assertId } from '../common/checks';
-import type { Loaders } from '../loaders';
+import type { PartnerLoaders } from './partner.loaders';
 import { DEFAULT_PARTNER_ORDER, type PartnerRepository } from './partner.repository';
 import type { Partner, PartnerFilter, PartnerOrder } from './partner.types';
 
@@ -50,7 +50,7 @@ export class PartnerService {
   }
 
   /** One partner, or `null` when the id is unknown. */
-  get(id: string, loaders: Loaders): Promise<Partner | null> {
+  get(id: string, loaders: PartnerLoaders): Promise<Partner | null> {
     assertId('id', id);
     return loaders.partner.load(id);
   }
@@ -60,7 +60,7 @@ export class PartnerService {
     partnerId: string,
     args: ConnectionArgs,
     kinds: CooperationKind[] | null | undefined,
-    loaders: Loaders,
+    loaders: PartnerLoaders,
   ): Promise<Page<Cooperation>> {
     return childConnection(`partner:${partnerId}:cooperations`, args, (request) =>
       loaders.partnerCooperations.load({ parentId: partnerId, filter: { kinds }, request }),

@@ -3,7 +3,6 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { projectPath } from '../../src/common/paths';
 import { CypherExecutor, type TransactionRunner } from '../../src/db/executor';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
-import { createRepositories } from '../../src/services';
 import { type ImportInput, type ImportOutcome, runImport } from '../../seeds/import/import';
 import {
   type ReferenceData,
@@ -86,7 +85,7 @@ RETURN n.id AS id, n.version AS version, count(r) AS relationships ORDER BY id`,
     driver = neo4j.driver(process.env.NEO4J_URI as string);
     executor = new CypherExecutor(driver, 'neo4j');
     await applyMigrations(executor, await readMigrations());
-    await loadReferenceData(createRepositories(executor));
+    await loadReferenceData(executor);
     reference = await readReferenceData();
   });
 

@@ -10,7 +10,6 @@ import {
 import { loadReferenceData, readReferenceData } from '../../seeds/reference/load-reference-data';
 import { CypherExecutor } from '../../src/db/executor';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
-import { createRepositories, type Repositories } from '../../src/services';
 
 /**
  * Writes the default demo (seed 42, 353 partners) into the run's shared Neo4j and checks it there.
@@ -20,7 +19,6 @@ import { createRepositories, type Repositories } from '../../src/services';
 describe('demo seed', () => {
   let driver: Driver;
   let executor: CypherExecutor;
-  let repositories: Repositories;
   let demo: DemoAlliance;
   let seeded: boolean;
 
@@ -34,11 +32,10 @@ describe('demo seed', () => {
   beforeAll(async () => {
     driver = neo4j.driver(process.env.NEO4J_URI as string);
     executor = new CypherExecutor(driver, 'neo4j');
-    repositories = createRepositories(executor);
     await applyMigrations(executor, await readMigrations());
-    await loadReferenceData(repositories);
+    await loadReferenceData(executor);
     await wipeAllianceData(executor);
-    seeded = await seedDemoIfEmpty(executor, repositories);
+    seeded = await seedDemoIfEmpty(executor);
     demo = generateDemoAlliance({}, await readReferenceData());
   });
 
@@ -112,7 +109,7 @@ RETURN count(c) AS n`;
 
   it('should not seed again once partners exist', async () => {
     const before = await countAllianceGraph(executor);
-    expect(await seedDemoIfEmpty(executor, repositories)).toBe(false);
+    expect(await seedDemoIfEmpty(executor)).toBe(false);
     expect(await countAllianceGraph(executor)).toEqual(before);
   });
 
@@ -128,7 +125,7 @@ RETURN count(c) AS n`;
     ).toBe(0);
     expect(await scalar('MATCH (d:Dimension) RETURN count(d) AS n')).toBe(7);
     // Leave the default demo behind for the other suites.
-    expect(await seedDemoIfEmpty(executor, repositories)).toBe(true);
+    expect(await seedDemoIfEmpty(executor)).toBe(true);
     expect(await countAllianceGraph(executor)).toEqual(expectedCounts(demo));
   });
 });

@@ -1,0 +1,20 @@
+import type { PartnerRepository } from '../partners/partner.repository';
+import type { Slice } from '../slice';
+import { districtLoaders } from './district.loaders';
+import type { DistrictRepository } from './district.repository';
+import { DistrictResolver } from './district.resolver';
+
+/** What the districts slice reads through. */
+export interface DistrictSliceSources {
+  districts: DistrictRepository;
+  partners: PartnerRepository;
+}
+
+/**
+ * The districts slice (Stadtteile). A plain reference list without logic, so the repository
+ * serves as the service.
+ */
+export function districtsSlice({ districts, partners }: DistrictSliceSources): Slice {
+  const resolver = new DistrictResolver(districts, districtLoaders(partners));
+  return { name: 'districts', resolvers: [resolver] };
+}

@@ -1,0 +1,49 @@
+import type { PerRequest } from '../context';
+import type { CypherExecutor } from '../db/executor';
+import type { DimensionLoaders } from '../dimensions/dimension.loaders';
+import type { PartnerLoaders } from '../partners/partner.loaders';
+import type { Slice } from '../slice';
+import { type SuggestionLoaders, suggestionLoaders } from './matching.loaders';
+import { MatchingRepository } from './matching.repository';
+import {
+  ConsortiumResolver,
+  PartnerSuggestionsResolver,
+  SuggestionReasonResolver,
+  SuggestionResolver,
+} from './matching.resolver';
+import { MatchingService } from './matching.service';
+
+/** What the matching slice is built from. */
+export interface MatchingSliceDeps {
+  executor: CypherExecutor;
+  partnerLoaders: PerRequest<Pick<PartnerLoaders, 'partner'>>;
+  dimensionLoaders: PerRequest<Pick<DimensionLoaders, 'dimension'>>;
+}
+
+/** The matching slice, with the service and loaders the exchange and analytics build on. */
+export interface MatchingSlice extends Slice {
+  matching: MatchingService;
+  loaders: PerRequest<SuggestionLoaders>;
+}
+
+/** Partner suggestions for new cross-dimension cooperations, and consortia for a project. */
+export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
+  const matching = new MatchingService(new MatchingRepository(deps.executor), deps.executor);
+  const loaders = suggestionLoaders(matching);
+  const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
+    ...loaders(ctx),
+    partner: deps.partnerLoaders(ctx).partner,
+    dimension: deps.dimensionLoaders(ctx).dimension,
+  });
+  return {
+    name: 'matching',
+    resolvers: [
+      new SuggestionResolver(matching, fieldLoaders),
+      new SuggestionReasonResolver(fieldLoaders),
+      new PartnerSuggestionsResolver(fieldLoaders),
+      new ConsortiumResolver(matching, fieldLoaders),
+    ],
+    matching,
+    loaders,
+  };
+}

@@ -1,0 +1,43 @@
+import type { CypherExecutor } from '../db/executor';
+import type { PerRequest } from '../context';
+import type { Slice } from '../slice';
+import { type ApplyRateLimitOptions, createApplyRateLimit } from './apply-rate-limit';
+import { type PartnerLoaderSources, type PartnerLoaders, partnerLoaders } from './partner.loaders';
+import { PartnerMutationResolver } from './partner.mutations';
+import { PartnerResolver } from './partner.resolver';
+import { PartnerService } from './partner.service';
+import { PartnerWriteService } from './partner-write.service';
+
+/** What the partners slice is built from. */
+export interface PartnerSliceDeps {
+  executor: CypherExecutor;
+  repositories: PartnerLoaderSources;
+  applyRateLimit: ApplyRateLimitOptions;
+}
+
+/** The partners slice, with the loaders other slices read partners through. */
+export interface PartnersSlice extends Slice {
+  loaders: PerRequest<PartnerLoaders>;
+}
+
+/** Partners: reads, membership (apply, admit, pause, leave), profiles and erasure. */
+export function partnersSlice({
+  executor,
+  repositories,
+  applyRateLimit,
+}: PartnerSliceDeps): PartnersSlice {
+  const loaders = partnerLoaders(repositories);
+  const limit = createApplyRateLimit(applyRateLimit);
+  const writes = new PartnerWriteService(executor, repositories.partners, {
+    applyRateLimit: limit,
+  });
+  return {
+    name: 'partners',
+    resolvers: [
+      new PartnerResolver(new PartnerService(repositories.partners), loaders),
+      new PartnerMutationResolver(writes, loaders),
+    ],
+    loaders,
+    close: () => limit.close(),
+  };
+}
