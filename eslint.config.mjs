@@ -14,6 +14,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'no-console': 'error',
+      // Type-only imports vanish from the emitted JavaScript, so they cannot close a runtime cycle.
+      '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {

@@ -57,7 +57,6 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       context: contextFactory(logger),
       routes: (app) => slices.forEach((slice) => slice.routes?.(app)),
       verifyToken,
-      webSocketLimits: config.exchange,
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
       observability: { metrics, endpoint: config.metrics },

@@ -1,5 +1,6 @@
 import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
 import type { QueryLimits } from './limits/query-limits';
+import type { WebSocketSettings } from './limits/ws-connections';
 
 /** Thrown by {@link loadConfig} when an environment variable is missing or malformed. */
 export class ConfigError extends Error {
@@ -218,7 +219,7 @@ export interface AppConfig {
     /** Whether validation errors suggest similar field names. */
     fieldSuggestions: boolean;
     limits: QueryLimits;
-    webSocket: { maxPayloadBytes: number; connectionInitTimeoutMs: number };
+    webSocket: WebSocketSettings;
   };
   logLevel: string;
   neo4j: {
@@ -239,8 +240,6 @@ export interface AppConfig {
   exchange: {
     /** Set → exchange events fan out through Redis to every API process. */
     redisUrl?: string;
-    maxSubscriptionsPerSocket: number;
-    maxSocketsPerUser: number;
   };
   auth: {
     secret?: string;
@@ -292,6 +291,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       webSocket: {
         maxPayloadBytes: clean.WS_MAX_PAYLOAD_BYTES,
         connectionInitTimeoutMs: clean.WS_CONNECTION_INIT_TIMEOUT_MS,
+        maxSubscriptionsPerSocket: clean.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+        maxSocketsPerUser: clean.WS_MAX_SOCKETS_PER_USER,
       },
     },
     logLevel: clean.LOG_LEVEL,
@@ -318,8 +319,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,
-      maxSubscriptionsPerSocket: clean.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
-      maxSocketsPerUser: clean.WS_MAX_SOCKETS_PER_USER,
     },
     auth: {
       secret: clean.JWT_SECRET,

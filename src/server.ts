@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -6,13 +6,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
-import type { Context } from 'graphql-ws';
 import type { Logger } from 'pino';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
-import type { AuthUser } from './auth/auth.types';
 import type { TokenVerifier } from './auth/tokens';
-import { CloseCode, ErrorCode, userError } from './common/errors';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
 import { preferredLanguage } from './common/language';
@@ -24,6 +21,7 @@ import { bodyErrorHandler, corsMiddleware } from './limits/http-guards';
 import { createQueryLimits, parseOptions } from './limits/query-limits';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
 import { createWsOperationPreparer } from './limits/ws-operations';
+import { webSocketPolicy, type WsExtra } from './limits/ws-connections';
 import { type ObservabilityOptions, observeServer } from './observability/observability';
 
 /** Path of the GraphQL endpoint, for HTTP and WebSocket alike. */
@@ -52,8 +50,6 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   /** Makes the context of one operation for a caller, on HTTP and WebSocket alike. */
   context: (caller: Caller) => RequestContext;
-  /** Limits per WebSocket and per user, so one client cannot hold the server's resources. */
-  webSocketLimits: { maxSubscriptionsPerSocket: number; maxSocketsPerUser: number };
   /** Adds further HTTP routes (e.g. exports) before the GraphQL endpoint. */
   routes?: (app: express.Express) => void;
   /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
@@ -98,10 +94,12 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     path: GRAPHQL_PATH,
     maxPayload: config.webSocket.maxPayloadBytes,
   });
-  const sockets = new SocketCounter(
-    options.webSocketLimits.maxSocketsPerUser,
-    config.trustProxyHops,
-  );
+  const policy = webSocketPolicy({
+    settings: config.webSocket,
+    trustProxyHops: config.trustProxyHops,
+    verifyToken,
+    logger,
+  });
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
   const wsHandle = observed.useServer<Record<string, unknown>, WsExtra>(
     {
@@ -114,22 +112,17 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
           clientIp: clientAddressOf(ctx.extra.request, config.trustProxyHops),
           language: preferredLanguage(ctx.extra.request.headers['accept-language']),
         }),
-      onConnect: async (ctx) =>
-        (await authenticateSocket(ctx, verifyToken)) && sockets.admit(ctx.extra),
+      onConnect: policy.onConnect,
       onSubscribe: (ctx, _id, payload) =>
-        refuseOverLimit(ctx, options.webSocketLimits.maxSubscriptionsPerSocket) ??
-        prepareWsOperation(payload),
-      onClose: (ctx) => {
-        clearTimeout(ctx.extra.expiryTimer);
-        sockets.release(ctx.extra);
-      },
+        policy.refuseOverLimit(ctx) ?? prepareWsOperation(payload),
+      onClose: policy.onClose,
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
     },
     wsServer,
   );
-  logSocketErrors(wsServer, logger);
+  policy.watch(wsServer);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -197,109 +190,6 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     port,
     stop: () => (stopping ??= apollo.stop()),
   };
-}
-
-/** What this server keeps per WebSocket, next to graphql-ws's own `socket` and `request`. */
-type WsExtra = {
-  socket: WebSocket;
-  request: IncomingMessage;
-  user?: AuthUser | null;
-  expiryTimer?: NodeJS.Timeout;
-  /** The key this socket was counted under by {@link SocketCounter}. */
-  countedAs?: string;
-};
-
-/**
- * Counts open WebSockets per user (token subject; the address for anonymous sockets) and refuses
- * a socket beyond the limit with 4403 and a reason, so one client cannot exhaust the server.
- */
-class SocketCounter {
-  private readonly open = new Map<string, number>();
-
-  constructor(
-    private readonly max: number,
-    private readonly trustProxyHops: number,
-  ) {}
-
-  admit(extra: WsExtra): boolean {
-    const key = extra.user
-      ? `user:${extra.user.subject}`
-      : `ip:${clientAddressOf(extra.request, this.trustProxyHops)}`;
-    const count = this.open.get(key) ?? 0;
-    if (count >= this.max) {
-      extra.socket.close(
-        CloseCode.Forbidden,
-        `Too many WebSockets for this user (max ${this.max})`,
-      );
-      return false;
-    }
-    this.open.set(key, count + 1);
-    extra.countedAs = key;
-    return true;
-  }
-
-  release(extra: WsExtra): void {
-    const key = extra.countedAs;
-    if (key === undefined) return;
-    extra.countedAs = undefined;
-    const count = (this.open.get(key) ?? 1) - 1;
-    if (count > 0) this.open.set(key, count);
-    else this.open.delete(key);
-  }
-}
-
-/** graphql-ws `onSubscribe`: refuses an operation beyond the socket's limit of running ones. */
-function refuseOverLimit(ctx: Context<Record<string, unknown> | undefined, WsExtra>, max: number) {
-  // graphql-ws has already registered the new operation under its id, so it counts itself.
-  if (Object.keys(ctx.subscriptions).length <= max) return undefined;
-  return [
-    userError(
-      ErrorCode.TOO_MANY_REQUESTS,
-      `expected at most ${max} operations at once on one WebSocket; complete one first`,
-    ),
-  ];
-}
-
-/**
- * graphql-ws `onConnect`: the token travels in `connectionParams.authorization` ("Bearer …").
- * A bad token refuses the socket (`false` → close 4403 Forbidden); no token is PUBLIC. When the
- * token expires, the socket is closed with 4403, which ends all its subscriptions.
- */
-async function authenticateSocket(
-  ctx: Context<Record<string, unknown> | undefined, WsExtra>,
-  verify: TokenVerifier,
-): Promise<boolean> {
-  try {
-    ctx.extra.user = await authenticate(verify, ctx.connectionParams?.authorization);
-  } catch {
-    return false;
-  }
-  const expiresAt = ctx.extra.user?.expiresAt;
-  if (expiresAt !== undefined) {
-    const delay = Math.min(Math.max(expiresAt * 1000 - Date.now(), 0), 2 ** 31 - 1);
-    ctx.extra.expiryTimer = setTimeout(
-      () => ctx.extra.socket.close(CloseCode.Forbidden, 'Token expired'),
-      delay,
-    );
-  }
-  return true;
-}
-
-/**
- * Replaces graphql-ws's handler of socket errors, which writes to the console (breaking the JSON
- * log lines) for what are client faults: ws has already closed the socket with the matching
- * code (1009 message too big, 1002 protocol error, 1007 invalid UTF-8) when it reports them.
- */
-function logSocketErrors(wsServer: WebSocketServer, logger: Logger): void {
-  wsServer.on('connection', (socket) => {
-    socket.removeAllListeners('error');
-    socket.on('error', (error) => {
-      logger.warn({ err: error }, 'WebSocket closed after a protocol error');
-      if (socket.readyState === socket.OPEN) {
-        socket.close(CloseCode.InternalServerError, 'Internal server error');
-      }
-    });
-  });
 }
 
 function listen(server: HttpServer, host: string, port: number): Promise<void> {

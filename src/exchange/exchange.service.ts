@@ -4,14 +4,15 @@ import { ErrorCode, userError } from '../common/errors';
 import { CooperationWriteRepository } from '../cooperations/cooperation-write.repository';
 import { requireUser } from '../cooperations/cooperation-write.checks';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
-import { ExchangeWriteUnit } from './exchange-write-unit';
+import type { ExchangeWriteUnit } from './exchange-write-unit';
 import { runWrite } from '../db/write-unit';
 import { EventKind } from '../events/event.types';
 import { assertId, assertIntInRange } from '../common/checks';
 import { ExchangeTransition, nextExchangeStatus } from './exchange.checks';
 import type { CreateExchangeInput } from './exchange.inputs';
-import { ExchangeRepository } from './exchange.repository';
-import { type Exchange, ExchangeStatus } from './exchange.types';
+import type { ExchangeRepository } from './exchange.repository';
+import type { ExchangeStatus } from './exchange.types';
+import { type Exchange } from './exchange.types';
 
 /** Most exchanges one `exchanges` query returns. */
 export const MAX_EXCHANGES = 100;

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, userError } from '../common/errors';
 import { preferredLanguage } from '../common/language';

@@ -19,7 +19,12 @@ describe('loadConfig', () => {
         maxTokens: 2_000,
         maxCost: 500_000,
       },
-      webSocket: { maxPayloadBytes: 65_536, connectionInitTimeoutMs: 3_000 },
+      webSocket: {
+        maxPayloadBytes: 65_536,
+        connectionInitTimeoutMs: 3_000,
+        maxSubscriptionsPerSocket: 20,
+        maxSocketsPerUser: 10,
+      },
     });
     expect(config.neo4j.txTimeoutMs).toBe(20_000);
     expect(config.neo4j.uri).toBeUndefined();

@@ -217,7 +217,10 @@ describe('limits configuration', () => {
       maxCost: 1000,
     });
     expect(config.http.bodyLimit).toBe('1mb');
-    expect(config.http.webSocket).toEqual({ maxPayloadBytes: 1024, connectionInitTimeoutMs: 500 });
+    expect(config.http.webSocket).toMatchObject({
+      maxPayloadBytes: 1024,
+      connectionInitTimeoutMs: 500,
+    });
     expect(config.neo4j.txTimeoutMs).toBe(2000);
   });
 
