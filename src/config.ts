@@ -86,8 +86,8 @@ const httpUrl = makeValidator<string>((input) => {
 });
 
 /**
- * Every environment variable the API reads, with its default. The README's configuration table
- * and the docker-compose test are checked against these names.
+ * Every environment variable the API reads, with its default. docs/configuration.md's table
+ * (test/unit/config-docs.test.ts) and the docker-compose test are checked against these names.
  */
 export const ENV_SPEC = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),

@@ -1,5 +1,5 @@
 /**
- * The figures of the talk of 12 June 2023 (context/seed-talk-2023.md) that the demo reproduces
+ * The figures of the talk of 12 June 2023 (docs/alliance.md, docs/demo-data.md) that the demo reproduces
  * exactly at {@link TALK.memberPartners} partners, and scales proportionally otherwise.
  */
 export const TALK = {

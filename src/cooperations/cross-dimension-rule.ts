@@ -27,8 +27,9 @@ export function coveredDimensions(profiles: readonly (readonly Engagement[])[]):
 }
 
 /**
- * The cross-dimension rule of a *Vielfaltskooperation* (DESIGN.md): together the partners cover at
- * least two dimensions, and each brings a dimension or a perspective the other lacks.
+ * The cross-dimension rule of a *Vielfaltskooperation* (docs/alliance.md, "The cross-dimension
+ * rule"): together the partners cover at least two dimensions, and each brings a dimension or a
+ * perspective the other lacks.
  *
  * For more than two partners we decided: the group covers at least two dimensions and every
  * partner brings something (a dimension or a perspective on one) to at least one other partner
