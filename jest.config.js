@@ -1,10 +1,53 @@
 /**
- * Two projects: `unit` (pure logic, no I/O) and `integration` (real Neo4j, real HTTP and
- * WebSocket). The integration project's global setup starts one embedded Neo4j for the whole
- * run (and seeds the demo alliance); `npm run test:unit` needs no database.
+ * Three projects; `npm test` runs all of them (see package.json "test").
+ *
+ * - `unit`: pure logic, no I/O and no database. It is safe to run in parallel, so `npm test` and
+ *   `npm run test:unit` run it on its own with `--maxWorkers=2`.
+ * - `integration`: real Neo4j, real HTTP and WebSocket against the one embedded Neo4j that the
+ *   global setup starts and seeds with the demo alliance. Most suites write to that shared graph
+ *   and others assert exact counts of it, so these suites run one at a time (`maxWorkers: 1`
+ *   below; jest has no per-project `maxWorkers`, the top-level value applies to every project).
+ * - `slow`: the same shared Neo4j, but suites that take 20 s or more each (the 10,000-operation
+ *   fuzz run, real `node dist/src/main.js` processes, Neo4j restarts and faults, backup and
+ *   restore). Kept apart so that `--selectProjects unit integration` gives quick feedback.
+ *
+ * Both database projects name the same global setup; it starts Neo4j only once per jest run.
+ *
+ * TypeScript goes through @swc/jest (no type checking: `npm run build` type-checks). swc emits
+ * legacy decorators with their design-type metadata, which type-graphql reads
+ * (`emitDecoratorMetadata` in tsconfig.json); test/unit/schema-drift.test.ts fails if a type is lost.
  * @type {import('jest').Config}
  */
-const tsJest = ['ts-jest', { diagnostics: false }];
+const swcJest = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+/** Suites of the `slow` project (paths under test/). */
+const slowSuites = [
+  'e2e/fuzz',
+  'e2e/process',
+  'e2e/readiness',
+  'e2e/neo4j-faults',
+  'integration/backup-restore',
+].map((name) => `<rootDir>/test/${name}.test.ts`);
+
+const databaseProject = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  transform: { '^.+\\.ts$': swcJest },
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+};
 
 module.exports = {
   maxWorkers: 1,
@@ -13,18 +56,20 @@ module.exports = {
     {
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': swcJest },
       testEnvironment: 'node',
       setupFiles: ['reflect-metadata'],
     },
     {
+      ...databaseProject,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      transform: { '^.+\\.ts$': tsJest },
-      testEnvironment: 'node',
-      setupFiles: ['reflect-metadata'],
+      testPathIgnorePatterns: ['/node_modules/', ...slowSuites],
+    },
+    {
+      ...databaseProject,
+      displayName: 'slow',
+      testMatch: slowSuites,
     },
   ],
 };

@@ -35,7 +35,7 @@ export interface NetworkComputer {
 /**
  * The compiled worker script. Node runs worker threads from JavaScript only, so:
  * - from `dist/` (npm start, the Docker image, benchmarks) it is the file next to this one;
- * - from the TypeScript sources (jest through ts-jest) it is the compiled copy under
+ * - from the TypeScript sources (jest through @swc/jest) it is the compiled copy under
  *   `dist/src/network/`, which `npm test` builds first (`npm run build`). A stale `dist/` runs
  *   stale graph code: build before running the network tests alone.
  */

@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { projectPath } from '../../src/common/paths';
 
 /** Debian's Chromium; playwright-core drives it (the project never downloads a browser). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -26,17 +24,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Installs Debian's `chromium` through the project's script when it is missing, so that a fresh
- * machine runs the viewer test without a manual step (CI installs it up front in .ci/run).
+ * Fails with one line when Debian's `chromium` is missing: tests never install system packages,
+ * only CI's `.ci/run` does (through scripts/install-system-deps.sh).
  */
 export function ensureChromiumInstalled(): void {
   if (existsSync(CHROMIUM_PATH)) return;
-  execFileSync('bash', [projectPath('scripts', 'install-system-deps.sh'), 'chromium'], {
-    stdio: 'inherit',
-  });
+  throw new Error(
+    `chromium is not installed at ${CHROMIUM_PATH}: run \`bash scripts/install-system-deps.sh chromium\` (CI's .ci/run does)`,
+  );
 }
 
-/** Installs Chromium if needed and launches it headless; close the browser in `afterAll`. */
+/** Checks that Chromium is installed and launches it headless; close the browser in `afterAll`. */
 export async function launchChromium(): Promise<Browser> {
   ensureChromiumInstalled();
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { projectPath } from '../../src/common/paths';
 
 /** A `redis-server` child process for tests. */
 export interface RedisServer {
@@ -9,16 +8,16 @@ export interface RedisServer {
 }
 
 /**
- * Installs Debian's `redis-server` through the project's script when it is missing, so that a
- * fresh machine runs the multi-process tests without a manual step.
+ * Fails with one line when `redis-server` is missing: tests never install system packages, only
+ * CI's `.ci/run` does (through scripts/install-system-deps.sh).
  */
 function ensureRedisInstalled(): void {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
-    execFileSync('bash', [projectPath('scripts', 'install-system-deps.sh'), 'redis-server'], {
-      stdio: 'inherit',
-    });
+    throw new Error(
+      "redis-server is not installed: run `bash scripts/install-system-deps.sh redis-server` (CI's .ci/run does)",
+    );
   }
 }
 
