@@ -4,6 +4,7 @@ import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import {
+  CHANNEL_LIMITS,
   MatchingRepository,
   matchingQueries,
   networkReach,
@@ -82,7 +83,7 @@ UNWIND range(0, 199) AS i RETURN ids[toInteger(i * size(ids) / 200)] AS id`,
       const seeker = seekers[0];
       if (!seeker) return;
       const excluded = [id, ...seeker.former.map((f) => f.id)];
-      const network = networkReach(seeker, excluded).channel;
+      const network = networkReach(seeker, excluded, CHANNEL_LIMITS.network).channel;
       const query = matchingQueries.candidates([{ seeker, excluded, network }], {});
       const candidateIds = await executor.read(query, (r) => r.get('id') as string);
       await executor.read(matchingQueries.profiles(candidateIds), (r) => r);

@@ -1,62 +1,43 @@
-import { isSelfOrCoordinator } from '../auth/permissions';
 import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';
-import { coveredDimensions } from '../cooperations/cross-dimension-rule';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import { assertIntInRange, assertKey } from '../common/checks';
-import type { ScoredCandidate, Weights } from './matching.model';
-import { COMPONENT_NAMES } from './matching.model';
-import {
-  type CandidateFilter,
-  labelKey,
-  type MatchingRepository,
-  type ReferenceLabels,
-  type Seeker,
-} from './matching.repository';
-import type {
-  Consortium,
-  PartnerSuggestion,
-  SuggestionFilter,
-  WeightsInput,
-} from './matching.types';
 import { searchConsortia } from './consortia';
 import { explainConsortium } from './consortium-reasons';
+import {
+  assertConsortiumArgs,
+  assertKnownDimensions,
+  assertMayDismiss,
+  assertSeeker,
+  assertSuggestionRequest,
+  type ConsortiumArgs,
+  resolveWeights,
+  type SuggestionRequest,
+} from './matching.checks';
+import { candidateFilter, excludedFor, labelsFrom, toSuggestion } from './matching.mapping';
+import type { Weights } from './matching.model';
+import type { MatchingRepository } from './matching.repository';
+import type { Consortium, PartnerSuggestion } from './matching.types';
 import { rankCandidates } from './rank';
-import { explainPair, KEY_LABELS, type Labels } from './reasons';
-import { DEFAULT_WEIGHTS, validateWeights } from './scoring';
+import { DEFAULT_WEIGHTS } from './scoring';
+import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
+
+// Re-exported so that importers of the service module (exchange, analytics, tests) keep their paths.
+export {
+  assertConsortiumArgs,
+  assertSuggestionRequest,
+  CONSORTIUM_LIMITS,
+  type ConsortiumArgs,
+  MAX_EXCLUDED_IDS,
+  MAX_SUGGESTIONS,
+  resolveWeights,
+  type SuggestionRequest,
+} from './matching.checks';
+export { toSuggestion } from './matching.mapping';
 
 /** How long reference names are reused before they are read again. */
 export const LABEL_CACHE_MS = 5 * 60_000;
-
-/** The longest suggestion list one request may ask for. */
-export const MAX_SUGGESTIONS = 50;
-/** The most ids `filter.excludeIds` may hold. */
-export const MAX_EXCLUDED_IDS = 100;
-
-/** What a list of suggestions is asked with. */
-export interface SuggestionRequest {
-  first: number;
-  filter?: SuggestionFilter | null;
-  weights?: WeightsInput | null;
-}
-
-/** The arguments of `suggestedConsortia`. */
-export interface ConsortiumArgs {
-  dimensions: string[];
-  size: number;
-  including?: string | null;
-  first: number;
-}
-
-/** Bounds of `suggestedConsortia`'s arguments. */
-export const CONSORTIUM_LIMITS = {
-  minSize: 3,
-  maxSize: 5,
-  maxFirst: 20,
-  minDimensions: 2,
-} as const;
 
 /**
  * Pool of a consortium search: the most recently active partners of each requested dimension,
@@ -69,112 +50,6 @@ export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
 export interface SuggestionCaller {
   user: AuthUser | null;
   language: Language;
-}
-
-/**
- * Merges a client's weights over {@link DEFAULT_WEIGHTS}: an omitted weight keeps its default, so
- * a client can stress one component without restating the others.
- * @throws BAD_USER_INPUT for a negative or non-finite weight, or when all are zero
- */
-export function resolveWeights(input: WeightsInput | null | undefined): Weights {
-  const weights = Object.fromEntries(
-    COMPONENT_NAMES.map((name) => [name, input?.[name] ?? DEFAULT_WEIGHTS[name]]),
-  ) as Weights;
-  const problems = validateWeights(weights);
-  if (problems.length > 0) {
-    throw userError(ErrorCode.BAD_USER_INPUT, problems.join('; '), { argument: 'weights' });
-  }
-  return weights;
-}
-
-/**
- * Checks the list length and the filter's keys and ids.
- * @throws BAD_USER_INPUT naming the argument
- */
-export function assertSuggestionRequest({ first, filter }: SuggestionRequest): void {
-  assertIntInRange('first', first, 1, MAX_SUGGESTIONS);
-  for (const name of ['districts', 'boroughs', 'topics', 'addsDimensions'] as const) {
-    filter?.[name]?.forEach((key) => assertKey(`filter.${name}`, key));
-  }
-  const excluded = filter?.excludeIds?.length ?? 0;
-  if (excluded > MAX_EXCLUDED_IDS) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected at most ${MAX_EXCLUDED_IDS} filter.excludeIds, got ${excluded}`,
-      { argument: 'filter.excludeIds' },
-    );
-  }
-}
-
-/**
- * Checks the consortium arguments.
- * @throws BAD_USER_INPUT naming the argument
- */
-export function assertConsortiumArgs({ dimensions, size, first }: ConsortiumArgs): void {
-  const { minSize, maxSize, maxFirst, minDimensions } = CONSORTIUM_LIMITS;
-  dimensions.forEach((key) => assertKey('dimensions', key));
-  const distinct = new Set(dimensions).size;
-  const problems: [string, string][] = [];
-  if (distinct < minDimensions || distinct !== dimensions.length) {
-    problems.push([
-      'dimensions',
-      `expected at least ${minDimensions} distinct dimensions, got ${dimensions.join(', ') || 'none'}`,
-    ]);
-  }
-  if (!Number.isInteger(size) || size < minSize || size > maxSize) {
-    problems.push(['size', `expected size between ${minSize} and ${maxSize}, got ${size}`]);
-  }
-  if (!Number.isInteger(first) || first < 1 || first > maxFirst) {
-    problems.push(['first', `expected first between 1 and ${maxFirst}, got ${first}`]);
-  }
-  const [problem] = problems;
-  if (problem) throw userError(ErrorCode.BAD_USER_INPUT, problem[1], { argument: problem[0] });
-}
-
-/** Names keys from the graph's reference data, falling back to the key itself. */
-function labelsFrom(reference: ReferenceLabels): Labels {
-  return (kind, key) => reference.get(labelKey(kind, key)) ?? KEY_LABELS(kind, key);
-}
-
-/** Turns a ranked candidate into the API's suggestion, with reasons in the caller's language. */
-export function toSuggestion(
-  seeker: Seeker,
-  ranked: ScoredCandidate,
-  labels: Labels,
-  language: Language,
-): PartnerSuggestion {
-  const { candidate, signals } = ranked;
-  const seekerDimensions = new Set(seeker.profile.engagements.map((e) => e.dimension));
-  return {
-    partnerId: candidate.id,
-    score: ranked.score,
-    components: ranked.components,
-    reasons: explainPair(seeker.profile, candidate, signals, labels).map((reason) => ({
-      code: reason.code,
-      ref: reason.ref ?? null,
-      refName: reason.ref === undefined ? null : refName(reason.code, reason.ref, labels, language),
-      partnerIds: reason.partnerIds ?? [],
-      text: reason.text[language],
-    })),
-    coveredDimensionKeys: coveredDimensions([seeker.profile.engagements, candidate.engagements]),
-    addedDimensionKeys: coveredDimensions([candidate.engagements]).filter(
-      (key) => !seekerDimensions.has(key),
-    ),
-  };
-}
-
-function refName(code: string, ref: string, labels: Labels, language: Language): string {
-  const kind =
-    code === 'SHARED_TOPIC'
-      ? 'topic'
-      : code === 'SAME_DISTRICT'
-        ? 'district'
-        : code === 'SAME_BOROUGH'
-          ? 'borough'
-          : code === 'OTHER_SECTOR'
-            ? 'sector'
-            : 'dimension';
-  return labels(kind, ref)[language];
 }
 
 /**
@@ -242,16 +117,7 @@ export class MatchingService {
   async suggestConsortia(args: ConsortiumArgs, caller: SuggestionCaller): Promise<Consortium[]> {
     assertConsortiumArgs(args);
     const reference = await this.referenceLabels();
-    const unknown = args.dimensions.filter((key) => !reference.has(labelKey('dimension', key)));
-    if (unknown.length > 0) {
-      throw userError(
-        ErrorCode.BAD_USER_INPUT,
-        `expected known dimensions, got ${unknown.join(', ')}`,
-        {
-          argument: 'dimensions',
-        },
-      );
-    }
+    assertKnownDimensions(args.dimensions, (key) => reference.has(labelKey('dimension', key)));
     const ids = new Set(
       await this.repository.findConsortiumPool(args.dimensions, CONSORTIUM_POOL.perDimension),
     );
@@ -344,6 +210,11 @@ export class MatchingService {
     return this.setDismissed(partnerId, candidateId, false, user);
   }
 
+  /**
+   * The shared pipeline of {@link suggest} and {@link suggestForPartners}: seekers and labels in
+   * one round, candidates of all seekers in one more, then pure ranking per seeker.
+   * @param strict - refuse unknown or inactive partners instead of giving them an empty list
+   */
   private async suggestMany(
     partnerIds: readonly string[],
     request: SuggestionRequest,
@@ -383,21 +254,14 @@ export class MatchingService {
     return partnerIds.map((id) => bySeeker.get(id) ?? []);
   }
 
+  /** Dismisses or restores in one write unit, so the change is audited with the data version. */
   private async setDismissed(
     partnerId: string,
     candidateId: string,
     dismissed: boolean,
     user: AuthUser | null,
   ): Promise<boolean> {
-    if (!user) throw userError(ErrorCode.UNAUTHENTICATED, 'This operation needs a token.');
-    if (!isSelfOrCoordinator(user, partnerId)) {
-      throw userError(ErrorCode.FORBIDDEN, 'Only the partner itself or a coordinator may do this.');
-    }
-    if (partnerId === candidateId) {
-      throw userError(ErrorCode.BAD_USER_INPUT, 'expected candidateId to be another partner', {
-        argument: 'candidateId',
-      });
-    }
+    assertMayDismiss(user, partnerId, candidateId);
     const operation = dismissed ? 'dismissSuggestion' : 'restoreSuggestion';
     return runWrite(this.executor, { user, operation }, async (tx) => {
       const found = await this.repository.setDismissed(tx, partnerId, candidateId, dismissed);
@@ -410,62 +274,4 @@ export class MatchingService {
       return { result: true, ids: [partnerId, candidateId] };
     });
   }
-}
-
-/** Refuses suggestions for unknown and inactive partners, and unanswerable `addsDimensions`. */
-function assertSeeker(
-  seeker: Seeker | null,
-  partnerId: string,
-  filter: SuggestionFilter | null | undefined,
-  argument = 'partnerId',
-): asserts seeker is Seeker {
-  if (seeker === null) {
-    throw userError(ErrorCode.NOT_FOUND, `expected partner ${partnerId} to exist`, { argument });
-  }
-  if (seeker.status !== 'ACTIVE') {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected an ACTIVE partner, got ${partnerId} with status ${seeker.status}`,
-      { argument, status: seeker.status },
-    );
-  }
-  const covered = new Set(seeker.profile.engagements.map((e) => e.dimension));
-  const known = filter?.addsDimensions?.filter((key) => covered.has(key)) ?? [];
-  if (known.length > 0) {
-    throw userError(
-      ErrorCode.BAD_USER_INPUT,
-      `expected filter.addsDimensions to be dimensions ${partnerId} does not cover yet, got ${known.join(', ')}`,
-      { argument: 'filter.addsDimensions' },
-    );
-  }
-}
-
-/**
- * Whom a seeker must never be offered. Dismissals are the partner's private preference: they
- * shape only the lists the partner itself and coordinators see, so that a public list does not
- * reveal whom a partner turned down.
- */
-function excludedFor(
-  seeker: Seeker,
-  filter: SuggestionFilter | null | undefined,
-  user: AuthUser | null,
-): string[] {
-  const own = isSelfOrCoordinator(user, seeker.profile.id) ? seeker.dismissed : [];
-  return [
-    seeker.profile.id,
-    ...seeker.former.map((f) => f.id),
-    ...own,
-    ...(filter?.excludeIds ?? []),
-  ];
-}
-
-function candidateFilter(filter: SuggestionFilter | null | undefined): CandidateFilter {
-  return {
-    sectors: filter?.sectors,
-    districts: filter?.districts,
-    boroughs: filter?.boroughs,
-    topics: filter?.topics,
-    dimensions: filter?.addsDimensions,
-    neverCooperated: filter?.neverCooperated,
-  };
 }

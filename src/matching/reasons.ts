@@ -234,3 +234,29 @@ function compare(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
 }
+
+/**
+ * What kind of key each reason's `ref` names, so the API can give the ref's name. Reasons whose
+ * ref is a dimension (ADDS_*) and those without a ref map to `dimension`, as before.
+ */
+export const REF_KINDS: Readonly<Record<ReasonCode, LabelKind>> = {
+  ADDS_DIMENSION: 'dimension',
+  ADDS_PERSPECTIVE: 'dimension',
+  SHARED_TOPIC: 'topic',
+  SAME_DISTRICT: 'district',
+  SAME_BOROUGH: 'borough',
+  COMMON_PARTNERS: 'dimension',
+  OTHER_SECTOR: 'sector',
+  NEVER_COOPERATED: 'dimension',
+  NO_DIMENSIONS_YET: 'dimension',
+};
+
+/** The name of a reason's `ref` in the given language, looked up by the kind {@link REF_KINDS} gives. */
+export function refName(
+  code: ReasonCode,
+  ref: string,
+  labels: Labels,
+  language: keyof Bilingual,
+): string {
+  return labels(REF_KINDS[code], ref)[language];
+}

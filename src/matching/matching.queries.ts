@@ -1,0 +1,211 @@
+import neo4j from 'neo4j-driver';
+import type { CypherQuery } from '../db/executor';
+import { partnerFilterClause } from '../partners/partner.repository';
+import { PartnerStatus } from '../partners/partner.types';
+import type { CandidateFilter, CandidateRequest } from './seeker';
+
+/**
+ * How many candidates each retrieval channel yields at most, per seeker. At the demo's size no
+ * channel reaches its cap, so every partner a channel can reach is scored; at 50,000 partners the
+ * caps keep the work per request bounded (about 1,000 scored candidates) whatever the alliance's size.
+ */
+export const CHANNEL_LIMITS = {
+  /** Partners of former partners (the network-trust channel), strongest ties first. */
+  network: 300,
+  /** Same district, most recently active first. */
+  district: 200,
+  /** Same borough, most recently active first. */
+  borough: 200,
+  /** Sharing topics, most shared topics first, then most recently active. */
+  topic: 300,
+  /** Never cooperated (the exposure channel), most recently active first. */
+  newcomer: 200,
+  /** Bringing a dimension the seeker lacks, most recently active first (read in index order). */
+  complement: 300,
+  /** Matching the request's filter, for filters the other channels rarely satisfy. */
+  filter: 300,
+} as const;
+
+/** The profile columns of a partner bound to `v`, shared by the seeker and profile reads. */
+const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector,
+  ${v}.cooperationCount AS cooperationCount, ${v}.lastActiveOn AS lastActiveOn,
+  [(${v})-[r:ENGAGES_IN]->(x:Dimension) | {dimension: x.key, perspective: r.perspective}] AS engagements,
+  [(${v})-[:ACTIVE_IN]->(t:Topic) | t.key] AS topics,
+  [(${v})-[:LOCATED_IN]->(d:District) | d {.key, .boroughKey}][0] AS place`;
+
+/** The Cypher of the matching slice, as pure functions; every value is a parameter. */
+export const matchingQueries = {
+  /**
+   * Seekers with their profile, former partners (each with its co-partners) and dismissals, plus
+   * the graph's latest activity date, which is the scoring's reference date.
+   */
+  seekers(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `CALL () {
+  MATCH (a:Partner) WHERE a.lastActiveOn IS NOT NULL
+  RETURN a.lastActiveOn AS asOf ORDER BY asOf DESC LIMIT 1
+}
+OPTIONAL MATCH (v:DataVersion {id: 'graph'})
+WITH asOf, coalesce(v.value, 0) AS version
+UNWIND $ids AS seekerId
+MATCH (s:Partner {id: seekerId})
+RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
+  COLLECT {
+    MATCH (s)-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(z:Partner) WHERE z <> s
+    WITH DISTINCT z
+    RETURN {id: z.id, neighbours: COLLECT {
+      MATCH (z)-[:PARTICIPATES_IN]->(:Cooperation)<-[:PARTICIPATES_IN]-(y:Partner) WHERE y <> z
+      RETURN DISTINCT y.id
+    }}
+  } AS former,
+  [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] AS dismissed`,
+      params: { ids },
+    };
+  },
+
+  /**
+   * Candidates of many seekers in one round trip: the union of bounded, index-anchored channels
+   * (see {@link CHANNEL_LIMITS}), so the cost follows the channels' caps, not the alliance's size.
+   * The network channel's ids come from the seeker's former partners, already read. Each row is
+   * one (seeker, candidate id); profiles come from {@link matchingQueries.profiles}.
+   */
+  candidates(
+    requests: readonly (CandidateRequest & { network: string[] })[],
+    filter: CandidateFilter,
+  ): CypherQuery {
+    const partnerFilter = {
+      sectors: filter.sectors,
+      districts: filter.districts,
+      boroughs: filter.boroughs,
+      topics: filter.topics,
+      dimensions: filter.dimensions,
+    };
+    const anchor = partnerFilterClause(partnerFilter);
+    const clause = partnerFilterClause(partnerFilter, false);
+    const where = (extra: readonly string[]) =>
+      [
+        'p.status = $active',
+        'NOT p.id IN request.excluded',
+        ...(filter.neverCooperated ? ['p.cooperationCount = 0'] : []),
+        ...extra,
+      ].join(' AND ');
+    const conditions = where(clause.conditions);
+    // Without a filter the channels below reach everything a filter channel would.
+    const filterChannel =
+      anchor.source === clause.source
+        ? ''
+        : `UNION
+  ${anchor.source}
+  WITH p WHERE ${where(anchor.conditions)}
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.filter`;
+    return {
+      cypher: `UNWIND $requests AS request
+CALL (request) {
+  UNWIND request.network AS networkId
+  MATCH (p:Partner {id: networkId})
+  WITH p WHERE ${conditions}
+  RETURN p
+  UNION
+  MATCH (:District {key: request.districtKey})<-[:LOCATED_IN]-(p:Partner)
+  WITH p WHERE ${conditions}
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.district
+  UNION
+  MATCH (d:District)<-[:LOCATED_IN]-(p:Partner)
+  WHERE d.boroughKey = request.boroughKey AND d.key <> request.districtKey
+  WITH p WHERE ${conditions}
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.borough
+  UNION
+  UNWIND request.topics AS topic
+  MATCH (:Topic {key: topic})<-[:ACTIVE_IN]-(p:Partner)
+  WITH p WHERE ${conditions}
+  WITH p, count(*) AS shared
+  RETURN p ORDER BY shared DESC, p.lastActiveOn DESC, p.id LIMIT $limits.topic
+  UNION
+  MATCH (p:Partner) WHERE p.cooperationCount = 0
+  WITH p WHERE ${conditions}
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.newcomer
+  UNION
+  MATCH (p:Partner) USING INDEX p:Partner(lastActiveOn)
+  WHERE p.lastActiveOn IS NOT NULL AND ${conditions}
+    AND EXISTS { (p)-[:ENGAGES_IN]->(x:Dimension) WHERE NOT x.key IN request.dimensions }
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.complement
+  ${filterChannel}
+}
+RETURN request.id AS seekerId, p.id AS id`,
+      params: {
+        ...anchor.params,
+        ...clause.params,
+        active: PartnerStatus.ACTIVE,
+        limits: Object.fromEntries(
+          Object.entries(CHANNEL_LIMITS).map(([channel, limit]) => [channel, neo4j.int(limit)]),
+        ),
+        requests: requests.map(({ seeker, excluded, network }) => ({
+          id: seeker.profile.id,
+          districtKey: seeker.profile.districtKey,
+          boroughKey: seeker.profile.boroughKey,
+          topics: seeker.profile.topics,
+          dimensions: seeker.profile.engagements.map((e) => e.dimension),
+          network,
+          excluded,
+        })),
+      },
+    };
+  },
+
+  /**
+   * The most recently active ACTIVE partners of each dimension: the pool of a consortium search.
+   * Read in the order of the `lastActiveOn` index, so each dimension stops after `perDimension`.
+   */
+  consortiumPool(dimensions: readonly string[], perDimension: number): CypherQuery {
+    return {
+      cypher: `UNWIND $dimensions AS dimension
+CALL (dimension) {
+  MATCH (p:Partner) WHERE p.lastActiveOn IS NOT NULL AND p.status = $active
+    AND EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: dimension}) }
+  RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $perDimension
+}
+RETURN DISTINCT p.id AS id`,
+      params: { dimensions, perDimension: neo4j.int(perDimension), active: PartnerStatus.ACTIVE },
+    };
+  },
+
+  /** The scoring profiles of partners. */
+  profiles(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id MATCH (p:Partner {id: id}) RETURN ${PROFILE_FIELDS('p')}`,
+      params: { ids },
+    };
+  },
+
+  /** The names of every dimension, topic, district and borough. */
+  labels(): CypherQuery {
+    return {
+      cypher: `CALL () { MATCH (d:Dimension) RETURN 'dimension' AS kind, d.key AS key, d.nameDe AS de, d.nameEn AS en
+  UNION MATCH (t:Topic) RETURN 'topic' AS kind, t.key AS key, t.nameDe AS de, t.nameEn AS en
+  UNION MATCH (d:District) RETURN 'district' AS kind, d.key AS key, d.name AS de, d.name AS en
+  UNION MATCH (d:District) RETURN DISTINCT 'borough' AS kind, d.boroughKey AS key, d.borough AS de, d.borough AS en }
+RETURN kind, key, de, en`,
+    };
+  },
+
+  /** Records that `partnerId` does not want `candidateId` suggested again (idempotent). */
+  dismiss(partnerId: string, candidateId: string): CypherQuery {
+    return {
+      cypher: `MATCH (s:Partner {id: $partnerId}), (c:Partner {id: $candidateId})
+MERGE (s)-[d:DISMISSED_SUGGESTION]->(c) ON CREATE SET d.at = datetime()
+RETURN c.id AS id`,
+      params: { partnerId, candidateId },
+    };
+  },
+
+  /** Undoes {@link matchingQueries.dismiss}. */
+  restore(partnerId: string, candidateId: string): CypherQuery {
+    return {
+      cypher: `MATCH (s:Partner {id: $partnerId}), (c:Partner {id: $candidateId})
+OPTIONAL MATCH (s)-[d:DISMISSED_SUGGESTION]->(c)
+DELETE d
+RETURN c.id AS id`,
+      params: { partnerId, candidateId },
+    };
+  },
+};
