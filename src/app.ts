@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
 import { audienceRoutes } from './analytics/audience.routes';
+import { partnerStandingFromGraph } from './auth/partner-standing';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -46,7 +47,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const repositories = createRepositories(database.executor);
     const services = createServices(repositories, database.executor, config, logger);
     opened = services;
-    const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth));
+    const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth), {
+      maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+      partnerStanding: partnerStandingFromGraph(database.executor),
+    });
     const server = await startServer({
       config: config.http,
       schema: await buildAppSchema(services),
