@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
+import { partnerStandingFromGraph } from './auth/partner-standing';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -41,7 +42,10 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let stopped = false;
   let slices: Slice[] = [];
   try {
-    const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth));
+    const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth), {
+      maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+      partnerStanding: partnerStandingFromGraph(database.executor),
+    });
     slices = createSlices({
       executor: database.executor,
       settings: {

@@ -127,6 +127,10 @@ export const ENV_SPEC = {
   JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
   JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
   JWT_AUDIENCE: str({ default: undefined, desc: 'expected aud (required with JWT_JWKS_URL)' }),
+  JWT_MAX_LIFETIME_S: positiveInt({
+    default: 86_400,
+    desc: 'longest token lifetime accepted (exp minus iat, seconds); tokens without exp are refused',
+  }),
   APPLY_RATE_LIMIT_PER_HOUR: positiveInt({ default: 10, desc: 'applyForMembership per IP' }),
   REDIS_URL: redisUrl({
     default: undefined,
@@ -246,6 +250,8 @@ export interface AppConfig {
     jwksUrl?: string;
     issuer?: string;
     audience?: string;
+    /** Longest accepted token lifetime in seconds (`exp` − `iat`); `exp` is always required. */
+    maxTokenLifetimeSeconds: number;
     /** applyForMembership calls allowed per client IP and hour. */
     applyRateLimitPerHour: number;
   };
@@ -325,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       jwksUrl: clean.JWT_JWKS_URL,
       issuer: clean.JWT_ISSUER,
       audience: clean.JWT_AUDIENCE,
+      maxTokenLifetimeSeconds: clean.JWT_MAX_LIFETIME_S,
       applyRateLimitPerHour: clean.APPLY_RATE_LIMIT_PER_HOUR,
     },
   };

@@ -68,6 +68,7 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const { config, schema, context, verifyToken, logger } = options;
   const app = express();
+  app.disable('x-powered-by'); // names the framework to attackers; nothing else needs it
   const observed = observeServer(options.observability, logger, GRAPHQL_PATH);
   app.use(observed.requestIds);
   app.use(corsMiddleware(config.corsOrigins));

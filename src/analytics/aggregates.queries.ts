@@ -3,7 +3,7 @@ import type { PageRequest } from '../common/pagination';
 import { CooperationKind } from '../cooperations/cooperation.types';
 import { whereClause } from '../db/cypher';
 import type { CypherQuery } from '../db/executor';
-import { keysetClause, type SortSpec } from '../db/keyset';
+import { keysetClause, type SortSpec, CursorValueType } from '../db/keyset';
 import { EVENT_PROJECTION } from '../events/event.repository';
 import { EventKind } from '../events/event.types';
 import { partnerProjection } from '../partners/partner.repository';
@@ -100,7 +100,7 @@ const ACTION_DAYS = `CALL (fromYear, toYear) {
 /** Sort of inactive partners: the longest-standing members first. */
 const INACTIVE_SORT: SortSpec = {
   expression: 'p.joinedOn',
-  cursorValue: (v) => `date(${v})`,
+  valueType: CursorValueType.DATE,
   direction: 'ASC',
   id: 'p.id',
 };

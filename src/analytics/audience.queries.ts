@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { PageRequest } from '../common/pagination';
 import { whereClause } from '../db/cypher';
 import type { CypherQuery } from '../db/executor';
-import { keysetClause, type SortSpec } from '../db/keyset';
+import { keysetClause, type SortSpec, CursorValueType } from '../db/keyset';
 import {
   countMatching,
   type FilterClause,
@@ -15,7 +15,7 @@ import type { NormalisedAudienceFilter } from './audience';
 /** Audiences are listed by name, like a mailing list. */
 const SORT: SortSpec = {
   expression: 'p.name',
-  cursorValue: (v) => v,
+  valueType: CursorValueType.TEXT,
   direction: 'ASC',
   id: 'p.id',
 };

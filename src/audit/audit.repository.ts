@@ -4,13 +4,13 @@ import type { AuthUser } from '../auth/auth.types';
 import type { PageRequest, SortKey } from '../common/pagination';
 import { conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
-import { keysetClause, type SortSpec } from '../db/keyset';
+import { keysetClause, type SortSpec, CursorValueType } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { AuditEntry, AuditFilter } from './audit.types';
 
 const SORT: SortSpec = {
   expression: 'a.at',
-  cursorValue: (v) => `datetime(${v})`,
+  valueType: CursorValueType.DATETIME,
   direction: 'DESC',
   id: 'a.id',
 };

@@ -13,6 +13,29 @@ export type TokenVerification =
 /** Checks a bearer token and returns its user; throws UNAUTHENTICATED otherwise. */
 export type TokenVerifier = (token: string) => Promise<AuthUser>;
 
+/**
+ * What the graph says about the partner a PARTNER token names: `null` when no such partner
+ * exists; otherwise `tokensValidAfter` (seconds since the epoch, set by erasure, leaving and
+ * `revokePartnerTokens`): tokens issued before it are refused.
+ */
+export type PartnerTokenStanding = (
+  partnerId: string,
+) => Promise<{ tokensValidAfter: number | null } | null>;
+
+/** Checks beyond the signature, the same for HTTP and WebSocket. */
+export interface TokenVerifierOptions {
+  /**
+   * Longest lifetime a token may have, counted from `iat` (or from now when `iat` is missing).
+   * Tokens without `exp` are always refused. @default 86_400 // 24 hours
+   */
+  maxLifetimeSeconds?: number;
+  /** Looks up the partner of a PARTNER token; unset skips the check (unit tests, tools). */
+  partnerStanding?: PartnerTokenStanding;
+}
+
+/** The default of {@link TokenVerifierOptions.maxLifetimeSeconds}: 24 hours. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
+
 const unauthenticated = (reason: string) =>
   userError(ErrorCode.UNAUTHENTICATED, `The token was refused: ${reason}.`, {
     http: { status: HTTP_STATUS[ErrorCode.UNAUTHENTICATED] },
@@ -48,11 +71,16 @@ export function userFromClaims(claims: JWTPayload): AuthUser {
  * the local secret; the provider's asymmetric algorithms for JWKS), so `alg: none` and algorithm
  * confusion are refused; expiry and not-before are checked with 5 s of clock tolerance.
  */
-export function createTokenVerifier(verification: TokenVerification): TokenVerifier {
+export function createTokenVerifier(
+  verification: TokenVerification,
+  checks: TokenVerifierOptions = {},
+): TokenVerifier {
+  const maxLifetime = checks.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const options = {
     issuer: verification.issuer,
     audience: verification.audience,
     clockTolerance: 5,
+    requiredClaims: ['exp'],
   };
   let verify: (token: string) => Promise<{ payload: JWTPayload }>;
   if (verification.mode === 'secret') {
@@ -68,11 +96,39 @@ export function createTokenVerifier(verification: TokenVerification): TokenVerif
     try {
       ({ payload } = await verify(token));
     } catch (error) {
-      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      const { code, claim } = error as { code?: string; claim?: string };
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') {
+        throw unauthenticated('expected an exp claim (tokens must expire)');
+      }
+      const expired = code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'it has expired' : 'it is malformed or wrongly signed');
     }
-    return userFromClaims(payload);
+    checkLifetime(payload, maxLifetime);
+    const user = userFromClaims(payload);
+    if (user.partnerId !== undefined && checks.partnerStanding) {
+      const standing = await checks.partnerStanding(user.partnerId);
+      if (standing === null)
+        throw unauthenticated(`expected a known partner, got ${user.partnerId}`);
+      const validAfter = standing.tokensValidAfter;
+      if (validAfter !== null && (typeof payload.iat !== 'number' || payload.iat < validAfter)) {
+        throw unauthenticated("it was revoked (issued before the partner's tokens were ended)");
+      }
+    }
+    return user;
   };
+}
+
+/**
+ * Refuses a token whose `exp` lies further than `maxLifetime` seconds after its `iat` (or after
+ * now, when `iat` is missing or in the future).
+ */
+function checkLifetime(payload: JWTPayload, maxLifetime: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+  const exp = payload.exp as number;
+  if (exp - issued > maxLifetime) {
+    throw unauthenticated(`expected a lifetime of at most ${maxLifetime} s, got ${exp - issued} s`);
+  }
 }
 
 /** Claims of a development token. */

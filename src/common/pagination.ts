@@ -57,6 +57,8 @@ export interface PageRequest {
   direction: 'forward' | 'backward';
   limit: number;
   from?: SortKey;
+  /** The argument `from` came from, for error messages. @default 'after' */
+  fromArgument?: 'after' | 'before';
 }
 
 /**
@@ -123,6 +125,7 @@ export function toPageRequest(scope: string, args: ConnectionArgs): PageRequest 
       direction: 'backward',
       limit: last ?? DEFAULT_PAGE_SIZE,
       from: before != null ? decodeCursor(scope, before, 'before') : undefined,
+      fromArgument: 'before',
     };
   }
   return {

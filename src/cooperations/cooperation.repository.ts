@@ -2,7 +2,13 @@ import neo4j from 'neo4j-driver';
 import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
 import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
-import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
+import {
+  childPagesQuery,
+  keysetClause,
+  type SortSpec,
+  toChildPages,
+  CursorValueType,
+} from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { Dimension } from '../dimensions/dimension.types';
 import { OrderDirection } from '../partners/partner.types';
@@ -22,10 +28,14 @@ const PROJECTION = cooperationProjection('c');
 const SORTS: Record<CooperationOrderField, Omit<SortSpec, 'direction'>> = {
   [CooperationOrderField.STARTED_ON]: {
     expression: 'c.startedOn',
-    cursorValue: (v) => `date(${v})`,
+    valueType: CursorValueType.DATE,
     id: 'c.id',
   },
-  [CooperationOrderField.TITLE]: { expression: 'c.title', cursorValue: (v) => v, id: 'c.id' },
+  [CooperationOrderField.TITLE]: {
+    expression: 'c.title',
+    valueType: CursorValueType.TEXT,
+    id: 'c.id',
+  },
 };
 
 /** The default ordering of cooperations: newest first. */
@@ -135,7 +145,7 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
         projection: cooperationProjection('node'),
         sort: {
           expression: 'node.startedOn',
-          cursorValue: (v) => `date(${v})`,
+          valueType: CursorValueType.DATE,
           id: 'node.id',
           direction: 'DESC',
         },

@@ -1,13 +1,19 @@
 import neo4j from 'neo4j-driver';
 import { alignById } from './cypher';
 import type { ChildPage, PageRequest } from '../common/pagination';
+import { assertCursorValue, CursorValueType, cursorValueExpression } from './cursor-values';
+
+export { CursorValueType };
 
 /** How a list is ordered: a sort expression, its direction, and the id expression as tie-break. */
 export interface SortSpec {
   /** Cypher expression of the sort value, e.g. `p.name`; chosen from a whitelist, never user text. */
   expression: string;
-  /** Cypher expression turning the cursor's value parameter back into the sort type. */
-  cursorValue: (parameter: string) => string;
+  /**
+   * The type of the sort value: every decoded cursor value is checked against it (BAD_USER_INPUT)
+   * before Cypher converts the parameter back into it.
+   */
+  valueType: CursorValueType;
   direction: 'ASC' | 'DESC';
   /** Cypher expression of the unique id, e.g. `p.id`. */
   id: string;
@@ -24,6 +30,8 @@ export interface KeysetClause {
  * Builds keyset pagination for a sort: items strictly after the cursor in the request's direction,
  * ordered by the sort value and then the id, so the order is total and stable. A backward request
  * runs the reversed order (the caller reverses the rows back).
+ *
+ * @throws BAD_USER_INPUT when the cursor's value does not fit the sort's {@link SortSpec.valueType}
  */
 export function keysetClause(sort: SortSpec, request: PageRequest): KeysetClause {
   return keysetClauseWith(sort, request, '$cursorValue', '$cursorId');
@@ -43,8 +51,9 @@ export function keysetClauseWith(
   const direction = ascending ? 'ASC' : 'DESC';
   const orderBy = `${sort.expression} ${direction}, ${sort.id} ${direction}`;
   if (!request.from) return { where: null, orderBy, params: {} };
+  assertCursorValue(sort.valueType, request.from[0], request.fromArgument ?? 'after');
   const op = ascending ? '>' : '<';
-  const value = sort.cursorValue(valueParameter);
+  const value = cursorValueExpression(sort.valueType, valueParameter);
   return {
     where: `(${sort.expression} ${op} ${value} OR (${sort.expression} = ${value} AND ${sort.id} ${op} ${idParameter}))`,
     orderBy,

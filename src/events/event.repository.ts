@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { PageRequest, SortKey } from '../common/pagination';
 import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
-import { keysetClause, type SortSpec } from '../db/keyset';
+import { keysetClause, type SortSpec, CursorValueType } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { AllianceEvent, EventFilter } from './event.types';
 
@@ -16,7 +16,7 @@ export const EVENT_PROJECTION = `e {.id, .kind, .title, .date,
 
 const SORT: SortSpec = {
   expression: 'e.date',
-  cursorValue: (v) => `date(${v})`,
+  valueType: CursorValueType.DATE,
   direction: 'DESC',
   id: 'e.id',
 };

@@ -3,7 +3,13 @@ import type { ChildPage, PageRequest, SortKey } from '../common/pagination';
 import { toLuceneQuery } from '../common/lucene';
 import { alignById, conditionSet, whereClause } from '../db/cypher';
 import type { CypherExecutor, CypherQuery } from '../db/executor';
-import { childPagesQuery, keysetClause, type SortSpec, toChildPages } from '../db/keyset';
+import {
+  childPagesQuery,
+  keysetClause,
+  type SortSpec,
+  toChildPages,
+  CursorValueType,
+} from '../db/keyset';
 import { fromNeo4j } from '../db/values';
 import type { Dimension } from '../dimensions/dimension.types';
 import type { District } from '../districts/district.types';
@@ -22,20 +28,20 @@ export const partnerProjection = (v: string) =>
 const PARTNER_PROJECTION = partnerProjection('p');
 
 const SORTS: Record<PartnerOrderField, Omit<SortSpec, 'direction'>> = {
-  [PartnerOrderField.NAME]: { expression: 'p.name', cursorValue: (v) => v, id: 'p.id' },
+  [PartnerOrderField.NAME]: { expression: 'p.name', valueType: CursorValueType.TEXT, id: 'p.id' },
   [PartnerOrderField.JOINED_ON]: {
     expression: 'p.joinedOn',
-    cursorValue: (v) => `date(${v})`,
+    valueType: CursorValueType.DATE,
     id: 'p.id',
   },
   [PartnerOrderField.COOPERATION_COUNT]: {
     expression: 'p.cooperationCount',
-    cursorValue: (v) => `toInteger(${v})`,
+    valueType: CursorValueType.INTEGER,
     id: 'p.id',
   },
   [PartnerOrderField.LAST_ACTIVITY]: {
     expression: 'p.lastActiveOn',
-    cursorValue: (v) => `date(${v})`,
+    valueType: CursorValueType.DATE,
     id: 'p.id',
   },
 };
@@ -187,7 +193,12 @@ RETURN p.id AS id, collect({perspective: r.perspective, dimension: d {.*}}) AS d
             : 'MATCH (parent)<-[:LOCATED_IN]-(node:Partner)',
         conditions: perspective ? ['r.perspective = $perspective'] : [],
         projection: partnerProjection('node'),
-        sort: { expression: 'node.name', cursorValue: (v) => v, id: 'node.id', direction: 'ASC' },
+        sort: {
+          expression: 'node.name',
+          valueType: CursorValueType.TEXT,
+          id: 'node.id',
+          direction: 'ASC',
+        },
         params: { perspective },
       },
       parentKeys,

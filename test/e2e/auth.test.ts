@@ -1,8 +1,9 @@
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import type { App } from '../../src/app';
 import { CloseCode } from '../../src/common/errors';
 import { postGraphQL, startTestApp, wsClient, wsExecute } from '../support/test-app';
-import { coordinatorAuth, partnerAuth } from '../support/tokens';
+import { coordinatorAuth, partnerAuth, TEST_JWT_SECRET } from '../support/tokens';
 
 const PRIVATE = `query($id: ID!) { partner(id: $id) { id contactName contactEmail contactPhone internalNotes } }`;
 
@@ -91,6 +92,40 @@ describe('authentication and private fields', () => {
     const { status, body } = await postGraphQL(app, '{ dimensions { key } }', undefined, headers);
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  describe('tokens that never expire or name no partner', () => {
+    const forever = () =>
+      new SignJWT({ role: 'COORDINATOR' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('coordinator')
+        .setIssuedAt()
+        .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+
+    it('should answer a token without exp with 401 over HTTP', async () => {
+      const headers = { authorization: `Bearer ${await forever()}` };
+      const { status, body } = await postGraphQL(app, '{ dimensions { key } }', undefined, headers);
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.message).toMatch(/expected an exp claim/);
+    });
+
+    it('should answer a token for a partner that does not exist with 401 over HTTP', async () => {
+      const { status, body } = await postGraphQL(
+        app,
+        '{ dimensions { key } }',
+        undefined,
+        await partnerAuth('p-does-not-exist'),
+      );
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('should close with CloseCode.Forbidden for a token without exp or for an unknown partner', async () => {
+      expect(await closeCodeOf({ authorization: `Bearer ${await forever()}` })).toBe(
+        CloseCode.Forbidden,
+      );
+      expect(await closeCodeOf(await partnerAuth('p-does-not-exist'))).toBe(CloseCode.Forbidden);
+    });
   });
 
   describe('over graphql-ws', () => {

@@ -203,6 +203,21 @@ describe('GraphQL over HTTP', () => {
     });
   });
 
+  describe('response headers', () => {
+    it('should not name the framework in X-Powered-By', async () => {
+      const response = await fetch(app.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ dimensions { key } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-powered-by')).toBeNull();
+      expect(
+        (await fetch(new URL('/healthz', app.server.url))).headers.get('x-powered-by'),
+      ).toBeNull();
+    });
+  });
+
   describe('CORS', () => {
     it('should send no CORS headers by default (same origin only)', async () => {
       const response = await fetch(app.server.url, {

@@ -40,7 +40,7 @@ type Headers = Record<string, string>;
 type Result = GraphQLResponse<Record<string, PartnerView>>;
 
 const RUN = randomUUID().slice(0, 8);
-const OTHER_PARTNER = 'p-someone-else';
+const OTHER_PARTNER = 'p-00001'; // a demo partner that exists: tokens for unknown partners get 401
 
 /** A valid application; each gets a unique name so tests can count nodes by name. */
 function application(overrides: Record<string, unknown> = {}) {

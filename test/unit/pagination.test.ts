@@ -7,7 +7,7 @@ import {
   toPage,
   toPageRequest,
 } from '../../src/common/pagination';
-import { keysetClause } from '../../src/db/keyset';
+import { CursorValueType, keysetClause } from '../../src/db/keyset';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -52,6 +52,7 @@ describe('toPageRequest', () => {
       direction: 'backward',
       limit: 5,
       from: [3, 'x'],
+      fromArgument: 'before',
     });
   });
 
@@ -85,7 +86,7 @@ describe('toPage', () => {
 describe('keysetClause', () => {
   const sort = {
     expression: 'p.name',
-    cursorValue: (v: string) => v,
+    valueType: CursorValueType.TEXT,
     id: 'p.id',
     direction: 'ASC' as const,
   };

@@ -58,3 +58,50 @@ describe('partnerQueries.page', () => {
     expect(query.cypher).not.toContain('contactEmail');
   });
 });
+
+describe('partnerQueries.page with forged cursors', () => {
+  const page = (field: PartnerOrderField, value: string | number) => () =>
+    partnerQueries.page(
+      { statuses: [] },
+      { field, direction: OrderDirection.ASC },
+      { direction: 'forward', limit: 10, from: [value, 'p-7'] },
+    );
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return {
+        code: (error as { extensions?: { code?: unknown } }).extensions?.code,
+        message: (error as Error).message,
+      };
+    }
+    return 'accepted';
+  };
+
+  it.each([
+    [PartnerOrderField.JOINED_ON, '2016-13-45'],
+    [PartnerOrderField.JOINED_ON, '2023-02-29'],
+    [PartnerOrderField.JOINED_ON, 'gestern'],
+    [PartnerOrderField.JOINED_ON, 20200101],
+    [PartnerOrderField.LAST_ACTIVITY, '2020-1-1'],
+    [PartnerOrderField.COOPERATION_COUNT, '7'],
+    [PartnerOrderField.COOPERATION_COUNT, 1.5],
+    [PartnerOrderField.COOPERATION_COUNT, 2 ** 60],
+    [PartnerOrderField.NAME, 42],
+  ])('should refuse a %s cursor holding %p with BAD_USER_INPUT', (field, value) => {
+    expect(codeOf(page(field, value))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(
+        /^expected after to be a cursor holding a \w+ sort value, got /,
+      ),
+    });
+  });
+
+  it.each([
+    [PartnerOrderField.JOINED_ON, '2024-02-29'],
+    [PartnerOrderField.COOPERATION_COUNT, 0],
+    [PartnerOrderField.NAME, 'Nachbarschaftsverein Jungbusch'],
+  ])('should accept a %s cursor holding %p', (field, value) => {
+    expect(codeOf(page(field, value))).toBe('accepted');
+  });
+});

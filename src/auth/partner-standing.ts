@@ -1,0 +1,23 @@
+import type { CypherExecutor } from '../db/executor';
+import type { PartnerTokenStanding } from './tokens';
+
+/**
+ * Looks the partner of a PARTNER token up in the graph, one parameterised read per
+ * authenticated request or socket: `null` when the partner does not exist (its token is refused
+ * with 401), else its `tokensValidAfter` in seconds since the epoch (`null` when never set).
+ */
+export function partnerStandingFromGraph(executor: CypherExecutor): PartnerTokenStanding {
+  return async (partnerId) => {
+    const rows = await executor.read(
+      {
+        cypher: 'MATCH (p:Partner {id: $partnerId}) RETURN p.tokensValidAfter AS validAfter',
+        params: { partnerId },
+      },
+      (record) => record.get('validAfter') as unknown,
+    );
+    if (rows.length === 0) return null;
+    const validAfter = rows[0];
+    if (validAfter === null || validAfter === undefined) return { tokensValidAfter: null };
+    return { tokensValidAfter: Number(validAfter) };
+  };
+}
