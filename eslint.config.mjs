@@ -26,10 +26,15 @@ export default tseslint.config(
     },
   },
   {
-    // A plain Node script run by `npm run build` before anything is compiled.
-    files: ['scripts/build-viewer.js'],
+    // Plain Node scripts (the viewer bundle, the test stages) that run without compiling.
+    files: ['scripts/*.js'],
     languageOptions: {
-      globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+      globals: {
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -26,9 +26,9 @@ async function prepareGraph(uri: string): Promise<void> {
 
 /**
  * Starts one embedded Neo4j for the whole jest run, in a temporary data folder, and hands its URI
- * to the test workers through `NEO4J_URI` (workers inherit the environment). The `integration`
- * and `slow` projects both name this setup, and jest calls it once per project in the same
- * process: the second call finds the running Neo4j and returns.
+ * to the test workers through `NEO4J_URI` (workers inherit the environment). Only the
+ * `integration` project names this setup; a second call in the same process (should another
+ * project name it) finds the running Neo4j and returns.
  */
 export default async function globalSetup(): Promise<void> {
   if ((globalThis as { testNeo4j?: EmbeddedNeo4j }).testNeo4j) return;
