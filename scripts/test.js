@@ -1,6 +1,6 @@
 // `npm test`: every check of the project, in two stages that each use both cores.
 //
-// 1. lint ‖ (build, then the Neo4j jars) — independent, CPU-bound.
+// 1. lint ‖ (build, then the embedded Neo4j prepared) — independent, CPU-bound.
 // 2. integration ‖ (unit, then slow) — the integration suites share one Neo4j and run one at a
 //    time, so they leave a core mostly idle (they wait on Neo4j and HTTP); the unit suites and
 //    the slow suites (which start Neo4j instances and API processes of their own) fill it. Each
@@ -18,8 +18,9 @@ const npm = (script) => ['npm', ['run', '--silent', script]];
 
 /** Each stage is a list of lanes; a lane is a list of commands run one after another. */
 const STAGES = [
-  // The jars are fetched here, once, because two jest processes fetching at once would race.
-  [[npm('lint')], [npm('build'), [process.execPath, ['dist/src/db/install-neo4j.js']]]],
+  // The jars and the JVM's class-data archive are made here, once, before two jest processes
+  // would race for them (see src/db/prepare-neo4j.ts).
+  [[npm('lint')], [npm('build'), [process.execPath, ['dist/src/db/prepare-neo4j.js']]]],
   [
     [jest('--selectProjects', 'integration')],
     [jest('--selectProjects', 'unit', '--maxWorkers=1'), jest('--selectProjects', 'slow')],
