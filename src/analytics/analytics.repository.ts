@@ -8,7 +8,8 @@ import type { AllianceEvent } from '../events/event.types';
 import type { Partner, Sector } from '../partners/partner.types';
 import type { KindCount, OverviewRows, YearRange } from './aggregates';
 import { aggregateQueries } from './aggregates.queries';
-import type { AudienceCsvRow, NormalisedAudienceFilter } from './audience';
+import type { NormalisedAudienceFilter } from './audience';
+import type { AudienceCsvRow } from './audience-csv';
 import { audienceQueries } from './audience.queries';
 import type { PerspectiveCount } from './analytics.types';
 

@@ -13,7 +13,8 @@ import {
   type YearFigures,
 } from './aggregates';
 import type { AnalyticsRepository } from './analytics.repository';
-import { audienceCsv, isCalendarDay, MAX_CSV_ROWS, normaliseAudienceFilter } from './audience';
+import { isCalendarDay, MAX_CSV_ROWS, normaliseAudienceFilter } from './audience';
+import { audienceCsv, type CsvFormat } from './audience-csv';
 import type { AudienceFilter } from './audience.types';
 import type {
   DimensionCoverage,
@@ -165,7 +166,10 @@ export class AnalyticsService {
    * @throws BAD_USER_INPUT for a filter {@link normaliseAudienceFilter} refuses, or an audience
    *   larger than {@link MAX_CSV_ROWS}
    */
-  async audienceCsv(filter: AudienceFilter): Promise<{ body: string; rows: number }> {
+  async audienceCsv(
+    filter: AudienceFilter,
+    format: CsvFormat,
+  ): Promise<{ body: string; rows: number }> {
     const normalised = normaliseAudienceFilter(filter);
     const rows = await this.repository.audienceCsvRows(normalised, MAX_CSV_ROWS + 1);
     if (rows.length > MAX_CSV_ROWS) {
@@ -175,7 +179,7 @@ export class AnalyticsService {
         { argument: 'filter' },
       );
     }
-    return { body: audienceCsv(rows), rows: rows.length };
+    return { body: audienceCsv(rows, format), rows: rows.length };
   }
 
   private today(): string {

@@ -6,6 +6,7 @@ import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, userError } from '../common/errors';
 import type { AnalyticsService } from './analytics.service';
 import { parseAudienceQuery } from './audience';
+import { parseCsvFormat } from './audience-csv';
 import { routeErrorResponse } from '../common/route-errors';
 
 /** Path of the audience CSV export. */
@@ -31,8 +32,9 @@ async function assertCoordinator(verify: TokenVerifier, authorization: unknown):
 
 /**
  * The route `GET /export/audience.csv?dimensions=…&topics=…&districts=…` (further parameters:
- * boroughs, sectors, statuses, perspective, activeSince, inactiveSince): the audience with contact
- * data as RFC 4180 CSV (UTF-8 with BOM, so spreadsheets read umlauts), for coordinators only.
+ * boroughs, sectors, statuses, perspective, activeSince, inactiveSince, format): the audience with
+ * contact data as RFC 4180 CSV, or with `format=excel-de` as German Excel reads it (`;`, German
+ * headers), both UTF-8 with BOM so spreadsheets read umlauts; for coordinators only.
  * Errors are JSON in the GraphQL error shape.
  */
 export function audienceRoutes(
@@ -44,13 +46,14 @@ export function audienceRoutes(
     app.get(AUDIENCE_CSV_PATH, async (req, res) => {
       try {
         await assertCoordinator(verifyToken, req.headers.authorization);
-        const filter = parseAudienceQuery(req.query as Record<string, unknown>);
-        const csv = await service.audienceCsv(filter);
+        const query = req.query as Record<string, unknown>;
+        const format = parseCsvFormat(query);
+        const csv = await service.audienceCsv(parseAudienceQuery(query), format);
         res
           .status(200)
           .set({
             'content-type': 'text/csv; charset=utf-8; header=present',
-            'content-disposition': 'attachment; filename="audience.csv"',
+            'content-disposition': `attachment; filename="${format === 'csv' ? 'audience' : 'zielgruppe'}.csv"`,
             'cache-control': 'no-store',
             'x-row-count': String(csv.rows),
           })

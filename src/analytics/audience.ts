@@ -4,8 +4,8 @@ import { PartnerStatus, Perspective, Sector } from '../partners/partner.types';
 import type { AudienceFilter } from './audience.types';
 
 /**
- * Pure logic of the audience (whom to invite for an offer): filter checks, the CSV export's query
- * parameters, and RFC 4180 CSV with spreadsheet formula injection neutralised.
+ * Pure logic of the audience (whom to invite for an offer): filter checks and the CSV export's
+ * query parameters (the CSV itself: audience-csv.ts).
  */
 
 /** Most values one list of the audience filter may hold. */
@@ -94,10 +94,14 @@ const LIST_PARAMETERS = {
   statuses: Object.values(PartnerStatus) as string[],
 } as const;
 const SINGLE_PARAMETERS = ['perspective', 'activeSince', 'inactiveSince'] as const;
-/** Every query parameter the CSV export understands. */
-export const AUDIENCE_PARAMETERS = [...Object.keys(LIST_PARAMETERS), ...SINGLE_PARAMETERS];
+/** Every query parameter the CSV export understands (`format` is read by `parseCsvFormat`). */
+export const AUDIENCE_PARAMETERS = [
+  ...Object.keys(LIST_PARAMETERS),
+  ...SINGLE_PARAMETERS,
+  'format',
+];
 
-function badParameter(parameter: string, message: string) {
+export function badParameter(parameter: string, message: string) {
   return userError(ErrorCode.BAD_USER_INPUT, message, { parameter });
 }
 
@@ -119,7 +123,7 @@ function listParameter(query: Record<string, unknown>, name: keyof typeof LIST_P
   return values;
 }
 
-function singleParameter(query: Record<string, unknown>, name: string): string | undefined {
+export function singleParameter(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
@@ -165,65 +169,4 @@ export function parseAudienceQuery(query: Record<string, unknown>): AudienceFilt
     activeSince: singleParameter(query, 'activeSince'),
     inactiveSince: singleParameter(query, 'inactiveSince'),
   };
-}
-
-/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell: a value starting like a formula (`= + - @`, tab, carriage return) gets a leading
- * apostrophe, so a spreadsheet shows it as text instead of running it; a cell with a comma,
- * quote or line break is quoted, quotes doubled (RFC 4180). `null` is an empty cell.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * A CSV document (RFC 4180): a header line, then one line per row, each ended by CRLF.
- */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-): string {
-  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
-}
-
-/** One partner of the CSV export, private contact data included (coordinators only). */
-export interface AudienceCsvRow {
-  id: string;
-  name: string;
-  sector: string;
-  kind: string;
-  status: string;
-  district: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  joinedOn: string;
-  lastActiveOn: string;
-}
-
-/** The CSV export's columns, in order. */
-export const AUDIENCE_CSV_COLUMNS: readonly (keyof AudienceCsvRow)[] = [
-  'id',
-  'name',
-  'sector',
-  'kind',
-  'status',
-  'district',
-  'contactName',
-  'contactEmail',
-  'joinedOn',
-  'lastActiveOn',
-];
-
-/** The CSV of an audience, one line per partner. */
-export function audienceCsv(rows: readonly AudienceCsvRow[]): string {
-  return toCsv(
-    AUDIENCE_CSV_COLUMNS,
-    rows.map((row) => AUDIENCE_CSV_COLUMNS.map((column) => row[column])),
-  );
 }

@@ -60,7 +60,11 @@ export class CooperationWriteService {
     assertMayLead(user, input.leadPartnerId);
     assertLeadNotRepeated(input.leadPartnerId, input.partnerIds);
     const ids = [input.leadPartnerId, ...input.partnerIds];
-    const options = { user, operation: 'createCooperation', idempotencyKey };
+    const options = {
+      user,
+      operation: 'createCooperation',
+      idempotency: { key: idempotencyKey, input },
+    };
     const work = async (tx: TransactionRunner) => {
       const locked = await this.writes.lockPartners(tx, ids);
       assertOwnPartnerActive(user, locked.get(input.leadPartnerId));
@@ -128,7 +132,11 @@ export class CooperationWriteService {
     input: RecordEventInput,
     idempotencyKey?: string | null,
   ): Promise<AllianceEvent> {
-    const options = { user, operation: 'recordEvent', idempotencyKey };
+    const options = {
+      user,
+      operation: 'recordEvent',
+      idempotency: { key: idempotencyKey, input },
+    };
     const work = async (tx: TransactionRunner) => {
       const id = `e-${randomUUID()}`;
       const event = await this.writes.createEvent(tx, { ...input, id });

@@ -73,7 +73,11 @@ export class PartnerWriteService {
     };
     return runWrite(
       this.executor,
-      { user: caller.user, operation: 'applyForMembership', idempotencyKey },
+      {
+        user: caller.user,
+        operation: 'applyForMembership',
+        idempotency: { key: idempotencyKey, input, clientIp: caller.clientIp },
+      },
       async (tx) => {
         const created = await this.writes.create(tx, partner);
         await this.linkReferences(tx, partner.id, referenceLists(input));

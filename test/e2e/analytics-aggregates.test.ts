@@ -627,8 +627,22 @@ WHERE EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: 'religion'}) } RETURN count(
       expect(JSON.stringify(body)).not.toContain('@');
     });
 
+    it('should export for German Excel with format=excel-de: semicolons, German headers, formulas neutralised', async () => {
+      const filter = 'dimensions=religion&districts=jungbusch&format=excel-de';
+      const response = await fetch(csvUrl(filter), { headers: coordinator });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain('zielgruppe.csv');
+      const text = await response.text();
+      const [header, ...rows] = parse(text, { bom: true, delimiter: ';' }) as string[][];
+      expect(header?.slice(0, 3)).toEqual(['ID', 'Name', 'Sektor']);
+      const own = rows.find((row) => row[0] === `${PREFIX}partner`);
+      expect(own?.slice(1, 3)).toEqual(['T-Agg "Brücke", Verein', 'Zivilgesellschaft']);
+      expect(own?.[6]).toBe('\'=HYPERLINK("http://evil.example","Klick")');
+    });
+
     it('should answer 400 with BAD_USER_INPUT for bad parameters', async () => {
       for (const query of [
+        'format=xlsx',
         'sectors=CHURCH',
         'limit=3',
         'inactiveSince=2022-02-30',

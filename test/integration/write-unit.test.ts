@@ -46,7 +46,11 @@ describe('runWrite', () => {
   });
 
   it('should return the first result for a retried idempotency key and write nothing twice', async () => {
-    const options = { user: null, operation: 'probeIdempotent', idempotencyKey: 'key-1' };
+    const options = {
+      user: null,
+      operation: 'probeIdempotent',
+      idempotency: { key: 'key-1', input: { name: 'b' }, clientIp: '192.0.2.1' },
+    };
     const replay = jest.fn(async (id: string) => `replayed ${id}`);
     expect(await runWrite(executor, options, create('b'), replay)).toBe('b');
     expect(await runWrite(executor, options, create('b'), replay)).toBe('replayed b');
@@ -63,10 +67,112 @@ describe('runWrite', () => {
       return { result: 'never', ids: ['half'] };
     };
     await expect(
-      runWrite(executor, { user: null, operation: 'probeFail', idempotencyKey: 'k2' }, failing),
+      runWrite(
+        executor,
+        { user: null, operation: 'probeFail', idempotency: { key: 'k2', input: {} } },
+        failing,
+      ),
     ).rejects.toBeDefined();
     expect(await count(`MATCH (n:${label} {name: 'half'}) RETURN count(n)`)).toBe(0);
     expect(await count("MATCH (a:AuditEntry {operation: 'probeFail'}) RETURN count(a)")).toBe(0);
     expect(await count("MATCH (k:IdempotencyKey {key: 'k2'}) RETURN count(k)")).toBe(0);
+  });
+
+  describe('idempotency keys', () => {
+    const partnerA = { subject: 'partner:probe-a', role: Role.PARTNER, partnerId: 'probe-a' };
+    const partnerB = { subject: 'partner:probe-b', role: Role.PARTNER, partnerId: 'probe-b' };
+    const keyed = (user: typeof partnerA | null, key: string, input: unknown, clientIp = '') => ({
+      user,
+      operation: 'probeKeyed',
+      idempotency: { key, input, clientIp },
+    });
+    const replay = async (id: string) => `replayed ${id}`;
+
+    it('should scope a key to its caller: the same key of another caller or address writes anew', async () => {
+      expect(await runWrite(executor, keyed(partnerA, 'form-4711', 1), create('c1'), replay)).toBe(
+        'c1',
+      );
+      expect(await runWrite(executor, keyed(partnerB, 'form-4711', 1), create('c2'), replay)).toBe(
+        'c2',
+      );
+      expect(
+        await runWrite(executor, keyed(null, 'form-4711', 1, '192.0.2.7'), create('c3'), replay),
+      ).toBe('c3');
+      expect(
+        await runWrite(executor, keyed(null, 'form-4711', 1, '192.0.2.8'), create('c4'), replay),
+      ).toBe('c4');
+      expect(await runWrite(executor, keyed(partnerA, 'form-4711', 1), create('c5'), replay)).toBe(
+        'replayed c1',
+      );
+      expect(await count(`MATCH (n:${label}) WHERE n.name STARTS WITH 'c' RETURN count(n)`)).toBe(
+        4,
+      );
+    });
+
+    it('should refuse a key reused with other input with CONFLICT naming the key', async () => {
+      await runWrite(
+        executor,
+        keyed(partnerA, 'k-input', { name: 'x', n: [1, 2] }),
+        create('d1'),
+        replay,
+      );
+      // The same input with keys in another order is the same input.
+      expect(
+        await runWrite(
+          executor,
+          keyed(partnerA, 'k-input', { n: [1, 2], name: 'x' }),
+          create('d2'),
+          replay,
+        ),
+      ).toBe('replayed d1');
+      await expect(
+        runWrite(
+          executor,
+          keyed(partnerA, 'k-input', { name: 'y', n: [1, 2] }),
+          create('d3'),
+          replay,
+        ),
+      ).rejects.toMatchObject({
+        message: expect.stringContaining('idempotencyKey "k-input"'),
+        extensions: { code: 'CONFLICT' },
+      });
+      expect(await count(`MATCH (n:${label}) WHERE n.name STARTS WITH 'd' RETURN count(n)`)).toBe(
+        1,
+      );
+    });
+
+    it('should give six concurrent retries the one stored result, writing once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          runWrite(executor, keyed(partnerB, 'k-race', 'same'), create('e1'), replay),
+        ),
+      );
+      expect(results.filter((r) => r === 'e1')).toHaveLength(1);
+      expect(results.filter((r) => r === 'replayed e1')).toHaveLength(5);
+      expect(await count(`MATCH (n:${label} {name: 'e1'}) RETURN count(n)`)).toBe(1);
+    });
+
+    it('should run anew once a key is older than a day, and sweep expired keys', async () => {
+      await runWrite(executor, keyed(partnerA, 'k-old', 1), create('f1'), replay);
+      await executor.write(
+        {
+          cypher: `MATCH (k:IdempotencyKey {key: 'k-old', operation: 'probeKeyed'})
+SET k.at = datetime() - duration('P2D')`,
+        },
+        () => null,
+      );
+      expect(await runWrite(executor, keyed(partnerA, 'k-old', 2), create('f2'), replay)).toBe(
+        'f2',
+      );
+      await executor.write(
+        {
+          cypher: `CREATE (:IdempotencyKey {scope: 'probe', key: 'k-stale', operation: 'probeKeyed',
+  at: datetime() - duration('P3D')})`,
+        },
+        () => null,
+      );
+      await runWrite(executor, keyed(partnerA, 'k-sweep', 1), create('f3'), replay);
+      expect(await count("MATCH (k:IdempotencyKey {key: 'k-stale'}) RETURN count(k)")).toBe(0);
+    });
   });
 });

@@ -1,16 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import { GraphQLError } from 'graphql';
 import {
-  AUDIENCE_CSV_COLUMNS,
-  audienceCsv,
-  type AudienceCsvRow,
-  csvCell,
   isCalendarDay,
   MAX_FILTER_VALUES,
   normaliseAudienceFilter,
   parseAudienceQuery,
-  toCsv,
 } from '../../src/analytics/audience';
+import {
+  AUDIENCE_CSV_COLUMNS,
+  audienceCsv,
+  type AudienceCsvRow,
+  csvCell,
+  parseCsvFormat,
+  toCsv,
+} from '../../src/analytics/audience-csv';
 import { audienceClause } from '../../src/analytics/audience.queries';
 
 /** The code, extensions and message of what `work` throws. */
@@ -23,6 +26,20 @@ function thrown(work: () => unknown) {
   }
   throw new Error('expected a GraphQLError, got none');
 }
+
+/** A partner row with a quote, a comma and a formula in its cells. */
+const ROW: AudienceCsvRow = {
+  id: 'p-1',
+  name: 'Verein "Miteinander", Neckarstadt',
+  sector: 'CIVIL_SOCIETY',
+  kind: 'ASSOCIATION',
+  status: 'ACTIVE',
+  district: null,
+  contactName: '=cmd|" /C calc"!A0',
+  contactEmail: 'a.b@example.org',
+  joinedOn: '2016-06-21',
+  lastActiveOn: '2023-01-02',
+};
 
 describe('CSV cells (RFC 4180)', () => {
   it('should leave plain text as it is and make null an empty cell', () => {
@@ -47,6 +64,15 @@ describe('CSV cells (RFC 4180)', () => {
     expect(csvCell('a=b')).toBe('a=b');
   });
 
+  it('should quote a semicolon and neutralise a formula after any separator (German Excel splits on ;)', () => {
+    expect(csvCell('Nachbarschaftsverein;=1+1;Jungbusch')).toBe(
+      '"Nachbarschaftsverein;\'=1+1;Jungbusch"',
+    );
+    expect(csvCell('Kaya, =SUM(A1); @x')).toBe('"Kaya, \'=SUM(A1); \'@x"');
+    expect(csvCell('Zeile 1\n-1')).toBe('"Zeile 1\n\'-1"');
+    expect(csvCell('Mo-Fr; 9-17 Uhr')).toBe('"Mo-Fr; 9-17 Uhr"');
+  });
+
   it('should not touch numbers, which a spreadsheet reads as numbers anyway', () => {
     expect(csvCell(-5)).toBe('-5');
   });
@@ -58,21 +84,9 @@ describe('CSV documents', () => {
   });
 
   it('should parse back to the same cells, apostrophes of neutralised formulas kept', () => {
-    const row: AudienceCsvRow = {
-      id: 'p-1',
-      name: 'Verein "Miteinander", Neckarstadt',
-      sector: 'CIVIL_SOCIETY',
-      kind: 'ASSOCIATION',
-      status: 'ACTIVE',
-      district: null,
-      contactName: '=cmd|" /C calc"!A0',
-      contactEmail: 'a.b@example.org',
-      joinedOn: '2016-06-21',
-      lastActiveOn: '2023-01-02',
-    };
-    const records = parse(audienceCsv([row]), { relax_quotes: false }) as string[][];
+    const records = parse(audienceCsv([ROW]), { relax_quotes: false }) as string[][];
     expect(records).toEqual([
-      [...AUDIENCE_CSV_COLUMNS],
+      AUDIENCE_CSV_COLUMNS.map(([key]) => key),
       [
         'p-1',
         'Verein "Miteinander", Neckarstadt',
@@ -86,6 +100,31 @@ describe('CSV documents', () => {
         '2023-01-02',
       ],
     ]);
+  });
+
+  it('should write German Excel with semicolons, German headers and German sector and status', () => {
+    const records = parse(audienceCsv([ROW], 'excel-de'), { delimiter: ';' }) as string[][];
+    expect(records[0]).toEqual(AUDIENCE_CSV_COLUMNS.map(([, de]) => de));
+    expect(records[0]?.[5]).toBe('Stadtteil');
+    expect(records[1]?.slice(0, 5)).toEqual([
+      'p-1',
+      'Verein "Miteinander", Neckarstadt',
+      'Zivilgesellschaft',
+      'ASSOCIATION',
+      'aktiv',
+    ]);
+  });
+});
+
+describe('CSV formats', () => {
+  it('should read format=csv by default and excel-de on request, refusing others', () => {
+    expect(parseCsvFormat({})).toBe('csv');
+    expect(parseCsvFormat({ format: 'excel-de' })).toBe('excel-de');
+    expect(thrown(() => parseCsvFormat({ format: 'xlsx' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      parameter: 'format',
+    });
+    expect(parseAudienceQuery({ format: 'excel-de' })).toBeDefined();
   });
 });
 
