@@ -25,8 +25,9 @@ describe('readMigrations', () => {
     const ids = migrations.map((m) => m.id);
     expect(ids).toEqual([...ids].sort());
     expect(ids[0]).toMatch(/^001_/);
+    // CREATE … IF NOT EXISTS and DROP … IF EXISTS: a run cut short can simply be repeated.
     for (const statement of migrations.flatMap((m) => m.statements)) {
-      expect(statement).toMatch(/IF NOT EXISTS/);
+      expect(statement).toMatch(/^CREATE .* IF NOT EXISTS |^DROP .* IF EXISTS$/s);
     }
   });
 });
