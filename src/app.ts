@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
 import { partnerStandingFromGraph } from './auth/partner-standing';
+import { TokenRevocations } from './auth/token-revocations';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -46,6 +47,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
       partnerStanding: partnerStandingFromGraph(database.executor),
     });
+    const tokenRevocations = new TokenRevocations();
     slices = createSlices({
       executor: database.executor,
       settings: {
@@ -53,6 +55,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         redisUrl: config.exchange.redisUrl,
       },
       verifyToken,
+      tokenRevocations,
       logger,
     });
     const server = await startServer({
@@ -61,6 +64,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       context: contextFactory(logger),
       routes: (app) => slices.forEach((slice) => slice.routes?.(app)),
       verifyToken,
+      tokenRevocations,
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
       observability: { metrics, endpoint: config.metrics },

@@ -9,6 +9,7 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
+import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
@@ -54,6 +55,8 @@ export interface ServerOptions {
   routes?: (app: express.Express) => void;
   /** Checks bearer tokens (HTTP `Authorization` header, WebSocket `connectionParams`). */
   verifyToken: TokenVerifier;
+  /** Announces partners whose tokens ended: their open WebSockets are closed with 4403. */
+  tokenRevocations: TokenRevocations;
   readiness: ReadinessProbe;
   logger: Logger;
   /** Operation logs, metrics and `GET /metrics`. */
@@ -99,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     settings: config.webSocket,
     trustProxyHops: config.trustProxyHops,
     verifyToken,
+    tokenRevocations: options.tokenRevocations,
     logger,
   });
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
@@ -114,8 +118,8 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
           language: preferredLanguage(ctx.extra.request.headers['accept-language']),
         }),
       onConnect: policy.onConnect,
-      onSubscribe: (ctx, _id, payload) =>
-        policy.refuseOverLimit(ctx) ?? prepareWsOperation(payload),
+      onSubscribe: async (ctx, _id, payload) =>
+        (await policy.refuseOperation(ctx)) ?? prepareWsOperation(payload),
       onClose: policy.onClose,
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>

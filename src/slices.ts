@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { analyticsSlice } from './analytics/analytics.slice';
 import { auditSlice } from './audit/audit.slice';
+import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
 import { cooperationsSlice } from './cooperations/cooperation.slice';
 import { CooperationRepository } from './cooperations/cooperation.repository';
@@ -33,6 +34,8 @@ export interface SliceDeps {
   executor: CypherExecutor;
   settings: SliceSettings;
   verifyToken: TokenVerifier;
+  /** Where the partners slice announces ended tokens (the WebSocket policy listens). */
+  tokenRevocations: TokenRevocations;
   logger: Logger;
 }
 
@@ -42,7 +45,8 @@ export interface SliceDeps {
  * because several slices' loaders read through them; everything else a slice builds itself.
  * Adding a slice is one line here.
  */
-export function createSlices({ executor, settings, verifyToken, logger }: SliceDeps): Slice[] {
+export function createSlices(deps: SliceDeps): Slice[] {
+  const { executor, settings, verifyToken, logger } = deps;
   const partners = new PartnerRepository(executor);
   const cooperations = new CooperationRepository(executor);
   const topics = new TopicRepository(executor);
@@ -55,6 +59,7 @@ export function createSlices({ executor, settings, verifyToken, logger }: SliceD
       redisUrl: settings.redisUrl,
       logger,
     },
+    tokenRevocations: deps.tokenRevocations,
   });
   const dimensions = dimensionsSlice({
     dimensions: new DimensionRepository(executor),

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { ErrorCode, userError } from '../common/errors';
 import { type AuthUser, Role } from './auth.types';
 
@@ -24,4 +25,28 @@ export function assertSelfOrCoordinator(user: AuthUser | null, partnerId: string
     throw userError(ErrorCode.FORBIDDEN, 'Only the partner itself or a coordinator may do this.');
   }
   return user;
+}
+
+/**
+ * The one actor rule of every write by a PARTNER (checked by `runWrite` in the write's own
+ * transaction): the caller's partner exists and is ACTIVE; APPLIED is enough where the operation
+ * allows it (completing one's own profile before admission). A partner that left, was erased or
+ * is paused acts no more, whatever its token says.
+ *
+ * @param status - the partner's status as the transaction read it; `null` when it does not exist
+ * @returns the refusal, or `null` when the partner may act
+ */
+export function actorRefusal(
+  partnerId: string,
+  status: string | null,
+  mayBeApplied: boolean,
+): GraphQLError | null {
+  const allowed = mayBeApplied ? ['ACTIVE', 'APPLIED'] : ['ACTIVE'];
+  if (status !== null && allowed.includes(status)) return null;
+  const got = status === null ? 'it does not exist' : `it is ${status}`;
+  return userError(
+    ErrorCode.FORBIDDEN,
+    `expected your partner ${partnerId} to be ${allowed.join(' or ')}, but ${got}`,
+    { partnerStatus: status },
+  );
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AuthUser } from '../auth/auth.types';
+import { type AuthUser, Role } from '../auth/auth.types';
+import { actorRefusal } from '../auth/permissions';
 import { auditStatement } from '../audit/audit.repository';
 import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from './executor';
@@ -68,6 +69,30 @@ export interface WriteUnitOptions {
   operation: string;
   /** Optional: a retried call with the same key (and input) returns the first result. */
   idempotency?: Idempotency;
+  /** Lets an APPLIED partner act too (its own profile); otherwise a PARTNER must be ACTIVE. */
+  actorMayBeApplied?: boolean;
+}
+
+/**
+ * Reads the acting partner's status under its write lock, so that a concurrent erasure or
+ * leaving cannot slip between this check and the change, and refuses per {@link actorRefusal}.
+ */
+async function assertActorMayWrite(
+  tx: TransactionRunner,
+  user: AuthUser | null,
+  mayBeApplied: boolean,
+): Promise<void> {
+  if (user?.role !== Role.PARTNER || user.partnerId === undefined) return;
+  const [status = null] = await tx.run(
+    {
+      cypher:
+        'MATCH (p:Partner {id: $partnerId}) SET p._lock = true REMOVE p._lock RETURN p.status AS status',
+      params: { partnerId: user.partnerId },
+    },
+    (r) => r.get('status') as string,
+  );
+  const refusal = actorRefusal(user.partnerId, status, mayBeApplied);
+  if (refusal) throw refusal;
 }
 
 /** The key's owner: the token subject, else the client address. */
@@ -134,7 +159,8 @@ DETACH DELETE old`,
 }
 
 /**
- * The one way mutations write: one transaction holding the change, its audit entry and (when an
+ * The one way mutations write: one transaction holding the actor check (a PARTNER's own partner
+ * must be ACTIVE, see {@link actorRefusal}), the change, its audit entry and (when an
  * idempotency key is given) the key with the result's id. A retried call with a live key and the
  * same input runs nothing and returns `replay(resultId)`. Any error rolls everything back.
  *
@@ -161,6 +187,7 @@ export async function runWrite<T>(
         }
       : null;
   const outcome = await executor.writeTransaction(async (tx) => {
+    await assertActorMayWrite(tx, options.user, options.actorMayBeApplied ?? false);
     if (claim) {
       const replayed = await claimKey(tx, claim);
       if (replayed !== undefined) return { replayed, done: null };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { AuthUser } from '../auth/auth.types';
+import type { TokenRevocations } from '../auth/token-revocations';
 import type { TokenVerifier } from '../auth/tokens';
 import { CloseCode, ErrorCode, userError } from '../common/errors';
 import { clientAddressOf } from './client-address';
@@ -38,6 +39,7 @@ export interface WebSocketPolicyOptions {
   /** Reverse proxies whose `X-Forwarded-For` entries count, for anonymous sockets' addresses. */
   trustProxyHops: number;
   verifyToken: TokenVerifier;
+  tokenRevocations: TokenRevocations;
   logger: Logger;
 }
 
@@ -46,27 +48,79 @@ export interface WebSocketPolicyOptions {
  * counted per user, operations per socket, and socket errors logged instead of printed. The
  * returned hooks plug into graphql-ws's server options; `watch` into the ws server.
  */
-export function webSocketPolicy({
-  settings,
-  trustProxyHops,
-  verifyToken,
-  logger,
-}: WebSocketPolicyOptions) {
-  const sockets = new SocketCounter(settings.maxSocketsPerUser, trustProxyHops);
+export function webSocketPolicy(options: WebSocketPolicyOptions) {
+  const { settings, verifyToken, logger } = options;
+  const sockets = new SocketCounter(settings.maxSocketsPerUser, options.trustProxyHops);
+  const partners = new PartnerSockets();
+  options.tokenRevocations.onEnded((partnerId) => partners.closeAll(partnerId));
   return {
     /** graphql-ws `onConnect`: a bad token or one socket too many refuses the socket. */
-    onConnect: async (ctx: WsContext) =>
-      (await authenticateSocket(ctx, verifyToken)) && sockets.admit(ctx.extra),
-    /** Part of graphql-ws `onSubscribe`: the refusal of one operation too many, if it is. */
-    refuseOverLimit: (ctx: WsContext) => refuseOverLimit(ctx, settings.maxSubscriptionsPerSocket),
+    onConnect: async (ctx: WsContext) => {
+      if (!(await authenticateSocket(ctx, verifyToken)) || !sockets.admit(ctx.extra)) return false;
+      partners.add(ctx.extra);
+      return true;
+    },
+    /**
+     * Part of graphql-ws `onSubscribe`: one operation too many is refused; and the token is
+     * checked again (revoked, or its partner left, on another replica) — an ended token closes
+     * the socket with 4403.
+     */
+    refuseOperation: async (ctx: WsContext) => {
+      const overLimit = refuseOverLimit(ctx, settings.maxSubscriptionsPerSocket);
+      if (overLimit) return overLimit;
+      if (ctx.extra.user?.partnerId !== undefined && !(await tokenStillValid(ctx, verifyToken))) {
+        ctx.extra.socket.close(CloseCode.Forbidden, TOKEN_ENDED);
+      }
+      return undefined;
+    },
     /** graphql-ws `onClose`: the socket no longer counts, its expiry timer stops. */
     onClose: (ctx: WsContext) => {
       clearTimeout(ctx.extra.expiryTimer);
       sockets.release(ctx.extra);
+      partners.remove(ctx.extra);
     },
     /** Logs the socket errors of the ws server (see {@link logSocketErrors}). */
     watch: (wsServer: WebSocketServer) => logSocketErrors(wsServer, logger),
   };
+}
+
+/** The close reason of a socket whose token ended while it was open. */
+const TOKEN_ENDED = 'Token revoked';
+
+async function tokenStillValid(ctx: WsContext, verify: TokenVerifier): Promise<boolean> {
+  try {
+    await authenticate(verify, ctx.connectionParams?.authorization);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The open sockets of each partner, to close them when the partner's tokens end. */
+class PartnerSockets {
+  private readonly open = new Map<string, Set<WebSocket>>();
+
+  add(extra: WsExtra): void {
+    const partnerId = extra.user?.partnerId;
+    if (partnerId === undefined) return;
+    const set = this.open.get(partnerId) ?? new Set<WebSocket>();
+    set.add(extra.socket);
+    this.open.set(partnerId, set);
+  }
+
+  remove(extra: WsExtra): void {
+    const partnerId = extra.user?.partnerId;
+    if (partnerId === undefined) return;
+    const set = this.open.get(partnerId);
+    set?.delete(extra.socket);
+    if (set?.size === 0) this.open.delete(partnerId);
+  }
+
+  closeAll(partnerId: string): void {
+    for (const socket of this.open.get(partnerId) ?? []) {
+      socket.close(CloseCode.Forbidden, TOKEN_ENDED);
+    }
+  }
 }
 
 /**

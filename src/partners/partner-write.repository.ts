@@ -45,6 +45,13 @@ const PARTNER = partnerProjection('p');
  * lock first (`SET p._lock ... REMOVE p._lock`) and only then test the condition, so that two
  * concurrent writers cannot both pass it (Neo4j runs read-committed; see its "lost updates" notes).
  */
+/**
+ * `tokensValidAfter` for "end every token issued until now", in seconds like a token's `iat`.
+ * One second ahead, because `iat` has whole seconds: a token issued in this very second, just
+ * before the change, must end too (one issued just after waits a second).
+ */
+const TOKENS_END_NOW = 'datetime().epochSeconds + 1';
+
 export const partnerWriteQueries = {
   create(partner: NewPartner): CypherQuery {
     return {
@@ -59,7 +66,8 @@ RETURN ${PARTNER} AS partner`,
     return {
       cypher: `MATCH (p:Partner {id: $id}) SET p._lock = true REMOVE p._lock
 WITH p WHERE p.status IN $from
-SET p.status = $to, p.version = p.version + 1
+SET p.status = $to, p.version = p.version + 1,
+    p.tokensValidAfter = CASE WHEN $to = 'LEFT' THEN ${TOKENS_END_NOW} ELSE p.tokensValidAfter END
 RETURN ${PARTNER} AS partner`,
       params: { id, from, to },
     };
@@ -98,13 +106,20 @@ RETURN target.key AS key`,
       params: { id, rows },
     } satisfies CypherQuery;
   },
+  endTokens(id: string): CypherQuery {
+    return {
+      cypher: `MATCH (p:Partner {id: $id}) SET p.tokensValidAfter = ${TOKENS_END_NOW}
+RETURN ${PARTNER} AS partner`,
+      params: { id },
+    };
+  },
   erase(id: string, name: string): CypherQuery {
     return {
       cypher: `MATCH (p:Partner {id: $id})
 OPTIONAL MATCH (p)-[r:ACTIVE_IN|LOCATED_IN|ENGAGES_IN]->() DELETE r
 WITH DISTINCT p
 SET p.name = $name, p.status = 'LEFT', p.version = p.version + 1,
-    p.erasedAt = coalesce(p.erasedAt, datetime())
+    p.erasedAt = coalesce(p.erasedAt, datetime()), p.tokensValidAfter = ${TOKENS_END_NOW}
 REMOVE p.contactName, p.contactEmail, p.contactPhone, p.internalNotes, p.description, p.website
 RETURN ${PARTNER} AS partner`,
       params: { id, name },
@@ -174,6 +189,12 @@ export class PartnerWriteRepository {
   }
 
   /** Erases the partner's personal data; `null` for an unknown id. */
+  /** Ends every token of the partner issued until now; `null` for an unknown id. */
+  async endTokens(tx: TransactionRunner, id: string): Promise<Partner | null> {
+    const [partner] = await tx.run(partnerWriteQueries.endTokens(id), toPartner);
+    return partner ?? null;
+  }
+
   async erase(tx: TransactionRunner, id: string, name: string): Promise<Partner | null> {
     const [partner] = await tx.run(partnerWriteQueries.erase(id, name), toPartner);
     return partner ?? null;

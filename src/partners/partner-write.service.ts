@@ -7,7 +7,7 @@ import { runWrite } from '../db/write-unit';
 import type { ApplyRateLimit } from './apply-rate-limit';
 import type { PartnerLoaders } from './partner.loaders';
 import type { PartnerRepository } from './partner.repository';
-import { nextStatus, PARTNER_TRANSITIONS, type PartnerTransition } from './partner-status';
+import { nextStatus, PARTNER_TRANSITIONS, PartnerTransition } from './partner-status';
 import {
   anonymisedName,
   profileChanges,
@@ -28,7 +28,16 @@ import type { Partner } from './partner.types';
 export interface PartnerWriteOptions {
   /** Counts applyForMembership calls per client IP (in memory, or shared through Redis). */
   applyRateLimit: ApplyRateLimit;
+  /** Told after a write ended a partner's tokens, so that its open WebSockets close. */
+  tokensEnded: (partnerId: string) => void;
 }
+
+/** Writes that end the partner's tokens (`tokensValidAfter`): it can no longer act with them. */
+const TOKEN_ENDING_OPERATIONS: ReadonlySet<string> = new Set([
+  PartnerTransition.LEAVE,
+  'erasePartner',
+  'revokePartnerTokens',
+]);
 
 /** Who calls a write: the request's user, address and loaders (cleared after the write). */
 export interface WriteCaller {
@@ -121,7 +130,8 @@ export class PartnerWriteService {
   ): Promise<Partner> {
     assertId('id', id);
     assertSelfOrCoordinator(caller.user, id);
-    return this.write(caller, 'updatePartnerProfile', id, async (tx) => {
+    const write = { operation: 'updatePartnerProfile', actorMayBeApplied: true };
+    return this.write(caller, write, id, async (tx) => {
       const updated = await this.writes.updateProfile(tx, id, version, profileChanges(input));
       if (!updated) {
         const state = await this.existingState(tx, id);
@@ -133,6 +143,24 @@ export class PartnerWriteService {
       }
       await this.linkReferences(tx, id, referenceLists(input));
       return updated;
+    });
+  }
+
+  /**
+   * Ends every token of the partner issued until now, on HTTP and on open WebSockets (closed with
+   * 4403): for a lost or leaked token. The partner itself or a coordinator; the partner signs in
+   * again for a new token.
+   *
+   * @throws UNAUTHENTICATED / FORBIDDEN unless the partner itself or a coordinator; NOT_FOUND
+   */
+  revokeTokens(id: string, caller: WriteCaller): Promise<Partner> {
+    assertId('id', id);
+    assertSelfOrCoordinator(caller.user, id);
+    const write = { operation: 'revokePartnerTokens', actorMayBeApplied: true };
+    return this.write(caller, write, id, async (tx) => {
+      const partner = await this.writes.endTokens(tx, id);
+      if (!partner) throw notFound(id);
+      return partner;
     });
   }
 
@@ -151,18 +179,27 @@ export class PartnerWriteService {
     });
   }
 
-  /** Runs one partner write through `runWrite` and forgets the request's cached reads of it. */
+  /**
+   * Runs one partner write through `runWrite` and forgets the request's cached reads of it. When
+   * the write ends the partner's tokens, open WebSockets acting for it are told to close.
+   */
   private async write(
     caller: WriteCaller,
-    operation: string,
+    write: string | { operation: string; actorMayBeApplied: boolean },
     id: string,
     work: (tx: TransactionRunner) => Promise<Partner>,
   ): Promise<Partner> {
-    const partner = await runWrite(this.executor, { user: caller.user, operation }, async (tx) => ({
-      result: await work(tx),
-      ids: [id],
-    }));
+    const options = typeof write === 'string' ? { operation: write } : write;
+    const partner = await runWrite(
+      this.executor,
+      { user: caller.user, ...options },
+      async (tx) => ({
+        result: await work(tx),
+        ids: [id],
+      }),
+    );
     forget(caller.loaders, id);
+    if (TOKEN_ENDING_OPERATIONS.has(options.operation)) this.options.tokensEnded(id);
     return partner;
   }
 

@@ -69,6 +69,17 @@ export class PartnerMutationResolver {
     return this.partnerWrites.updateProfile(id, version, input, this.caller(ctx));
   }
 
+  @Mutation(() => Partner, {
+    description:
+      'Ends every token of the partner issued until now (a lost or leaked token): requests with them get 401, open WebSockets close with 4403. The partner itself or a coordinator.',
+  })
+  revokePartnerTokens(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Partner> {
+    return this.partnerWrites.revokeTokens(id, this.caller(ctx));
+  }
+
   @Authorized(Role.COORDINATOR)
   @Mutation(() => Partner, {
     description:

@@ -1,3 +1,4 @@
+import type { TokenRevocations } from '../auth/token-revocations';
 import type { CypherExecutor } from '../db/executor';
 import type { PerRequest } from '../context';
 import type { Slice } from '../slice';
@@ -13,6 +14,8 @@ export interface PartnerSliceDeps {
   executor: CypherExecutor;
   repositories: PartnerLoaderSources;
   applyRateLimit: ApplyRateLimitOptions;
+  /** Told when a write ends a partner's tokens (its open WebSockets close). */
+  tokenRevocations: TokenRevocations;
 }
 
 /** The partners slice, with the loaders other slices read partners through. */
@@ -21,15 +24,13 @@ export interface PartnersSlice extends Slice {
 }
 
 /** Partners: reads, membership (apply, admit, pause, leave), profiles and erasure. */
-export function partnersSlice({
-  executor,
-  repositories,
-  applyRateLimit,
-}: PartnerSliceDeps): PartnersSlice {
+export function partnersSlice(deps: PartnerSliceDeps): PartnersSlice {
+  const { executor, repositories, tokenRevocations } = deps;
   const loaders = partnerLoaders(repositories);
-  const limit = createApplyRateLimit(applyRateLimit);
+  const limit = createApplyRateLimit(deps.applyRateLimit);
   const writes = new PartnerWriteService(executor, repositories.partners, {
     applyRateLimit: limit,
+    tokensEnded: (partnerId) => tokenRevocations.ended(partnerId),
   });
   return {
     name: 'partners',

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { printSchema } from 'graphql';
 import neo4j from 'neo4j-driver';
 import pino from 'pino';
+import { TokenRevocations } from '../auth/token-revocations';
 import { projectPath } from '../common/paths';
 import { CypherExecutor } from '../db/executor';
 import { closeSlices, createSlices } from '../slices';
@@ -22,6 +23,7 @@ export async function printAppSchema(): Promise<string> {
     executor: new CypherExecutor(driver, 'neo4j'),
     settings: { applyRateLimitPerHour: 1, redisUrl: undefined },
     verifyToken: () => Promise.reject(new Error('printing the schema checks no tokens')),
+    tokenRevocations: new TokenRevocations(),
     logger: pino({ level: 'silent' }),
   });
   try {
