@@ -15,6 +15,7 @@ import { EventRepository } from './events/event.repository';
 import { exchangeSlice } from './exchange/exchange.slice';
 import { matchingSlice } from './matching/matching.slice';
 import { networkSlice } from './network/network.slice';
+import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
 import type { Slice } from './slice';
@@ -51,6 +52,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
   const cooperations = new CooperationRepository(executor);
   const topics = new TopicRepository(executor);
   const events = new EventRepository(executor);
+  const departures = new PartnerDepartures(logger);
   const partnerSlice = partnersSlice({
     executor,
     repositories: { partners, topics, events, cooperations },
@@ -60,6 +62,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
       logger,
     },
     tokenRevocations: deps.tokenRevocations,
+    departures,
   });
   const dimensions = dimensionsSlice({
     dimensions: new DimensionRepository(executor),
@@ -103,6 +106,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
         partner: partnerSlice.loaders(ctx).partner,
         cooperation: cooperation.loaders(ctx).cooperation,
       }),
+      departures,
       redisUrl: settings.redisUrl,
       logger,
     }),

@@ -69,8 +69,12 @@ export interface WriteUnitOptions {
   operation: string;
   /** Optional: a retried call with the same key (and input) returns the first result. */
   idempotency?: Idempotency;
-  /** Lets an APPLIED partner act too (its own profile); otherwise a PARTNER must be ACTIVE. */
-  actorMayBeApplied?: boolean;
+  /**
+   * Which partners may act (see {@link actorRefusal}): `active` (the default), `activeOrApplied`
+   * (its own profile and tokens before admission), or `any` for a public operation, where a token
+   * only names whom the audit log records (applying for membership).
+   */
+  actor?: 'active' | 'activeOrApplied' | 'any';
 }
 
 /**
@@ -80,9 +84,9 @@ export interface WriteUnitOptions {
 async function assertActorMayWrite(
   tx: TransactionRunner,
   user: AuthUser | null,
-  mayBeApplied: boolean,
+  actor: WriteUnitOptions['actor'] = 'active',
 ): Promise<void> {
-  if (user?.role !== Role.PARTNER || user.partnerId === undefined) return;
+  if (actor === 'any' || user?.role !== Role.PARTNER || user.partnerId === undefined) return;
   const [status = null] = await tx.run(
     {
       cypher:
@@ -91,7 +95,7 @@ async function assertActorMayWrite(
     },
     (r) => r.get('status') as string,
   );
-  const refusal = actorRefusal(user.partnerId, status, mayBeApplied);
+  const refusal = actorRefusal(user.partnerId, status, actor === 'activeOrApplied');
   if (refusal) throw refusal;
 }
 
@@ -187,7 +191,7 @@ export async function runWrite<T>(
         }
       : null;
   const outcome = await executor.writeTransaction(async (tx) => {
-    await assertActorMayWrite(tx, options.user, options.actorMayBeApplied ?? false);
+    await assertActorMayWrite(tx, options.user, options.actor);
     if (claim) {
       const replayed = await claimKey(tx, claim);
       if (replayed !== undefined) return { replayed, done: null };

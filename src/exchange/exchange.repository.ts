@@ -40,6 +40,9 @@ export interface NewPost {
  * after {@link exchangeQueries.lock} took the exchange's write lock, so every change of one
  * exchange sees the committed state of the one before (Neo4j runs read-committed).
  */
+/** The text of an erased partner's posts: what it wrote may hold personal data. */
+export const ERASED_POST_TEXT = 'Gelöscht (Datenschutz)';
+
 export const exchangeQueries = {
   byIds(ids: readonly string[]): CypherQuery {
     return {
@@ -105,6 +108,30 @@ RETURN ${EXCHANGE} AS exchange`,
       cypher: `MATCH (x:Exchange {id: $exchangeId}), (p:Partner {id: $partnerId})
 CREATE (p)-[:CHECKED_IN {at: datetime()}]->(x)`,
       params: { exchangeId, partnerId },
+    };
+  },
+  departedFrom(partnerId: string, withPosts: boolean): CypherQuery {
+    return {
+      cypher: `MATCH (x:Exchange)
+WHERE EXISTS { (:Partner {id: $partnerId})-[:CHECKED_IN]->(x) }
+   OR ($withPosts AND EXISTS { (:Partner {id: $partnerId})-[:POSTED]->(:Post)-[:IN]->(x) })
+RETURN x.id AS id ORDER BY id`,
+      params: { partnerId, withPosts },
+    };
+  },
+  erasePosts(exchangeId: string, partnerId: string): CypherQuery {
+    return {
+      cypher: `MATCH (:Partner {id: $partnerId})-[:POSTED]->(post:Post)-[:IN]->(:Exchange {id: $exchangeId})
+WITH post, post.status = $withdrawn AS wasWithdrawn
+SET post.text = $erasedText, post.status = $withdrawn,
+    post.withdrawnAt = coalesce(post.withdrawnAt, datetime())
+RETURN post.id AS id, post.kind AS kind, wasWithdrawn ORDER BY id`,
+      params: {
+        exchangeId,
+        partnerId,
+        withdrawn: PostStatus.WITHDRAWN,
+        erasedText: ERASED_POST_TEXT,
+      },
     };
   },
   checkOut(exchangeId: string, partnerId: string): CypherQuery {
@@ -289,6 +316,28 @@ export class ExchangeRepository {
   async findPost(tx: TransactionRunner, id: string): Promise<Post | null> {
     const [post] = await tx.run(exchangeQueries.post(id), toPost);
     return post ?? null;
+  }
+
+  /** The exchanges a departing partner is checked in to (or, `withPosts`, has posted in). */
+  departedFrom(partnerId: string, withPosts: boolean): Promise<string[]> {
+    return this.executor.read(
+      exchangeQueries.departedFrom(partnerId, withPosts),
+      (r) => String(r.get('id')),
+      'departedFrom',
+    );
+  }
+
+  /**
+   * Withdraws an erased partner's posts in one exchange and replaces their text (it may hold
+   * names, e-mail addresses, phone numbers); returns each post with whether it was withdrawn
+   * before.
+   */
+  erasePosts(tx: TransactionRunner, exchangeId: string, partnerId: string) {
+    return tx.run(exchangeQueries.erasePosts(exchangeId, partnerId), (r) => ({
+      id: String(r.get('id')),
+      kind: String(r.get('kind')),
+      wasWithdrawn: r.get('wasWithdrawn') === true,
+    }));
   }
 
   /** Marks a post WITHDRAWN. */

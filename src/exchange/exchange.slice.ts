@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { CypherExecutor } from '../db/executor';
 import type { MatchingService } from '../matching/matching.service';
 import type { Slice } from '../slice';
+import type { PartnerDepartures } from '../partners/partner-departures';
 import { createExchangeBus } from './exchange-bus';
+import { ExchangeDepartureService } from './exchange-departure.service';
 import { exchangeEventStore } from './exchange-events';
 import { ExchangeInterestRepository } from './exchange-interest.repository';
 import { ExchangeInterestService } from './exchange-interest.service';
@@ -27,6 +29,8 @@ export interface ExchangeSliceDeps {
   executor: CypherExecutor;
   matching: MatchingService;
   loaders: ExchangeLoaders;
+  /** The exchange checks departed partners out and blanks erased partners' posts. */
+  departures: PartnerDepartures;
   /** `REDIS_URL`: set, committed events fan out to every replica through Redis. */
   redisUrl: string | undefined;
   logger: Logger;
@@ -52,6 +56,8 @@ export function exchangeSlice(deps: ExchangeSliceDeps): Slice {
     matchingPairScores(matching),
   );
   const streams = new ExchangeStreamService(bus, store, exchanges, matching);
+  const departure = new ExchangeDepartureService(repository, writes);
+  deps.departures.onDeparture((departed) => departure.followUp(departed));
   return {
     name: 'exchange',
     resolvers: [

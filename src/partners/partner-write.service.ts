@@ -5,6 +5,7 @@ import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
 import type { ApplyRateLimit } from './apply-rate-limit';
+import type { PartnerDepartures } from './partner-departures';
 import type { PartnerLoaders } from './partner.loaders';
 import type { PartnerRepository } from './partner.repository';
 import { nextStatus, PARTNER_TRANSITIONS, PartnerTransition } from './partner-status';
@@ -30,6 +31,8 @@ export interface PartnerWriteOptions {
   applyRateLimit: ApplyRateLimit;
   /** Told after a write ended a partner's tokens, so that its open WebSockets close. */
   tokensEnded: (partnerId: string) => void;
+  /** Follow-ups of other slices after a partner left or was erased. */
+  departures: PartnerDepartures;
 }
 
 /** Writes that end the partner's tokens (`tokensValidAfter`): it can no longer act with them. */
@@ -85,6 +88,7 @@ export class PartnerWriteService {
       {
         user: caller.user,
         operation: 'applyForMembership',
+        actor: 'any',
         idempotency: { key: idempotencyKey, input, clientIp: caller.clientIp },
       },
       async (tx) => {
@@ -130,7 +134,7 @@ export class PartnerWriteService {
   ): Promise<Partner> {
     assertId('id', id);
     assertSelfOrCoordinator(caller.user, id);
-    const write = { operation: 'updatePartnerProfile', actorMayBeApplied: true };
+    const write = { operation: 'updatePartnerProfile', actor: 'activeOrApplied' as const };
     return this.write(caller, write, id, async (tx) => {
       const updated = await this.writes.updateProfile(tx, id, version, profileChanges(input));
       if (!updated) {
@@ -156,7 +160,7 @@ export class PartnerWriteService {
   revokeTokens(id: string, caller: WriteCaller): Promise<Partner> {
     assertId('id', id);
     assertSelfOrCoordinator(caller.user, id);
-    const write = { operation: 'revokePartnerTokens', actorMayBeApplied: true };
+    const write = { operation: 'revokePartnerTokens', actor: 'activeOrApplied' as const };
     return this.write(caller, write, id, async (tx) => {
       const partner = await this.writes.endTokens(tx, id);
       if (!partner) throw notFound(id);
@@ -185,7 +189,7 @@ export class PartnerWriteService {
    */
   private async write(
     caller: WriteCaller,
-    write: string | { operation: string; actorMayBeApplied: boolean },
+    write: string | { operation: string; actor: 'activeOrApplied' },
     id: string,
     work: (tx: TransactionRunner) => Promise<Partner>,
   ): Promise<Partner> {
@@ -200,6 +204,10 @@ export class PartnerWriteService {
     );
     forget(caller.loaders, id);
     if (TOKEN_ENDING_OPERATIONS.has(options.operation)) this.options.tokensEnded(id);
+    const erased = options.operation === 'erasePartner';
+    if (caller.user && (erased || options.operation === PartnerTransition.LEAVE)) {
+      await this.options.departures.departed({ partnerId: id, erased, by: caller.user });
+    }
     return partner;
   }
 

@@ -3,6 +3,7 @@ import type { CypherExecutor } from '../db/executor';
 import type { PerRequest } from '../context';
 import type { Slice } from '../slice';
 import { type ApplyRateLimitOptions, createApplyRateLimit } from './apply-rate-limit';
+import type { PartnerDepartures } from './partner-departures';
 import { type PartnerLoaderSources, type PartnerLoaders, partnerLoaders } from './partner.loaders';
 import { PartnerMutationResolver } from './partner.mutations';
 import { PartnerResolver } from './partner.resolver';
@@ -16,6 +17,8 @@ export interface PartnerSliceDeps {
   applyRateLimit: ApplyRateLimitOptions;
   /** Told when a write ends a partner's tokens (its open WebSockets close). */
   tokenRevocations: TokenRevocations;
+  /** Where other slices register their follow-ups of a departure. */
+  departures: PartnerDepartures;
 }
 
 /** The partners slice, with the loaders other slices read partners through. */
@@ -31,6 +34,7 @@ export function partnersSlice(deps: PartnerSliceDeps): PartnersSlice {
   const writes = new PartnerWriteService(executor, repositories.partners, {
     applyRateLimit: limit,
     tokensEnded: (partnerId) => tokenRevocations.ended(partnerId),
+    departures: deps.departures,
   });
   return {
     name: 'partners',

@@ -22,6 +22,8 @@ const PARTNERS: TestPartner[] = [
   ['e', 'ACTIVE', ['ethnic_origin/ADVOCACY']],
   ['outsider', 'ACTIVE', ['abilities/SERVICE']],
   ['paused', 'PAUSED', ['religion/COMMUNITY']],
+  ['leaving', 'ACTIVE', ['age/ADVOCACY']],
+  ['erased', 'ACTIVE', ['gender/SERVICE']],
 ];
 const id = (name: string) => `${PREFIX}${name}`;
 
@@ -581,6 +583,61 @@ RETURN c.status AS status, COUNT { (:ExchangeMatch {id: $m})-[:PROPOSED]->(c) } 
       expect(codeOf(lonely)).toBe('CONFLICT');
       expect(lonely.errors?.[0]?.extensions?.presentCount).toBe(1);
       expect((await http(PLAN_QUERY, { x: exchangeId }, {})).data).toEqual({ meetingPlan: null });
+    });
+  });
+
+  describe('a partner that leaves or is erased', () => {
+    it('should be checked out of its exchanges when it leaves, with a CHECKED_OUT event', async () => {
+      const exchangeId = await newExchange(true);
+      await ok(CHECK_IN, { x: exchangeId, p: id('leaving') }, await as('leaving'));
+      const before = (await eventsAfter(exchangeId)).length;
+      await ok(
+        `mutation($id: ID!) { recordPartnerLeft(id: $id) { status } }`,
+        { id: id('leaving') },
+        coordinator,
+      );
+      const exchange = await ok<ExchangeResult>(EXCHANGE, { id: exchangeId }, {});
+      expect(exchange.present.map((p) => p.id)).not.toContain(id('leaving'));
+      const events = (await eventsAfter(exchangeId)).slice(before);
+      expect(events).toMatchObject([
+        { type: 'CHECKED_OUT', payload: { partnerId: id('leaving') } },
+      ]);
+    });
+
+    it('should withdraw an erased partner’s posts and replace their text, readable by nobody', async () => {
+      const exchangeId = await newExchange(true);
+      await ok(CHECK_IN, { x: exchangeId, p: id('erased') }, await as('erased'));
+      const text = 'Sprachcafé bei Lena Vogel, lena.vogel@example.org, 0621 123456';
+      const post = await ok<{ id: string }>(
+        POST,
+        { x: exchangeId, p: id('erased'), input: { kind: 'OFFER', text } },
+        await as('erased'),
+      );
+      await ok(
+        `mutation($id: ID!) { erasePartner(id: $id) { status } }`,
+        { id: id('erased') },
+        coordinator,
+      );
+      const publicView = await http(
+        `query($id: ID!) { exchange(id: $id) { present { id } posts { id text } } }`,
+        { id: exchangeId },
+        {},
+      );
+      expect(JSON.stringify(publicView)).not.toMatch(/Lena|lena\.vogel|0621/);
+      const [stored] = await cypher<{ text: string; status: string }>(
+        'MATCH (p:Post {id: $id}) RETURN p.text AS text, p.status AS status',
+        { id: post.id },
+      );
+      expect(stored).toEqual({ text: 'Gelöscht (Datenschutz)', status: 'WITHDRAWN' });
+      const types = (await eventsAfter(exchangeId)).map((e) => e.type);
+      expect(types.slice(-2)).toEqual(['CHECKED_OUT', 'POST_WITHDRAWN']);
+      // Erasing again is harmless and adds no event.
+      await ok(
+        `mutation($id: ID!) { erasePartner(id: $id) { status } }`,
+        { id: id('erased') },
+        coordinator,
+      );
+      expect((await eventsAfter(exchangeId)).map((e) => e.type)).toEqual(types);
     });
   });
 });

@@ -79,9 +79,10 @@ describe('runWrite', () => {
   });
 
   describe('idempotency keys', () => {
-    const partnerA = { subject: 'partner:probe-a', role: Role.PARTNER, partnerId: 'probe-a' };
-    const partnerB = { subject: 'partner:probe-b', role: Role.PARTNER, partnerId: 'probe-b' };
-    const keyed = (user: typeof partnerA | null, key: string, input: unknown, clientIp = '') => ({
+    // Two callers told apart by their token subject (coordinators: the actor rule is not at stake).
+    const callerA = { subject: 'caller:probe-a', role: Role.COORDINATOR };
+    const callerB = { subject: 'caller:probe-b', role: Role.COORDINATOR };
+    const keyed = (user: typeof callerA | null, key: string, input: unknown, clientIp = '') => ({
       user,
       operation: 'probeKeyed',
       idempotency: { key, input, clientIp },
@@ -89,10 +90,10 @@ describe('runWrite', () => {
     const replay = async (id: string) => `replayed ${id}`;
 
     it('should scope a key to its caller: the same key of another caller or address writes anew', async () => {
-      expect(await runWrite(executor, keyed(partnerA, 'form-4711', 1), create('c1'), replay)).toBe(
+      expect(await runWrite(executor, keyed(callerA, 'form-4711', 1), create('c1'), replay)).toBe(
         'c1',
       );
-      expect(await runWrite(executor, keyed(partnerB, 'form-4711', 1), create('c2'), replay)).toBe(
+      expect(await runWrite(executor, keyed(callerB, 'form-4711', 1), create('c2'), replay)).toBe(
         'c2',
       );
       expect(
@@ -101,7 +102,7 @@ describe('runWrite', () => {
       expect(
         await runWrite(executor, keyed(null, 'form-4711', 1, '192.0.2.8'), create('c4'), replay),
       ).toBe('c4');
-      expect(await runWrite(executor, keyed(partnerA, 'form-4711', 1), create('c5'), replay)).toBe(
+      expect(await runWrite(executor, keyed(callerA, 'form-4711', 1), create('c5'), replay)).toBe(
         'replayed c1',
       );
       expect(await count(`MATCH (n:${label}) WHERE n.name STARTS WITH 'c' RETURN count(n)`)).toBe(
@@ -112,7 +113,7 @@ describe('runWrite', () => {
     it('should refuse a key reused with other input with CONFLICT naming the key', async () => {
       await runWrite(
         executor,
-        keyed(partnerA, 'k-input', { name: 'x', n: [1, 2] }),
+        keyed(callerA, 'k-input', { name: 'x', n: [1, 2] }),
         create('d1'),
         replay,
       );
@@ -120,7 +121,7 @@ describe('runWrite', () => {
       expect(
         await runWrite(
           executor,
-          keyed(partnerA, 'k-input', { n: [1, 2], name: 'x' }),
+          keyed(callerA, 'k-input', { n: [1, 2], name: 'x' }),
           create('d2'),
           replay,
         ),
@@ -128,7 +129,7 @@ describe('runWrite', () => {
       await expect(
         runWrite(
           executor,
-          keyed(partnerA, 'k-input', { name: 'y', n: [1, 2] }),
+          keyed(callerA, 'k-input', { name: 'y', n: [1, 2] }),
           create('d3'),
           replay,
         ),
@@ -144,7 +145,7 @@ describe('runWrite', () => {
     it('should give six concurrent retries the one stored result, writing once', async () => {
       const results = await Promise.all(
         Array.from({ length: 6 }, () =>
-          runWrite(executor, keyed(partnerB, 'k-race', 'same'), create('e1'), replay),
+          runWrite(executor, keyed(callerB, 'k-race', 'same'), create('e1'), replay),
         ),
       );
       expect(results.filter((r) => r === 'e1')).toHaveLength(1);
@@ -153,7 +154,7 @@ describe('runWrite', () => {
     });
 
     it('should run anew once a key is older than a day, and sweep expired keys', async () => {
-      await runWrite(executor, keyed(partnerA, 'k-old', 1), create('f1'), replay);
+      await runWrite(executor, keyed(callerA, 'k-old', 1), create('f1'), replay);
       await executor.write(
         {
           cypher: `MATCH (k:IdempotencyKey {key: 'k-old', operation: 'probeKeyed'})
@@ -161,9 +162,7 @@ SET k.at = datetime() - duration('P2D')`,
         },
         () => null,
       );
-      expect(await runWrite(executor, keyed(partnerA, 'k-old', 2), create('f2'), replay)).toBe(
-        'f2',
-      );
+      expect(await runWrite(executor, keyed(callerA, 'k-old', 2), create('f2'), replay)).toBe('f2');
       await executor.write(
         {
           cypher: `CREATE (:IdempotencyKey {scope: 'probe', key: 'k-stale', operation: 'probeKeyed',
@@ -171,7 +170,7 @@ SET k.at = datetime() - duration('P2D')`,
         },
         () => null,
       );
-      await runWrite(executor, keyed(partnerA, 'k-sweep', 1), create('f3'), replay);
+      await runWrite(executor, keyed(callerA, 'k-sweep', 1), create('f3'), replay);
       expect(await count("MATCH (k:IdempotencyKey {key: 'k-stale'}) RETURN count(k)")).toBe(0);
     });
   });
