@@ -7,6 +7,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '../src/auth/auth.types';
 import { signDevelopmentToken } from '../src/auth/tokens';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
 import { projectPath } from '../src/common/paths';
 import { EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { EXCHANGE_MUTATIONS as M } from '../test/support/exchange-client';
@@ -40,6 +41,7 @@ async function startApi(neo4jUri: string, port: number): Promise<ChildProcess> {
       NEO4J_URI: neo4jUri,
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
+      ...RELAXED_ADMISSION,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

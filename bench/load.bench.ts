@@ -1,16 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/auth/auth.types';
 import { signDevelopmentToken } from '../src/auth/tokens';
-import { MAIN_JS } from '../test/support/api-process';
 import {
   generateLoad,
   latencySummary,
   type LoadOperation,
   type OperationResult,
 } from './load-generator';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
+import { type ApiUnderTest, SECRET, startApi, stopApi } from './api-under-test';
 import { cpuSeconds, postGraphQL, report, rssMiB } from './support';
 
 /**
@@ -45,10 +45,7 @@ const WARMUP_S = intFromEnv('BENCH_WARMUP_S', 60);
 const PROFILE_UPDATES_PER_S = intFromEnv('BENCH_PROFILE_UPDATES_PER_S', 2, 0);
 /** Reads per second offered in all; 0: closed loops as fast as they are answered (capacity). */
 const READ_RATE = intFromEnv('BENCH_RATE', 100, 0);
-const SECRET = 'bench-secret-of-the-vielfalt-api-0123456789';
 const READ_P99_GOAL_MS = 100;
-/** Start-up includes the first JVM start and seeding the demo alliance. */
-const START_TIMEOUT_MS = 300_000;
 const RSS_GROWTH_LIMIT = 1.1;
 
 const PARTNERS_PAGE = `query { partners(first: 20, orderBy: { field: NAME, direction: ASC }) {
@@ -169,63 +166,6 @@ async function prepare(url: string, authorization: string): Promise<Fixture> {
 }
 
 /** The API process under load; it logs into a file, which never holds it back as a pipe can. */
-interface ApiUnderTest {
-  child: ChildProcess;
-  url: string;
-  jvmPid: number;
-  logs(): Promise<Record<string, unknown>[]>;
-}
-
-/** Starts `node dist/src/main.js` with its own embedded Neo4j and waits until it is ready. */
-async function startApi(dataDir: string): Promise<ApiUnderTest> {
-  const logFile = path.join(dataDir, 'api.log');
-  const out = await open(logFile, 'w');
-  // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where the API spends the run
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      PORT: '0',
-      NEO4J_DATA_DIR: path.join(dataDir, 'neo4j'),
-      SEED_ON_START: 'true',
-      JWT_SECRET: SECRET,
-    },
-    stdio: ['ignore', out.fd, out.fd],
-  });
-  await out.close();
-  const logs = async () =>
-    (await readFile(logFile, 'utf8')).split('\n').flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const lines = await logs();
-    const listening = lines.find((line) => line.msg === 'listening');
-    const jvm = lines.find((line) => line.msg === 'embedded Neo4j started');
-    if (listening && jvm && lines.some((line) => line.msg === 'ready')) {
-      return { child, url: listening.url as string, jvmPid: jvm.pid as number, logs };
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the API did not get ready: ${JSON.stringify(lines.slice(-5))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function stopApi(api: ApiUnderTest): Promise<void> {
-  if (api.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => api.child.once('exit', resolve));
-  api.child.kill('SIGTERM');
-  await exited;
-}
-
 async function memory(api: ApiUnderTest) {
   return { apiMiB: await rssMiB(api.child.pid ?? -1), jvmMiB: await rssMiB(api.jvmPid) };
 }
@@ -317,7 +257,7 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-load-'));
   let api: ApiUnderTest | undefined;
   try {
-    api = await startApi(dataDir);
+    api = await startApi(dataDir, RELAXED_ADMISSION);
     await measure(api);
   } finally {
     if (api) await stopApi(api);

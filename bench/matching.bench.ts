@@ -3,6 +3,7 @@ import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
 import {
   CHANNEL_LIMITS,
   MatchingRepository,
@@ -56,7 +57,13 @@ async function post(app: App, query: string, variables: Record<string, unknown>)
 
 async function measure(uri: string, jvmPid: number, partners: number) {
   const app = await startApp(
-    loadConfig({ PORT: '0', NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      PORT: '0',
+      NEO4J_URI: uri,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'silent',
+      ...RELAXED_ADMISSION,
+    }),
     pino({ level: 'silent' }),
   );
   await app.ready;

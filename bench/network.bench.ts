@@ -3,6 +3,7 @@ import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
 import { BUMP_DATA_VERSION } from '../src/db/write-unit';
 import { computeNetwork } from '../src/network/network.compute';
 import { normaliseFilter } from '../src/network/network.filter';
@@ -44,7 +45,13 @@ const round = (value: number) => Number(value.toFixed(1));
 
 async function measure(uri: string, partners: number) {
   const app = await startApp(
-    loadConfig({ PORT: '0', NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      PORT: '0',
+      NEO4J_URI: uri,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'silent',
+      ...RELAXED_ADMISSION,
+    }),
     pino({ level: 'silent' }),
   );
   await app.ready;

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
 import { benchAtSizes, latency, timeRuns } from './support';
 
 /**
@@ -36,7 +37,13 @@ const FILTERED = `query($d: String!, $k: String!) { partners(first: 50, filter: 
 
 async function measure(uri: string, partners: number) {
   const app = await startApp(
-    loadConfig({ PORT: '0', NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      PORT: '0',
+      NEO4J_URI: uri,
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'silent',
+      ...RELAXED_ADMISSION,
+    }),
     pino({ level: 'silent' }),
   );
   await app.ready;

@@ -1,5 +1,6 @@
 import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
 import type { QueryLimits } from './limits/query-limits';
+import type { AdmissionSettings } from './limits/admission';
 import type { WebSocketSettings } from './limits/ws-connections';
 
 /** Thrown by {@link loadConfig} when an environment variable is missing or malformed. */
@@ -153,6 +154,18 @@ export const ENV_SPEC = {
     default: 500_000,
     desc: 'estimated cost per operation (fields times page sizes)',
   }),
+  GRAPHQL_MAX_COST_PUBLIC: positiveInt({
+    default: 20_000,
+    desc: 'estimated cost per operation without a token',
+  }),
+  GRAPHQL_PUBLIC_COST_PER_MINUTE: positiveInt({
+    default: 200_000,
+    desc: 'estimated cost one client address may spend per minute without a token',
+  }),
+  GRAPHQL_EXPENSIVE_IN_FLIGHT: positiveInt({
+    default: 2,
+    desc: 'expensive operations (cost 1,000 or more) one caller may run at once',
+  }),
   GRAPHQL_INTROSPECTION: bool({
     default: undefined,
     desc: 'allow introspection (default: on, off when NODE_ENV=production)',
@@ -223,6 +236,8 @@ export interface AppConfig {
     /** Whether validation errors suggest similar field names. */
     fieldSuggestions: boolean;
     limits: QueryLimits;
+    /** Work-based admission (src/limits/admission.ts). */
+    admission: AdmissionSettings;
     webSocket: WebSocketSettings;
   };
   logLevel: string;
@@ -293,6 +308,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         maxDirectives: clean.GRAPHQL_MAX_DIRECTIVES,
         maxTokens: clean.GRAPHQL_MAX_TOKENS,
         maxCost: clean.GRAPHQL_MAX_COST,
+      },
+      admission: {
+        publicMaxCost: clean.GRAPHQL_MAX_COST_PUBLIC,
+        publicCostPerMinute: clean.GRAPHQL_PUBLIC_COST_PER_MINUTE,
+        expensiveInFlight: clean.GRAPHQL_EXPENSIVE_IN_FLIGHT,
       },
       webSocket: {
         maxPayloadBytes: clean.WS_MAX_PAYLOAD_BYTES,

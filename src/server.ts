@@ -20,7 +20,9 @@ import { graphqlOverHttpPlugin } from './limits/graphql-over-http';
 import { clientAddressOf } from './limits/client-address';
 import { bodyErrorHandler, corsMiddleware } from './limits/http-guards';
 import { createQueryLimits, parseOptions } from './limits/query-limits';
+import { Admission } from './limits/admission';
 import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { wsAdmission } from './limits/ws-admission';
 import { createWsOperationPreparer } from './limits/ws-operations';
 import { webSocketPolicy, type WsExtra } from './limits/ws-connections';
 import { type ObservabilityOptions, observeServer } from './observability/observability';
@@ -98,6 +100,13 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     path: GRAPHQL_PATH,
     maxPayload: config.webSocket.maxPayloadBytes,
   });
+  const admission = new Admission(config.admission);
+  const admitWs = wsAdmission({
+    admission,
+    checker: queryLimits,
+    maxCost: config.limits.maxCost,
+    trustProxyHops: config.trustProxyHops,
+  });
   const policy = webSocketPolicy({
     settings: config.webSocket,
     trustProxyHops: config.trustProxyHops,
@@ -118,9 +127,13 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
           language: preferredLanguage(ctx.extra.request.headers['accept-language']),
         }),
       onConnect: policy.onConnect,
-      onSubscribe: async (ctx, _id, payload) =>
-        (await policy.refuseOperation(ctx)) ?? prepareWsOperation(payload),
-      onClose: policy.onClose,
+      onSubscribe: async (ctx, id, payload) =>
+        (await policy.refuseOperation(ctx)) ?? admitWs.admit(ctx, id, payload, prepareWsOperation),
+      onComplete: (ctx, id) => admitWs.complete(ctx, id),
+      onClose: (ctx) => {
+        admitWs.closeAll(ctx);
+        policy.onClose(ctx);
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
@@ -152,7 +165,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
       }),
       { serverWillStart: async () => ({ drainServer: async () => wsHandle.dispose() }) },
       observed.plugin,
-      queryLimitsPlugin(queryLimits),
+      queryLimitsPlugin(queryLimits, admission, config.limits.maxCost),
       graphqlOverHttpPlugin(),
     ],
   });

@@ -1,21 +1,56 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../context';
+import { type Admission, type Asker } from './admission';
 import type { QueryLimitChecker } from './query-limits';
+
+/** Who asks, for admission: the token subject, else the client address. */
+export function askerOf(user: RequestContext['user'], clientIp: string): Asker {
+  return user
+    ? { identity: `user:${user.subject}`, anonymous: false }
+    : { identity: `ip:${clientIp}`, anonymous: true };
+}
 
 /**
  * Refuses an operation over a query limit on HTTP, after Apollo has parsed and validated it and
- * before anything executes. It runs per request (not as a cached validation rule) because the
- * cost depends on the variables. The refusal is a request error: 400 (200 for
- * `application/json` clients, see graphqlOverHttpPlugin), no `data`.
+ * before anything executes, then asks {@link Admission} whether it may run now (released when the
+ * response is sent). It runs per request (not as a cached validation rule) because the cost
+ * depends on the variables and the caller. A limit refusal is a request error: 400 (200 for
+ * `application/json` clients, see graphqlOverHttpPlugin), no `data`; an admission refusal 429
+ * with `Retry-After`.
  */
-export function queryLimitsPlugin(limits: QueryLimitChecker): ApolloServerPlugin {
+export function queryLimitsPlugin(
+  limits: QueryLimitChecker,
+  admission: Admission,
+  maxCost: number,
+): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const asker = askerOf(contextValue.user, contextValue.clientIp);
+      let release: () => void = () => undefined;
       return {
         async didResolveOperation({ document, request, response }) {
-          const refused = limits.check(document, request.variables);
-          if (refused === undefined) return;
-          response.http.status = 400;
-          throw refused;
+          const refused = limits.check(
+            document,
+            request.variables,
+            admission.maxCost(asker, maxCost),
+          );
+          if (refused !== undefined) {
+            response.http.status = 400;
+            throw refused;
+          }
+          const verdict = admission.admit(asker, limits.cost(document, request.variables));
+          if (!verdict.admitted) {
+            response.http.status = 429;
+            response.http.headers.set(
+              'retry-after',
+              String(verdict.refusal.extensions.retryAfterSeconds),
+            );
+            throw verdict.refusal;
+          }
+          release = verdict.release;
+        },
+        async willSendResponse() {
+          release();
         },
       };
     },

@@ -43,7 +43,7 @@ export function createWsOperationPreparer(options: WsOperationOptions) {
     ? specifiedRules
     : [...specifiedRules, NoSchemaIntrospectionCustomRule];
   const parsing = parseOptions(options.limits);
-  return (payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
+  return (payload: SubscribePayload, maxCost?: number): ExecutionArgs | readonly GraphQLError[] => {
     let document;
     try {
       document = parse(payload.query, parsing);
@@ -59,7 +59,7 @@ export function createWsOperationPreparer(options: WsOperationOptions) {
         ),
       );
     }
-    const refused = checker.check(document, payload.variables);
+    const refused = checker.check(document, payload.variables, maxCost);
     if (refused !== undefined) return [refused];
     const unusable = operationErrors(schema, document, payload);
     if (unusable.length > 0) return unusable;

@@ -8,6 +8,7 @@ import { seedDemo } from '../../seeds/demo';
 import { Role } from '../../src/auth/auth.types';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { RELAXED_ADMISSION } from '../support/test-app';
 import { CypherExecutor } from '../../src/db/executor';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
 import { fromNeo4j } from '../../src/db/values';
@@ -69,6 +70,7 @@ export async function startFuzzEnvironment(
       JWT_SECRET: TEST_JWT_SECRET,
       // Fuzzed applications must not run into the per-address limit after ten.
       APPLY_RATE_LIMIT_PER_HOUR: '1000000',
+      ...RELAXED_ADMISSION,
     });
     const url = await apiUrl(api);
     report(`API at ${url}`);

@@ -6,6 +6,13 @@ import { type App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { TEST_JWT_SECRET } from './tokens';
 
+/** Admission settings that let test and benchmark traffic through (test/e2e/admission.test.ts). */
+export const RELAXED_ADMISSION = {
+  GRAPHQL_MAX_COST_PUBLIC: '500000',
+  GRAPHQL_PUBLIC_COST_PER_MINUTE: '1000000000',
+  GRAPHQL_EXPENSIVE_IN_FLIGHT: '1000',
+};
+
 /**
  * Starts the whole API on a free port against the run's Neo4j (`NEO4J_URI` from the global
  * setup) and waits until it is ready. Dispose it with `app.stop()` in `afterAll`.
@@ -20,6 +27,8 @@ export async function startTestApp(
     SEED_ON_START: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_URI: process.env.NEO4J_URI,
+    // Suites send many anonymous operations from one address; admission has its own suite.
+    ...RELAXED_ADMISSION,
     ...env,
   });
   const app = await startApp(config, logger);

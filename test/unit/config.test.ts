@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         maxTokens: 2_000,
         maxCost: 500_000,
       },
+      admission: { publicMaxCost: 20_000, publicCostPerMinute: 200_000, expensiveInFlight: 2 },
       webSocket: {
         maxPayloadBytes: 65_536,
         connectionInitTimeoutMs: 3_000,

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { DEFAULT_PAGE_SIZE } from '../../src/common/pagination';
 import {
   createQueryLimits,
+  FIELD_WORK,
   DEFAULT_LIST_SIZE,
   parseOptions,
   type QueryLimits,
@@ -70,8 +71,18 @@ describe('query cost', () => {
     expect(costOf('{ partners(last: 4) { totalCount } }')).toBe(1 + 4);
   });
 
-  it("should use a list field's own default for first", () => {
-    expect(costOf('{ partner(id: "p") { suggestions { id } } }')).toBe(1 + (1 + 3 * 1));
+  it("should use a list field's own default for first, and add a computing field's work", () => {
+    expect(costOf('{ partner(id: "p") { suggestions { id } } }')).toBe(
+      1 + (1 + (FIELD_WORK['Partner.suggestions'] ?? Number.NaN) + 3 * 1),
+    );
+  });
+
+  it('should count the work of a computing field once per parent item', () => {
+    const list = costOf(
+      '{ partners(first: 10) { edges { node { suggestions(first: 1) { id } } } } }',
+    );
+    const plain = costOf('{ partners(first: 10) { edges { node { id } } } }');
+    expect(list - plain).toBeGreaterThanOrEqual(10 * 1_000);
   });
 
   it('should assume the default list size for a list without first', () => {

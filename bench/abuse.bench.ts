@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type ApiUnderTest, startApi, stopApi } from './api-under-test';
+import { percentile, report } from './support';
+
+/**
+ * `npm run bench:abuse`: the attack hostile clients found (issue 18, hole 1) beside a quiet
+ * client, against a real API process (NODE_ENV=production, its own embedded Neo4j with the demo
+ * alliance). The quiet client sends a trivial query back to back and probes `/healthz` ten times a
+ * second, first alone (the baseline), then while ATTACKERS anonymous clients loop the two attack
+ * queries: 100 partners with 50 suggestions each, and 15 aliased uncached networks.
+ *
+ * Printed: the trivial query's p50/p99 alone and under attack with their ratio, `/healthz`'s p99
+ * and max under attack, and what the attackers got. Goal: p99 under attack ≤ 2 × p99 alone, and
+ * `/healthz` ≤ 50 ms.
+ *
+ * Environment: BENCH_ATTACKERS (16), BENCH_PHASE_S (30), BENCH_WARMUP_S (20).
+ */
+const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 16);
+const PHASE_S = Number(process.env.BENCH_PHASE_S ?? 30);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 20);
+const HEALTH_GOAL_MS = 50;
+const RATIO_GOAL = 2;
+
+const TRIVIAL = '{ dimensions { key } }';
+const SUGGESTIONS_ATTACK = `{ partners(first: 100) { edges { node { id
+  suggestions(first: 50) { score partner { id name } reasons { code text } } } } } }`;
+const NETWORK_ATTACK = `{ ${Array.from(
+  { length: 15 },
+  (_, i) =>
+    `n${i}: network(mode: BIPARTITE, filter: { from: "20${String(10 + i)}-01-01" }) { nodes { id } }`,
+).join(' ')} }`;
+
+/** Milliseconds one GraphQL POST took, and its HTTP status. */
+async function timedPost(url: string, query: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+}
+
+/** Runs `work` back to back until `until`, collecting what it returns. */
+async function loop<T>(until: number, work: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  while (Date.now() < until) results.push(await work());
+  return results;
+}
+
+/** The quiet client for one phase: trivial queries back to back, `/healthz` every 100 ms. */
+async function quietClient(api: ApiUnderTest, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  const health = new URL('/healthz', api.url).toString();
+  const [trivial, healthz] = await Promise.all([
+    loop(until, async () => (await timedPost(api.url, TRIVIAL)).ms),
+    loop(until, async () => {
+      const started = performance.now();
+      await (await fetch(health)).arrayBuffer();
+      const ms = performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return ms;
+    }),
+  ]);
+  return { trivial, healthz };
+}
+
+/** One attacker: the two attack queries in turn until `until`; counts the statuses it got. */
+async function attacker(api: ApiUnderTest, until: number, statuses: Map<number, number>) {
+  let turn = 0;
+  await loop(until, async () => {
+    const query = turn++ % 2 === 0 ? SUGGESTIONS_ATTACK : NETWORK_ATTACK;
+    const { status } = await timedPost(api.url, query).catch(() => ({ status: 0, ms: 0 }));
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-abuse-'));
+  const api = await startApi(dataDir);
+  try {
+    await quietClient(api, WARMUP_S);
+    const alone = await quietClient(api, PHASE_S);
+    const statuses = new Map<number, number>();
+    const until = Date.now() + PHASE_S * 1000;
+    const [attacked] = await Promise.all([
+      quietClient(api, PHASE_S),
+      ...Array.from({ length: ATTACKERS }, () => attacker(api, until, statuses)),
+    ]);
+    const row = (phase: string, sample: { trivial: number[]; healthz: number[] }) => ({
+      phase,
+      trivialP50Ms: Math.round(percentile(sample.trivial, 50) * 10) / 10,
+      trivialP99Ms: Math.round(percentile(sample.trivial, 99) * 10) / 10,
+      healthzP99Ms: Math.round(percentile(sample.healthz, 99) * 10) / 10,
+      healthzMaxMs: Math.round(Math.max(...sample.healthz) * 10) / 10,
+      trivialRequests: sample.trivial.length,
+    });
+    const rows = [row('alone', alone), row(`${ATTACKERS} attackers`, attacked)];
+    const ratio = percentile(attacked.trivial, 99) / percentile(alone.trivial, 99);
+    const healthzMax = Math.max(...attacked.healthz);
+    await report('abuse', rows, {
+      p99Ratio: Math.round(ratio * 100) / 100,
+      p99RatioGoal: RATIO_GOAL,
+      healthzMaxMs: Math.round(healthzMax * 10) / 10,
+      healthzGoalMs: HEALTH_GOAL_MS,
+      attackerStatuses: Object.fromEntries(statuses),
+      goalsMet: ratio <= RATIO_GOAL && healthzMax <= HEALTH_GOAL_MS,
+    });
+  } finally {
+    await stopApi(api);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
