@@ -135,11 +135,23 @@ export function createQueryLimits(schema: GraphQLSchema, limits: QueryLimits): Q
     maxAliasesRule({ n: limits.maxAliases, ...reportAs('aliases', limits.maxAliases) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('directives', limits.maxDirectives) }),
   ];
-  const cost = (document: DocumentNode, variables?: Record<string, unknown> | null) =>
-    Math.max(
-      0,
-      ...operationsOf(document).map((op) => operationCost(schema, document, op, variables)),
-    );
+  // Apollo hands the same DocumentNode for the same query text (its document cache), so a client
+  // repeating one costly query is estimated once per set of variables, not per request.
+  const estimates = new WeakMap<DocumentNode, Map<string, number>>();
+  const cost = (document: DocumentNode, variables?: Record<string, unknown> | null) => {
+    const known = estimates.get(document) ?? new Map<string, number>();
+    const key = JSON.stringify(variables ?? {});
+    let estimate = known.get(key);
+    if (estimate === undefined) {
+      estimate = Math.max(
+        0,
+        ...operationsOf(document).map((op) => operationCost(schema, document, op, variables)),
+      );
+      if (known.size < 100) known.set(key, estimate);
+      estimates.set(document, known);
+    }
+    return estimate;
+  };
   return {
     cost,
     check(document, variables, maxCost = limits.maxCost) {
