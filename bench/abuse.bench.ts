@@ -34,12 +34,23 @@ const NETWORK_ATTACK = `{ ${Array.from(
     `n${i}: network(mode: BIPARTITE, filter: { from: "20${String(10 + i)}-01-01" }) { nodes { id } }`,
 ).join(' ')} }`;
 
+/**
+ * The API runs as if behind one proxy (`TRUST_PROXY_HOPS=1`), so that each client can come from
+ * its own address (`X-Forwarded-For`), as attackers and users do on the internet.
+ */
+const QUIET_ADDRESS = '198.51.100.1';
+const attackerAddress = (n: number) => `203.0.113.${n + 1}`;
+
 /** Milliseconds one GraphQL POST took, and its outcome: `ok` or the first error's code. */
-async function timedPost(url: string, query: string): Promise<{ ms: number; outcome: string }> {
+async function timedPost(
+  url: string,
+  query: string,
+  from: string,
+): Promise<{ ms: number; outcome: string }> {
   const started = performance.now();
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
@@ -59,10 +70,10 @@ async function quietClient(api: ApiUnderTest, seconds: number) {
   const until = Date.now() + seconds * 1000;
   const health = new URL('/healthz', api.url).toString();
   const [trivial, healthz] = await Promise.all([
-    loop(until, async () => (await timedPost(api.url, TRIVIAL)).ms),
+    loop(until, async () => (await timedPost(api.url, TRIVIAL, QUIET_ADDRESS)).ms),
     loop(until, async () => {
       const started = performance.now();
-      await (await fetch(health)).arrayBuffer();
+      await (await fetch(health, { headers: { 'x-forwarded-for': QUIET_ADDRESS } })).arrayBuffer();
       const ms = performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 100));
       return ms;
@@ -72,18 +83,25 @@ async function quietClient(api: ApiUnderTest, seconds: number) {
 }
 
 /** One attacker: the two attack queries in turn until `until`; counts the outcomes it got. */
-async function attacker(api: ApiUnderTest, until: number, outcomes: Map<string, number>) {
+async function attacker(
+  api: ApiUnderTest,
+  from: string,
+  until: number,
+  outcomes: Map<string, number>,
+) {
   let turn = 0;
   await loop(until, async () => {
     const query = turn++ % 2 === 0 ? SUGGESTIONS_ATTACK : NETWORK_ATTACK;
-    const { outcome } = await timedPost(api.url, query).catch(() => ({ outcome: 'transport' }));
+    const sent = timedPost(api.url, query, from);
+    const { outcome } = await sent.catch(() => ({ outcome: 'transport' }));
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   });
 }
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-abuse-'));
-  const api = await startApi(dataDir, process.env.BENCH_NO_ADMISSION ? RELAXED_ADMISSION : {});
+  const admission = process.env.BENCH_NO_ADMISSION ? RELAXED_ADMISSION : {};
+  const api = await startApi(dataDir, { TRUST_PROXY_HOPS: '1', ...admission });
   try {
     await quietClient(api, WARMUP_S);
     const alone = await quietClient(api, PHASE_S);
@@ -91,7 +109,9 @@ async function main() {
     const until = Date.now() + PHASE_S * 1000;
     const [attacked] = await Promise.all([
       quietClient(api, PHASE_S),
-      ...Array.from({ length: ATTACKERS }, () => attacker(api, until, outcomes)),
+      ...Array.from({ length: ATTACKERS }, (_, n) =>
+        attacker(api, attackerAddress(n), until, outcomes),
+      ),
     ]);
     const row = (phase: string, sample: { trivial: number[]; healthz: number[] }) => ({
       phase,

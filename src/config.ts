@@ -166,6 +166,10 @@ export const ENV_SPEC = {
     default: 2,
     desc: 'expensive operations (cost 1,000 or more) one caller may run at once',
   }),
+  GRAPHQL_PUBLIC_REFUSALS_PER_10S: positiveInt({
+    default: 5,
+    desc: 'refused operations within 10 s after which an address without a token is held back',
+  }),
   GRAPHQL_INTROSPECTION: bool({
     default: undefined,
     desc: 'allow introspection (default: on, off when NODE_ENV=production)',
@@ -313,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         publicMaxCost: clean.GRAPHQL_MAX_COST_PUBLIC,
         publicCostPerMinute: clean.GRAPHQL_PUBLIC_COST_PER_MINUTE,
         expensiveInFlight: clean.GRAPHQL_EXPENSIVE_IN_FLIGHT,
+        refusalsBeforeHoldBack: clean.GRAPHQL_PUBLIC_REFUSALS_PER_10S,
       },
       webSocket: {
         maxPayloadBytes: clean.WS_MAX_PAYLOAD_BYTES,

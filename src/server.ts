@@ -21,7 +21,7 @@ import { clientAddressOf } from './limits/client-address';
 import { bodyErrorHandler, corsMiddleware } from './limits/http-guards';
 import { createQueryLimits, parseOptions } from './limits/query-limits';
 import { Admission } from './limits/admission';
-import { queryLimitsPlugin } from './limits/query-limits.plugin';
+import { holdBackRepeatOffenders, queryLimitsPlugin } from './limits/query-limits.plugin';
 import { wsAdmission } from './limits/ws-admission';
 import { createWsOperationPreparer } from './limits/ws-operations';
 import { webSocketPolicy, type WsExtra } from './limits/ws-connections';
@@ -187,6 +187,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   options.routes?.(app);
   app.use(
     GRAPHQL_PATH,
+    holdBackRepeatOffenders(admission, config.trustProxyHops),
     express.json({ limit: config.bodyLimit }),
     bodyErrorHandler(),
     expressMiddleware(apollo, {

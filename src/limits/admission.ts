@@ -18,6 +18,11 @@ export interface AdmissionSettings {
   publicCostPerMinute: number;
   /** `GRAPHQL_EXPENSIVE_IN_FLIGHT`: expensive operations one caller may run at once. */
   expensiveInFlight: number;
+  /**
+   * `GRAPHQL_PUBLIC_REFUSALS_PER_10S`: refusals within {@link OFFENCE_WINDOW_MS} after which an
+   * anonymous address is held back (see {@link Admission.holdsBack}).
+   */
+  refusalsBeforeHoldBack: number;
 }
 
 /** An operation costing at least this much counts as expensive (one suggestion list). */
@@ -37,10 +42,16 @@ export type AdmissionVerdict =
 
 const MINUTE_MS = 60_000;
 
+/** How long refusals are remembered, and how long a repeat offender is held back. */
+export const OFFENCE_WINDOW_MS = 10_000;
+/** How long a repeat offender's request waits before its refusal (see {@link Admission.holdsBack}). */
+export const HOLD_BACK_MS = 1_000;
+
 /** Admission state of one process; see the module comment. */
 export class Admission {
   private readonly running = new Map<string, number>();
   private readonly spent = new Map<string, { since: number; cost: number }>();
+  private readonly offences = new Map<string, number[]>();
 
   constructor(
     private readonly settings: AdmissionSettings,
@@ -50,6 +61,30 @@ export class Admission {
   /** The highest cost an operation of this asker may have (the static limit for everyone else). */
   maxCost(asker: Asker, staticMax: number): number {
     return asker.anonymous ? Math.min(this.settings.publicMaxCost, staticMax) : staticMax;
+  }
+
+  /** Remembers that an anonymous asker's operation was refused (over a limit or a budget). */
+  noteRefusal(asker: Asker): void {
+    if (!asker.anonymous) return;
+    const now = this.now();
+    const recent = (this.offences.get(asker.identity) ?? []).filter(
+      (at) => now - at < OFFENCE_WINDOW_MS,
+    );
+    recent.push(now);
+    this.offences.set(asker.identity, recent.slice(-this.settings.refusalsBeforeHoldBack));
+    if (this.offences.size > 10_000) this.forgetOldOffences(now);
+  }
+
+  /**
+   * Whether an anonymous address refused `refusalsBeforeHoldBack` times within the last
+   * {@link OFFENCE_WINDOW_MS} is held back: its requests wait {@link HOLD_BACK_MS} and are refused
+   * before they are read. A client that loops on refused queries then costs the server a timer
+   * per request instead of a request's work, and slows down to one request a second per loop.
+   */
+  holdsBack(identity: string): boolean {
+    const recent = this.offences.get(identity) ?? [];
+    const enough = recent.length >= this.settings.refusalsBeforeHoldBack;
+    return enough && this.now() - (recent[0] ?? 0) < OFFENCE_WINDOW_MS;
   }
 
   /** Admits an operation of the given estimated cost, or refuses it. */
@@ -95,6 +130,12 @@ export class Admission {
     this.spent.set(asker.identity, current);
     this.forgetOldWindows(now);
     return undefined;
+  }
+
+  private forgetOldOffences(now: number) {
+    for (const [identity, times] of this.offences) {
+      if (now - (times.at(-1) ?? 0) >= OFFENCE_WINDOW_MS) this.offences.delete(identity);
+    }
   }
 
   /** Keeps the map of windows from growing with every address ever seen. */

@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
-import { type Admission, type Asker } from './admission';
+import type { RequestHandler } from 'express';
+import { ErrorCode } from '../common/errors';
+import { type Admission, type Asker, HOLD_BACK_MS, OFFENCE_WINDOW_MS } from './admission';
+import { clientAddressOf } from './client-address';
 import type { QueryLimitChecker } from './query-limits';
 
 /** Who asks, for admission: the token subject, else the client address. */
@@ -35,11 +38,13 @@ export function queryLimitsPlugin(
             admission.maxCost(asker, maxCost),
           );
           if (refused !== undefined) {
+            admission.noteRefusal(asker);
             response.http.status = 400;
             throw refused;
           }
           const verdict = admission.admit(asker, limits.cost(document, request.variables));
           if (!verdict.admitted) {
+            admission.noteRefusal(asker);
             response.http.status = 429;
             response.http.headers.set(
               'retry-after',
@@ -54,5 +59,33 @@ export function queryLimitsPlugin(
         },
       };
     },
+  };
+}
+
+/**
+ * Holds back repeat offenders (see {@link Admission.holdsBack}) before their request body is
+ * read: requests without a token from such an address wait {@link HOLD_BACK_MS} and get 429.
+ */
+export function holdBackRepeatOffenders(
+  admission: Admission,
+  trustProxyHops: number,
+): RequestHandler {
+  return (req, res, next) => {
+    const identity = `ip:${clientAddressOf(req, trustProxyHops)}`;
+    if (req.headers.authorization !== undefined || !admission.holdsBack(identity)) return next();
+    const retryAfterSeconds = Math.ceil(OFFENCE_WINDOW_MS / 1000);
+    setTimeout(() => {
+      res
+        .status(429)
+        .set('retry-after', String(retryAfterSeconds))
+        .json({
+          errors: [
+            {
+              message: `expected fewer refused operations from this address; try again in ${retryAfterSeconds} s`,
+              extensions: { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds },
+            },
+          ],
+        });
+    }, HOLD_BACK_MS);
   };
 }

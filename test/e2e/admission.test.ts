@@ -16,6 +16,7 @@ describe('work-based admission', () => {
       GRAPHQL_MAX_COST_PUBLIC: '20000',
       GRAPHQL_PUBLIC_COST_PER_MINUTE: '50000',
       GRAPHQL_EXPENSIVE_IN_FLIGHT: '2',
+      GRAPHQL_PUBLIC_REFUSALS_PER_10S: '5',
     });
   });
 
@@ -69,5 +70,20 @@ describe('work-based admission', () => {
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses.slice(4)).toContain(429);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+
+  it('should hold back an address that keeps sending refused operations: 429 after a second, before reading', async () => {
+    let heldBack = false;
+    for (let i = 0; i < 6 && !heldBack; i += 1) {
+      heldBack = (await postGraphQL(app, SUGGESTIONS)).status === 429;
+    }
+    expect(heldBack).toBe(true);
+    const started = performance.now();
+    const trivial = await postGraphQL(app, '{ dimensions { key } }');
+    expect(trivial.status).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(trivial.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    const signedIn = await postGraphQL(app, '{ dimensions { key } }', {}, await coordinatorAuth());
+    expect(signedIn.status).toBe(200);
   });
 });

@@ -2,7 +2,12 @@ import { Admission, EXPENSIVE_COST } from '../../src/limits/admission';
 
 const anonymous = { identity: 'ip:192.0.2.1', anonymous: true };
 const partner = { identity: 'user:partner:p-1', anonymous: false };
-const settings = { publicMaxCost: 20_000, publicCostPerMinute: 50_000, expensiveInFlight: 2 };
+const settings = {
+  publicMaxCost: 20_000,
+  publicCostPerMinute: 50_000,
+  expensiveInFlight: 2,
+  refusalsBeforeHoldBack: 3,
+};
 
 describe('admission', () => {
   it('should give anonymous callers the lower cost limit and everyone else the static one', () => {
@@ -41,5 +46,22 @@ describe('admission', () => {
     }
     expect(admission.admit(partner, EXPENSIVE_COST).admitted).toBe(true);
     expect(admission.admit(partner, EXPENSIVE_COST).admitted).toBe(false);
+  });
+
+  it('should hold back an anonymous address refused three times within 10 s, and free it after', () => {
+    let now = 0;
+    const admission = new Admission(settings, () => now);
+    admission.noteRefusal(partner);
+    admission.noteRefusal(partner);
+    admission.noteRefusal(partner);
+    expect(admission.holdsBack(partner.identity)).toBe(false);
+    admission.noteRefusal(anonymous);
+    now = 5_000;
+    admission.noteRefusal(anonymous);
+    expect(admission.holdsBack(anonymous.identity)).toBe(false);
+    admission.noteRefusal(anonymous);
+    expect(admission.holdsBack(anonymous.identity)).toBe(true);
+    now = 10_001;
+    expect(admission.holdsBack(anonymous.identity)).toBe(false);
   });
 });

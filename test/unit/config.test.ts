@@ -19,7 +19,12 @@ describe('loadConfig', () => {
         maxTokens: 2_000,
         maxCost: 500_000,
       },
-      admission: { publicMaxCost: 20_000, publicCostPerMinute: 200_000, expensiveInFlight: 2 },
+      admission: {
+        publicMaxCost: 20_000,
+        publicCostPerMinute: 200_000,
+        expensiveInFlight: 2,
+        refusalsBeforeHoldBack: 5,
+      },
       webSocket: {
         maxPayloadBytes: 65_536,
         connectionInitTimeoutMs: 3_000,
