@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { projectPath } from '../../src/common/paths';
 import { post, type Request } from './request';
-import { dateString, hostileNumber, hostileString, wrongValue } from './values';
+import { codecCursor, dateString, hostileNumber, hostileString, wrongValue } from './values';
 
 /** Ids and keys that exist in the graph, so that generated operations also get past "not found". */
 export interface ValuePools {
@@ -208,6 +208,7 @@ export class SchemaOperations {
       return fc.oneof(
         fc.base64String({ maxLength: 24 }),
         fc.json().map((j) => Buffer.from(j).toString('base64')),
+        { weight: 2, arbitrary: codecCursor },
       );
     }
     if (name === 'website')

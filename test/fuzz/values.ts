@@ -145,3 +145,30 @@ export const dateString: fc.Arbitrary<string> = fc.oneof(
     ),
   },
 );
+
+/**
+ * The cursor scopes of the root connections (`<connection>:<field>:<direction>`), so that a
+ * generated cursor passes the scope check and its values reach the validation behind it.
+ */
+const CURSOR_SCOPES = [
+  'partners:NAME:ASC',
+  'partners:JOINED_ON:DESC',
+  'partners:COOPERATION_COUNT:DESC',
+  'partners:LAST_ACTIVITY:ASC',
+  'cooperations:STARTED_ON:DESC',
+  'cooperations:TITLE:ASC',
+  'events:DATE:DESC',
+];
+
+/**
+ * Cursors made like the API's own (base64url of `[scope, value, id]`) but with hostile values:
+ * impossible dates, numbers out of range, wrong types, nested values, hostile ids — the forged
+ * cursors that once gave an internal error instead of BAD_USER_INPUT.
+ */
+export const codecCursor: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(...CURSOR_SCOPES),
+    fc.oneof(dateString, wrongValue, fc.constantFrom('2016-13-45', '9999-99-99', 'NaN')),
+    fc.oneof(fc.constantFrom('p-00001', 'c-00001'), wrongValue),
+  )
+  .map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url'));
