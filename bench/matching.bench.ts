@@ -2,15 +2,10 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { RELAXED_ADMISSION } from '../test/support/test-app';
-import {
-  CHANNEL_LIMITS,
-  MatchingRepository,
-  matchingQueries,
-  networkReach,
-} from '../src/matching/matching.repository';
-import { benchAtSizes, latency, rssMiB, timeRuns } from './support';
+import { CHANNEL_LIMITS, matchingQueries } from '../src/matching/matching.queries';
+import { MatchingRepository } from '../src/matching/matching.repository';
+import { networkReach } from '../src/matching/reach';
+import { benchAtSizes, latency, rssMiB, timeRuns, benchAppConfig } from './support';
 
 /**
  * `npm run bench:matching [-- 353 50000]`: over HTTP, `suggestedPartners(first: 10)` for 200
@@ -56,16 +51,7 @@ async function post(app: App, query: string, variables: Record<string, unknown>)
 }
 
 async function measure(uri: string, jvmPid: number, partners: number) {
-  const app = await startApp(
-    loadConfig({
-      PORT: '0',
-      NEO4J_URI: uri,
-      SEED_ON_START: 'false',
-      LOG_LEVEL: 'silent',
-      ...RELAXED_ADMISSION,
-    }),
-    pino({ level: 'silent' }),
-  );
+  const app = await startApp(benchAppConfig(uri), pino({ level: 'silent' }));
   await app.ready;
   await seedDemo(app.database.executor, { partners, seed: 7 });
   // 200 ACTIVE partners spread over the whole id range, the same in every run.

@@ -2,14 +2,12 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { RELAXED_ADMISSION } from '../test/support/test-app';
 import { BUMP_DATA_VERSION } from '../src/db/write-unit';
 import { computeNetwork } from '../src/network/network.compute';
 import { normaliseFilter } from '../src/network/network.filter';
 import { packNetwork } from '../src/network/network.packing';
 import { NetworkRepository } from '../src/network/network.repository';
-import { benchAtSizes, percentile } from './support';
+import { benchAtSizes, percentile, benchAppConfig } from './support';
 
 /**
  * `npm run bench:network [sizes...]`: network(PARTNERS) with metrics and layout, cold (a write
@@ -44,16 +42,7 @@ async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
 const round = (value: number) => Number(value.toFixed(1));
 
 async function measure(uri: string, partners: number) {
-  const app = await startApp(
-    loadConfig({
-      PORT: '0',
-      NEO4J_URI: uri,
-      SEED_ON_START: 'false',
-      LOG_LEVEL: 'silent',
-      ...RELAXED_ADMISSION,
-    }),
-    pino({ level: 'silent' }),
-  );
+  const app = await startApp(benchAppConfig(uri), pino({ level: 'silent' }));
   await app.ready;
   await seedDemo(app.database.executor, { partners, seed: 7 });
   const base = app.server.url.replace(/\/graphql$/, '');

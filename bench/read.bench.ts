@@ -3,9 +3,7 @@ import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { RELAXED_ADMISSION } from '../test/support/test-app';
-import { benchAtSizes, latency, timeRuns } from './support';
+import { benchAtSizes, latency, timeRuns, benchAppConfig } from './support';
 
 /**
  * `npm run bench:read`: the nested 50-partner query over HTTP against the hand-written single
@@ -36,16 +34,7 @@ const FILTERED = `query($d: String!, $k: String!) { partners(first: 50, filter: 
   totalCount edges { node { id name } } } }`;
 
 async function measure(uri: string, partners: number) {
-  const app = await startApp(
-    loadConfig({
-      PORT: '0',
-      NEO4J_URI: uri,
-      SEED_ON_START: 'false',
-      LOG_LEVEL: 'silent',
-      ...RELAXED_ADMISSION,
-    }),
-    pino({ level: 'silent' }),
-  );
+  const app = await startApp(benchAppConfig(uri), pino({ level: 'silent' }));
   await app.ready;
   await seedDemo(app.database.executor, { partners, seed: 7 });
   const post = async (query: string, variables?: Record<string, unknown>) => {

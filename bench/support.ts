@@ -1,3 +1,5 @@
+import { type AppConfig, loadConfig } from '../src/config';
+import { RELAXED_ADMISSION } from '../test/support/test-app';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,4 +135,18 @@ export async function postGraphQL<T = Record<string, unknown>>(
     throw new Error(`${response.status}: ${JSON.stringify(body.errors)}`);
   }
   return body.data;
+}
+
+/**
+ * The configuration of an in-process API for a benchmark: on the benchmark's Neo4j, a free port,
+ * no seeding, silent, and admission relaxed (a benchmark sends many operations from one address).
+ */
+export function benchAppConfig(neo4jUri: string): AppConfig {
+  return loadConfig({
+    PORT: '0',
+    NEO4J_URI: neo4jUri,
+    SEED_ON_START: 'false',
+    LOG_LEVEL: 'silent',
+    ...RELAXED_ADMISSION,
+  });
 }

@@ -7,11 +7,8 @@ import {
   toPage,
   toPageRequest,
 } from '../common/pagination';
-import {
-  MAX_SUGGESTIONS,
-  type MatchingService,
-  type SuggestionCaller,
-} from '../matching/matching.service';
+import { MAX_SUGGESTIONS } from '../matching/matching.checks';
+import type { MatchingService, SuggestionCaller } from '../matching/matching.service';
 import { VersionedCache } from '../network/network.cache';
 import { DEFAULT_NETWORK_STATUSES } from '../network/network.filter';
 import type { NetworkNodeData } from '../network/network.model';

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import { requireUser } from '../cooperations/cooperation-write.checks';
 import type { MatchingService, SuggestionCaller } from '../matching/matching.service';
-import { MAX_SUGGESTIONS } from '../matching/matching.service';
+import { MAX_SUGGESTIONS } from '../matching/matching.checks';
 import { assertId } from '../common/checks';
 import { assertExchangeExists, assertOpen } from './exchange.checks';
 import type { PlanMeetingRoundsArgs } from './exchange.inputs';

@@ -19,19 +19,6 @@ import {
   type Seeker,
 } from './seeker';
 
-// Re-exported so that code importing these from the repository module keeps working.
-export { CHANNEL_LIMITS, matchingQueries } from './matching.queries';
-export { PROFILE_CACHE_SIZE } from './profile-cache';
-export { networkReach, type NetworkReach } from './reach';
-export {
-  type CandidateFilter,
-  type CandidateRequest,
-  type FormerPartner,
-  labelKey,
-  type ReferenceLabels,
-  type Seeker,
-} from './seeker';
-
 /** Maps a row holding the profile columns of the matching queries to a scoring profile. */
 function toProfile(record: Neo4jRecord): PartnerProfile {
   const place = fromNeo4j<{ key: string; boroughKey: string } | null>(record.get('place'));

@@ -23,19 +23,6 @@ import { rankCandidates } from './rank';
 import { DEFAULT_WEIGHTS } from './scoring';
 import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
-// Re-exported so that importers of the service module (exchange, analytics, tests) keep their paths.
-export {
-  assertConsortiumArgs,
-  assertSuggestionRequest,
-  CONSORTIUM_LIMITS,
-  type ConsortiumArgs,
-  MAX_EXCLUDED_IDS,
-  MAX_SUGGESTIONS,
-  resolveWeights,
-  type SuggestionRequest,
-} from './matching.checks';
-export { toSuggestion } from './matching.mapping';
-
 /** How long reference names are reused before they are read again. */
 export const LABEL_CACHE_MS = 5 * 60_000;
 

@@ -3,7 +3,7 @@ import {
   assertConsortiumArgs,
   assertSuggestionRequest,
   resolveWeights,
-} from '../../src/matching/matching.service';
+} from '../../src/matching/matching.checks';
 import { DEFAULT_WEIGHTS } from '../../src/matching/scoring';
 
 const codeOf = (run: () => unknown): unknown => {
