@@ -35,6 +35,12 @@ export interface PartnerWriteOptions {
   departures: PartnerDepartures;
 }
 
+/** Writes a partner may make on its own account before admission (APPLIED), see actorRefusal. */
+const OWN_ACCOUNT_OPERATIONS: ReadonlySet<string> = new Set([
+  'updatePartnerProfile',
+  'revokePartnerTokens',
+]);
+
 /** Writes that end the partner's tokens (`tokensValidAfter`): it can no longer act with them. */
 const TOKEN_ENDING_OPERATIONS: ReadonlySet<string> = new Set([
   PartnerTransition.LEAVE,
@@ -134,8 +140,7 @@ export class PartnerWriteService {
   ): Promise<Partner> {
     assertId('id', id);
     assertSelfOrCoordinator(caller.user, id);
-    const write = { operation: 'updatePartnerProfile', actor: 'activeOrApplied' as const };
-    return this.write(caller, write, id, async (tx) => {
+    return this.write(caller, 'updatePartnerProfile', id, async (tx) => {
       const updated = await this.writes.updateProfile(tx, id, version, profileChanges(input));
       if (!updated) {
         const state = await this.existingState(tx, id);
@@ -160,8 +165,7 @@ export class PartnerWriteService {
   revokeTokens(id: string, caller: WriteCaller): Promise<Partner> {
     assertId('id', id);
     assertSelfOrCoordinator(caller.user, id);
-    const write = { operation: 'revokePartnerTokens', actor: 'activeOrApplied' as const };
-    return this.write(caller, write, id, async (tx) => {
+    return this.write(caller, 'revokePartnerTokens', id, async (tx) => {
       const partner = await this.writes.endTokens(tx, id);
       if (!partner) throw notFound(id);
       return partner;
@@ -189,23 +193,23 @@ export class PartnerWriteService {
    */
   private async write(
     caller: WriteCaller,
-    write: string | { operation: string; actor: 'activeOrApplied' },
+    operation: string,
     id: string,
     work: (tx: TransactionRunner) => Promise<Partner>,
   ): Promise<Partner> {
-    const options = typeof write === 'string' ? { operation: write } : write;
+    const actor = OWN_ACCOUNT_OPERATIONS.has(operation) ? 'activeOrApplied' : 'active';
     const partner = await runWrite(
       this.executor,
-      { user: caller.user, ...options },
+      { user: caller.user, operation, actor },
       async (tx) => ({
         result: await work(tx),
         ids: [id],
       }),
     );
     forget(caller.loaders, id);
-    if (TOKEN_ENDING_OPERATIONS.has(options.operation)) this.options.tokensEnded(id);
-    const erased = options.operation === 'erasePartner';
-    if (caller.user && (erased || options.operation === PartnerTransition.LEAVE)) {
+    if (TOKEN_ENDING_OPERATIONS.has(operation)) this.options.tokensEnded(id);
+    const erased = operation === 'erasePartner';
+    if (caller.user && (erased || operation === PartnerTransition.LEAVE)) {
       await this.options.departures.departed({ partnerId: id, erased, by: caller.user });
     }
     return partner;
