@@ -10,7 +10,9 @@
 // Measured on the quiet 2-core machine (npm test, 1,203 tests): one jest run after another 5m40s;
 // these two stages 4m14s. Unit suites beside lint and build, and the slow suites' JVMs with the C1
 // compiler only, made it 5m08s (C1 code runs the suites' work slower than it saves at start-up):
-// not taken.
+// not taken. Two lanes without the stage barrier (build → prepare → integration ‖ lint → unit →
+// slow) 4m36s: the integration suites then start beside lint and unit, and slow down more than
+// the barrier costs.
 //
 // The first command of a stage prints live; the others' output is held and printed when they end,
 // so lines of two jest runs never interleave. Exits non-zero when any command failed, after all
