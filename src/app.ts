@@ -53,7 +53,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       settings: {
         applyRateLimitPerHour: config.auth.applyRateLimitPerHour,
         redisUrl: config.exchange.redisUrl,
+        readCompiler: config.readCompiler,
       },
+      countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),
       verifyToken,
       tokenRevocations,
       logger,

@@ -124,6 +124,10 @@ export const ENV_SPEC = {
     desc: 'retry window of a transaction after a transient error (one retry ~1 s later)',
   }),
   SEED_ON_START: bool({ default: true, desc: 'load the demo alliance when the graph is empty' }),
+  READ_COMPILER: bool({
+    default: true,
+    desc: 'serve plain reads with one compiled Cypher statement per root field (false: the DataLoader path, kept for one release to compare)',
+  }),
   JWT_SECRET: secret({ default: undefined, desc: 'HS256 secret for local tokens' }),
   JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
   JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
@@ -258,6 +262,8 @@ export interface AppConfig {
     embedded: EmbeddedNeo4jConfig;
   };
   seedOnStart: boolean;
+  /** Whether plain reads are compiled into one statement per root field (src/reads). */
+  readCompiler: boolean;
   /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
   metrics: { enabled: boolean; token?: string };
   exchange: {
@@ -347,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       },
     },
     seedOnStart: clean.SEED_ON_START,
+    readCompiler: clean.READ_COMPILER,
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,

@@ -18,7 +18,14 @@ import { networkSlice } from './network/network.slice';
 import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
+import { CompiledReads, type CompiledReadsOptions } from './reads/compiled-reads';
 import type { Slice } from './slice';
+import { cooperationReadModel, cooperationRoots } from './cooperations/cooperation.reads';
+import { dimensionReadModel, dimensionRoots } from './dimensions/dimension.reads';
+import { districtReadModel, districtRoots } from './districts/district.reads';
+import { eventReadModel, eventRoots } from './events/event.reads';
+import { partnerReadModel, partnerRoots } from './partners/partner.reads';
+import { topicReadModel } from './topics/topic.reads';
 import { topicsSlice } from './topics/topic.slice';
 import { TopicRepository } from './topics/topic.repository';
 
@@ -28,6 +35,8 @@ export interface SliceSettings {
   applyRateLimitPerHour: number;
   /** `REDIS_URL`: set, rate limits and exchange events are shared by all replicas. */
   redisUrl: string | undefined;
+  /** `READ_COMPILER`: plain reads in one compiled statement per root field. */
+  readCompiler: boolean;
 }
 
 /** What the slices are built from. */
@@ -38,6 +47,35 @@ export interface SliceDeps {
   /** Where the partners slice announces ended tokens (the WebSocket policy listens). */
   tokenRevocations: TokenRevocations;
   logger: Logger;
+  /** Counts how root read fields were served (compiled or not). */
+  countRead?: CompiledReadsOptions['count'];
+}
+
+/**
+ * The compiled reads over every slice's read model: a type or root field a slice wants compiled
+ * is one entry of its `x.reads.ts` and one name here.
+ */
+function compiledReads(deps: SliceDeps): CompiledReads {
+  return new CompiledReads({
+    executor: deps.executor,
+    enabled: deps.settings.readCompiler,
+    count: deps.countRead,
+    model: {
+      ...partnerReadModel,
+      ...cooperationReadModel,
+      ...dimensionReadModel,
+      ...districtReadModel,
+      ...eventReadModel,
+      ...topicReadModel,
+    },
+    roots: {
+      ...partnerRoots,
+      ...cooperationRoots,
+      ...dimensionRoots,
+      ...districtRoots,
+      ...eventRoots,
+    },
+  });
 }
 
 /**
@@ -53,6 +91,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
   const topics = new TopicRepository(executor);
   const events = new EventRepository(executor);
   const departures = new PartnerDepartures(logger);
+  const reads = compiledReads(deps);
   const partnerSlice = partnersSlice({
     executor,
     repositories: { partners, topics, events, cooperations },
@@ -63,16 +102,17 @@ export function createSlices(deps: SliceDeps): Slice[] {
     },
     tokenRevocations: deps.tokenRevocations,
     departures,
+    reads,
   });
-  const dimensions = dimensionsSlice({
-    dimensions: new DimensionRepository(executor),
-    partners,
-    cooperations,
-  });
+  const dimensions = dimensionsSlice(
+    { dimensions: new DimensionRepository(executor), partners, cooperations },
+    reads,
+  );
   const cooperation = cooperationsSlice({
     executor,
     cooperations,
     partnerLoaders: partnerSlice.loaders,
+    reads,
   });
   const matching = matchingSlice({
     executor,
@@ -83,10 +123,10 @@ export function createSlices(deps: SliceDeps): Slice[] {
   return [
     dimensions,
     topicsSlice(topics),
-    districtsSlice({ districts: new DistrictRepository(executor), partners }),
+    districtsSlice({ districts: new DistrictRepository(executor), partners }, reads),
     partnerSlice,
     cooperation,
-    eventsSlice(events),
+    eventsSlice(events, reads),
     auditSlice(executor),
     matching,
     network,

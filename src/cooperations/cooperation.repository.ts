@@ -38,6 +38,11 @@ const SORTS: Record<CooperationOrderField, Omit<SortSpec, 'direction'>> = {
   },
 };
 
+/** The sort of a cooperation ordering, on the variable `c`. */
+export function cooperationSort(order: CooperationOrder): SortSpec {
+  return { ...SORTS[order.field], direction: order.direction };
+}
+
 /** The default ordering of cooperations: newest first. */
 export const DEFAULT_COOPERATION_ORDER: CooperationOrder = {
   field: CooperationOrderField.STARTED_ON,
@@ -85,7 +90,7 @@ export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
 export const cooperationQueries = {
   page(filter: CooperationFilter | undefined, order: CooperationOrder, request: PageRequest) {
     const { conditions, params } = cooperationConditions(filter);
-    const sort = { ...SORTS[order.field], direction: order.direction };
+    const sort = cooperationSort(order);
     const keyset = keysetClause(sort, request);
     return {
       cypher: `MATCH (c:Cooperation) ${whereClause([...conditions, keyset.where])}

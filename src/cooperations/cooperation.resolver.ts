@@ -5,6 +5,7 @@ import type { PerRequest, RequestContext } from '../context';
 import type { PartnerLoaders } from '../partners/partner.loaders';
 import type { CooperationLoaders } from './cooperation.loaders';
 import { Dimension } from '../dimensions/dimension.types';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { CooperationService } from './cooperation.service';
 import {
   Cooperation,
@@ -20,11 +21,16 @@ export class CooperationResolver {
   constructor(
     private readonly cooperationService: CooperationService,
     private readonly loaders: PerRequest<CooperationLoaders & Pick<PartnerLoaders, 'partner'>>,
+    private readonly reads: CompiledReads,
   ) {}
 
   @Query(() => Cooperation, { nullable: true, description: 'One cooperation; null if unknown.' })
-  cooperation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return this.cooperationService.get(id, this.loaders(ctx));
+  cooperation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Cooperation | null> {
+    return this.reads.serve(info, ctx, () => this.cooperationService.get(id, this.loaders(ctx)));
   }
 
   @Query(() => CooperationConnection, { description: 'Cooperations, filtered, paginated.' })
@@ -33,8 +39,11 @@ export class CooperationResolver {
     @Arg('filter', () => CooperationFilter, { nullable: true }) filter: CooperationFilter | null,
     @Arg('orderBy', () => CooperationOrder, { nullable: true }) orderBy: CooperationOrder | null,
     @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
   ): Promise<Page<Cooperation>> {
-    return this.cooperationService.list(args, filter, orderBy, selectsTotalCount(info));
+    return this.reads.serve(info, ctx, () =>
+      this.cooperationService.list(args, filter, orderBy, selectsTotalCount(info)),
+    );
   }
 
   @FieldResolver(() => [CooperationParticipant], { description: 'Partners with role, lead first.' })

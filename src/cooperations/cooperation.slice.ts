@@ -1,6 +1,7 @@
 import type { PerRequest } from '../context';
 import type { CypherExecutor } from '../db/executor';
 import type { PartnerLoaders } from '../partners/partner.loaders';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { Slice } from '../slice';
 import { type CooperationLoaders, cooperationLoaders } from './cooperation.loaders';
 import { CooperationMutationResolver } from './cooperation.mutations';
@@ -14,6 +15,8 @@ export interface CooperationSliceDeps {
   executor: CypherExecutor;
   cooperations: CooperationRepository;
   partnerLoaders: PerRequest<Pick<PartnerLoaders, 'partner'>>;
+  /** Serves the read fields with compiled statements. */
+  reads: CompiledReads;
 }
 
 /** The cooperations slice, with the loaders other slices read cooperations through. */
@@ -32,7 +35,7 @@ export function cooperationsSlice(deps: CooperationSliceDeps): CooperationsSlice
   return {
     name: 'cooperations',
     resolvers: [
-      new CooperationResolver(new CooperationService(cooperations), readLoaders),
+      new CooperationResolver(new CooperationService(cooperations), readLoaders, deps.reads),
       new CooperationMutationResolver(new CooperationWriteService(executor, cooperations)),
     ],
     loaders,

@@ -47,17 +47,20 @@ export async function openDatabase(
   }
   // Small timeouts and one retry at most: while Neo4j is down a request fails within ~2 s with
   // SERVICE_UNAVAILABLE instead of hanging on the driver's 30 s defaults.
-  const driver = neo4j.driver(uri, neo4j.auth.basic(config.user, config.password), {
+  const driverConfig = {
     connectionAcquisitionTimeout: config.timeouts.acquisitionMs,
     connectionTimeout: config.timeouts.connectionMs,
     maxTransactionRetryTime: config.timeouts.maxRetryMs,
-    disableLosslessIntegers: false,
-  });
+  };
+  const auth = neo4j.auth.basic(config.user, config.password);
+  const driver = neo4j.driver(uri, auth, { ...driverConfig, disableLosslessIntegers: false });
+  // Compiled reads return response values as they are; numbers need no Integer objects there.
+  const plainDriver = neo4j.driver(uri, auth, { ...driverConfig, disableLosslessIntegers: true });
   if (supervisor) {
     try {
       await driver.verifyConnectivity({ database: config.database });
     } catch (error) {
-      await driver.close();
+      await Promise.all([driver.close(), plainDriver.close()]);
       await supervisor.stop();
       throw error;
     }
@@ -67,6 +70,7 @@ export async function openDatabase(
     config.database,
     metrics?.observeQuery,
     config.txTimeoutMs,
+    plainDriver,
   );
   // Between a restart and its ready line, fail at once rather than wait on a cold database.
   const running = () => supervisor === undefined || supervisor.phase === 'running';
@@ -79,7 +83,7 @@ export async function openDatabase(
     executor,
     ping: async () => running() && (await ping(driver, config.database)),
     close: async () => {
-      await driver.close();
+      await Promise.all([driver.close(), plainDriver.close()]);
       await supervisor?.stop();
     },
   };

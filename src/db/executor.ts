@@ -7,6 +7,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import { ErrorCode, userError } from '../common/errors';
 import type { QueryMode, Outcome } from '../observability/metrics';
+import { fromNeo4j } from './values';
 
 /** A Cypher statement and its parameters. Values always travel as parameters, never in the text. */
 export interface CypherQuery {
@@ -53,6 +54,12 @@ export class CypherExecutor {
     private readonly timer: TransactionTimer = () => undefined,
     /** Neo4j stops a transaction that runs longer; unset: the server's own limit. */
     private readonly txTimeoutMs?: number,
+    /**
+     * A driver to the same database that returns integers as JavaScript numbers
+     * (`disableLosslessIntegers`), for {@link CypherExecutor.readRecord}; unset: the main driver,
+     * its values converted.
+     */
+    private readonly plainDriver?: Driver,
   ) {}
 
   /**
@@ -84,6 +91,31 @@ export class CypherExecutor {
         return run();
       }
     });
+  }
+
+  /**
+   * Runs a compiled read: one statement whose one record already holds the response's values.
+   * It runs on the plain driver, so the driver builds no Integer objects that would be converted
+   * again (the main driver keeps lossless integers for backups, which must tell 1 from 1.0).
+   * Returns the record's columns, or `undefined` when there is no record.
+   */
+  readRecord(query: CypherQuery, operation: string): Promise<Record<string, unknown> | undefined> {
+    const plain = this.plainDriver !== undefined;
+    return this.inSession(
+      'READ',
+      async (session) => {
+        this.notify(query);
+        const { records } = await session.run(
+          query.cypher,
+          query.params ?? {},
+          this.txConfig(operation),
+        );
+        const record = records[0]?.toObject();
+        return plain || record === undefined ? record : fromNeo4j<Record<string, unknown>>(record);
+      },
+      undefined,
+      this.plainDriver,
+    );
   }
 
   /** Runs a single write statement in its own transaction and maps each record. */
@@ -174,9 +206,10 @@ export class CypherExecutor {
     mode: 'READ' | 'WRITE',
     use: (session: Session) => Promise<T>,
     fetchSize?: number,
+    driver: Driver = this.driver,
   ): Promise<T> {
     if (!this.available()) throw databaseUnavailable();
-    const session = this.driver.session({
+    const session = driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(fetchSize === undefined ? {} : { fetchSize }),

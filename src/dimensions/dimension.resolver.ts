@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
 import type { PerRequest, RequestContext } from '../context';
 import type { DimensionLoaders } from './dimension.loaders';
 import { type Cooperation, CooperationConnection } from '../cooperations/cooperation.types';
 import { type Partner, PartnerConnection, Perspective } from '../partners/partner.types';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { DimensionService } from './dimension.service';
 import { Dimension } from './dimension.types';
 
@@ -13,19 +15,24 @@ export class DimensionResolver {
   constructor(
     private readonly dimensionService: DimensionService,
     private readonly loaders: PerRequest<DimensionLoaders>,
+    private readonly reads: CompiledReads,
   ) {}
 
   @Query(() => [Dimension], { description: 'The seven diversity dimensions, ordered by key.' })
-  dimensions(): Promise<Dimension[]> {
-    return this.dimensionService.list();
+  dimensions(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Dimension[]> {
+    return this.reads.serve(info, ctx, () => this.dimensionService.list());
   }
 
   @Query(() => Dimension, {
     nullable: true,
     description: 'One dimension by key; null when no dimension has that key.',
   })
-  dimension(@Arg('key', () => String) key: string): Promise<Dimension | null> {
-    return this.dimensionService.get(key);
+  dimension(
+    @Arg('key', () => String) key: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Dimension | null> {
+    return this.reads.serve(info, ctx, () => this.dimensionService.get(key));
   }
 
   @FieldResolver(() => PartnerConnection, { description: 'Partners engaging in it, by name.' })
@@ -35,12 +42,15 @@ export class DimensionResolver {
     @Arg('perspective', () => Perspective, { nullable: true }) perspective: Perspective | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Partner>> {
-    return childConnection(`dimension:${dimension.key}:partners:${perspective}`, args, (request) =>
-      this.loaders(ctx).dimensionPartners.load({
-        parentId: dimension.key,
-        filter: { perspective },
-        request,
-      }),
+    return childConnection(
+      `dimension:${dimension.key}:partners:${perspective ?? 'ANY'}`,
+      args,
+      (request) =>
+        this.loaders(ctx).dimensionPartners.load({
+          parentId: dimension.key,
+          filter: { perspective },
+          request,
+        }),
     );
   }
 

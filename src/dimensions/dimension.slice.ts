@@ -1,4 +1,5 @@
 import type { PerRequest } from '../context';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { Slice } from '../slice';
 import {
   type DimensionLoaderSources,
@@ -14,8 +15,15 @@ export interface DimensionsSlice extends Slice {
 }
 
 /** The seven diversity dimensions and their partner and cooperation connections. */
-export function dimensionsSlice(sources: DimensionLoaderSources): DimensionsSlice {
+export function dimensionsSlice(
+  sources: DimensionLoaderSources,
+  reads: CompiledReads,
+): DimensionsSlice {
   const loaders = dimensionLoaders(sources);
   const service = new DimensionService(sources.dimensions);
-  return { name: 'dimensions', resolvers: [new DimensionResolver(service, loaders)], loaders };
+  return {
+    name: 'dimensions',
+    resolvers: [new DimensionResolver(service, loaders, reads)],
+    loaders,
+  };
 }

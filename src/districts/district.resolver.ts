@@ -1,9 +1,11 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { childConnection, ConnectionArgs, type Page } from '../common/pagination';
 import type { PerRequest, RequestContext } from '../context';
 import type { DistrictLoaders } from './district.loaders';
 import type { Partner } from '../partners/partner.types';
 import { PartnerConnection } from '../partners/partner.types';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { DistrictRepository } from './district.repository';
 import { District } from './district.types';
 
@@ -13,11 +15,12 @@ export class DistrictResolver {
   constructor(
     private readonly districtRepository: DistrictRepository,
     private readonly loaders: PerRequest<DistrictLoaders>,
+    private readonly reads: CompiledReads,
   ) {}
 
   @Query(() => [District], { description: 'All districts, ordered by borough and key.' })
-  districts(): Promise<District[]> {
-    return this.districtRepository.findAll();
+  districts(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<District[]> {
+    return this.reads.serve(info, ctx, () => this.districtRepository.findAll());
   }
 
   @FieldResolver(() => PartnerConnection, { description: 'Partners located here, by name.' })

@@ -7,21 +7,26 @@ import { fromNeo4j } from '../db/values';
 import type { AllianceEvent, EventFilter } from './event.types';
 
 /**
- * The public properties of event `e`, as every query and mutation returns them; participants are
- * attendees of meetings and trainings and the organisers of the action days' events.
+ * The participants of event `e`: attendees of meetings and trainings and the organisers of the
+ * action days' events. The organiser is spelled out so that it never captures a partner `p` of
+ * an enclosing query (which counted only that partner's own events).
  */
-export const EVENT_PROJECTION = `e {.id, .kind, .title, .date,
-  participantCount: COUNT { (:Partner)-[:ATTENDED]->(e) } +
-    COUNT { MATCH (p:Partner)-[:PARTICIPATES_IN]->(:Cooperation)-[:PART_OF]->(e) RETURN DISTINCT p }}`;
+export const participantCountOf = (e: string) =>
+  `COUNT { (:Partner)-[:ATTENDED]->(${e}) } + COUNT { MATCH (organiser:Partner)-[:PARTICIPATES_IN]->(:Cooperation)-[:PART_OF]->(${e}) RETURN DISTINCT organiser }`;
 
-const SORT: SortSpec = {
+/** The public properties of event `e`, as every query and mutation returns them. */
+export const EVENT_PROJECTION = `e {.id, .kind, .title, .date, participantCount: ${participantCountOf('e')}}`;
+
+/** Events are always ordered by date, newest first. */
+export const EVENT_SORT: SortSpec = {
   expression: 'e.date',
   valueType: CursorValueType.DATE,
   direction: 'DESC',
   id: 'e.id',
 };
 
-function eventConditions(filter: EventFilter = {}) {
+/** The conditions of an event filter on `e`; every value is a parameter. */
+export function eventConditions(filter: EventFilter = {}) {
   const set = conditionSet();
   if (filter.kinds?.length) set.add('e.kind IN $kinds', { kinds: filter.kinds });
   if (filter.from) set.add('e.date >= date($from)', { from: filter.from });
@@ -33,7 +38,7 @@ function eventConditions(filter: EventFilter = {}) {
 export const eventQueries = {
   page(filter: EventFilter | undefined, request: PageRequest): CypherQuery {
     const { conditions, params } = eventConditions(filter);
-    const keyset = keysetClause(SORT, request);
+    const keyset = keysetClause(EVENT_SORT, request);
     return {
       cypher: `MATCH (e:Event) ${whereClause([...conditions, keyset.where])}
 WITH e ORDER BY ${keyset.orderBy} LIMIT $limit

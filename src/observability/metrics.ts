@@ -32,6 +32,8 @@ export interface ApiMetrics {
   readonly websocketConnections: Gauge;
   /** `graphql_subscriptions`: operations running on WebSockets right now. */
   readonly graphqlSubscriptions: Gauge;
+  /** `graphql_compiled_reads_total{field,outcome}`: how root read fields were served. */
+  readonly compiledReads: Counter<'field' | 'outcome'>;
   /** `neo4j_embedded_restarts_total`: restarts of the embedded Neo4j by its supervisor. */
   readonly neo4jRestarts: Counter;
   /** Maps an operation name to its bounded label value (see {@link BoundedLabel}). */
@@ -118,6 +120,12 @@ export function createMetrics(options: MetricsOptions = {}): ApiMetrics {
     graphqlSubscriptions: new Gauge({
       name: 'graphql_subscriptions',
       help: 'GraphQL operations running on WebSockets right now',
+      registers,
+    }),
+    compiledReads: new Counter({
+      name: 'graphql_compiled_reads_total',
+      help: 'Root read fields by how they were served: compiled (one statement), partly (some fields by their resolvers), unsupported or off (by the resolvers)',
+      labelNames: ['field', 'outcome'] as const,
       registers,
     }),
     neo4jRestarts: new Counter({

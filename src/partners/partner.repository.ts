@@ -46,6 +46,11 @@ const SORTS: Record<PartnerOrderField, Omit<SortSpec, 'direction'>> = {
   },
 };
 
+/** The sort of a partner ordering, on the variable `p`. */
+export function partnerSort(order: PartnerOrder): SortSpec {
+  return { ...SORTS[order.field], direction: order.direction };
+}
+
 /** The default ordering of partners. */
 export const DEFAULT_PARTNER_ORDER: PartnerOrder = {
   field: PartnerOrderField.NAME,
@@ -150,7 +155,7 @@ export function partnerFilterClause(filter: PartnerFilter = {}, anchored = true)
 export const partnerQueries = {
   page(filter: PartnerFilter | undefined, order: PartnerOrder, request: PageRequest): CypherQuery {
     const clause = partnerFilterClause(filter);
-    const sort = { ...SORTS[order.field], direction: order.direction };
+    const sort = partnerSort(order);
     const keyset = keysetClause(sort, request);
     return {
       cypher: `${clause.source}

@@ -10,6 +10,7 @@ import type { Cooperation } from '../cooperations/cooperation.types';
 import { District } from '../districts/district.types';
 import { AllianceEvent } from '../events/event.types';
 import { Topic } from '../topics/topic.types';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { PartnerService } from './partner.service';
 import {
   Partner,
@@ -25,14 +26,19 @@ export class PartnerResolver {
   constructor(
     private readonly partnerService: PartnerService,
     private readonly loaders: PerRequest<PartnerLoaders>,
+    private readonly reads: CompiledReads,
   ) {}
 
   @Query(() => Partner, {
     nullable: true,
     description: 'One partner; null when the id is unknown.',
   })
-  partner(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Partner | null> {
-    return this.partnerService.get(id, this.loaders(ctx));
+  partner(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Partner | null> {
+    return this.reads.serve(info, ctx, () => this.partnerService.get(id, this.loaders(ctx)));
   }
 
   @Query(() => PartnerConnection, { description: 'Partners, filtered and ordered, paginated.' })
@@ -41,8 +47,11 @@ export class PartnerResolver {
     @Arg('filter', () => PartnerFilter, { nullable: true }) filter: PartnerFilter | null,
     @Arg('orderBy', () => PartnerOrder, { nullable: true }) orderBy: PartnerOrder | null,
     @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
   ): Promise<Page<Partner>> {
-    return this.partnerService.list(args, filter, orderBy, selectsTotalCount(info));
+    return this.reads.serve(info, ctx, () =>
+      this.partnerService.list(args, filter, orderBy, selectsTotalCount(info)),
+    );
   }
 
   @FieldResolver(() => String, {

@@ -1,6 +1,7 @@
 import type { TokenRevocations } from '../auth/token-revocations';
 import type { CypherExecutor } from '../db/executor';
 import type { PerRequest } from '../context';
+import type { CompiledReads } from '../reads/compiled-reads';
 import type { Slice } from '../slice';
 import { type ApplyRateLimitOptions, createApplyRateLimit } from './apply-rate-limit';
 import type { PartnerDepartures } from './partner-departures';
@@ -19,6 +20,8 @@ export interface PartnerSliceDeps {
   tokenRevocations: TokenRevocations;
   /** Where other slices register their follow-ups of a departure. */
   departures: PartnerDepartures;
+  /** Serves the read fields with compiled statements. */
+  reads: CompiledReads;
 }
 
 /** The partners slice, with the loaders other slices read partners through. */
@@ -39,7 +42,7 @@ export function partnersSlice(deps: PartnerSliceDeps): PartnersSlice {
   return {
     name: 'partners',
     resolvers: [
-      new PartnerResolver(new PartnerService(repositories.partners), loaders),
+      new PartnerResolver(new PartnerService(repositories.partners), loaders, deps.reads),
       new PartnerMutationResolver(writes, loaders),
     ],
     loaders,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import { compiledFieldsFirst } from '../reads/compiled-fields';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { validateInput } from '../common/validation';
@@ -40,14 +41,15 @@ const NO_TOPIC_PUBSUB: PubSub = {
  *
  * @param resolvers - every slice's resolvers (see src/slices.ts)
  */
-export function buildAppSchema(resolvers: readonly object[]): Promise<GraphQLSchema> {
+export async function buildAppSchema(resolvers: readonly object[]): Promise<GraphQLSchema> {
   const [first, ...rest] = resolvers.map((r) => r.constructor);
   if (first === undefined) throw new Error('a schema needs at least one resolver');
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [first, ...rest],
     container: resolverContainer(resolvers),
     validateFn: validateInput,
     authChecker,
     pubSub: NO_TOPIC_PUBSUB,
   });
+  return compiledFieldsFirst(schema);
 }
