@@ -12,6 +12,7 @@ const START_TIMEOUT_MS = 300_000;
 export interface ApiUnderTest {
   child: ChildProcess;
   url: string;
+  /** The embedded Neo4j's JVM; -1 when the API uses a Neo4j given by `NEO4J_URI`. */
   jvmPid: number;
   logs(): Promise<Record<string, unknown>[]>;
 }
@@ -52,8 +53,9 @@ export async function startApi(
     const lines = await logs();
     const listening = lines.find((line) => line.msg === 'listening');
     const jvm = lines.find((line) => line.msg === 'embedded Neo4j started');
-    if (listening && jvm && lines.some((line) => line.msg === 'ready')) {
-      return { child, url: listening.url as string, jvmPid: jvm.pid as number, logs };
+    const external = env.NEO4J_URI !== undefined;
+    if (listening && (jvm || external) && lines.some((line) => line.msg === 'ready')) {
+      return { child, url: listening.url as string, jvmPid: (jvm?.pid as number) ?? -1, logs };
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');

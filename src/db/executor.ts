@@ -94,12 +94,12 @@ export class CypherExecutor {
   }
 
   /**
-   * Runs a compiled read: one statement whose one record already holds the response's values.
-   * It runs on the plain driver, so the driver builds no Integer objects that would be converted
+   * Runs a compiled read: one statement whose records already hold the response's values. It
+   * runs on the plain driver, so the driver builds no Integer objects that would be converted
    * again (the main driver keeps lossless integers for backups, which must tell 1 from 1.0).
-   * Returns the record's columns, or `undefined` when there is no record.
+   * Returns each record's columns as an object.
    */
-  readRecord(query: CypherQuery, operation: string): Promise<Record<string, unknown> | undefined> {
+  readRecords(query: CypherQuery, operation: string): Promise<Record<string, unknown>[]> {
     const plain = this.plainDriver !== undefined;
     return this.inSession(
       'READ',
@@ -110,8 +110,9 @@ export class CypherExecutor {
           query.params ?? {},
           this.txConfig(operation),
         );
-        const record = records[0]?.toObject();
-        return plain || record === undefined ? record : fromNeo4j<Record<string, unknown>>(record);
+        return records.map((record) =>
+          plain ? record.toObject() : fromNeo4j<Record<string, unknown>>(record.toObject()),
+        );
       },
       undefined,
       this.plainDriver,

@@ -4,13 +4,13 @@ import {
   type GraphQLSchema,
   isObjectType,
 } from 'graphql';
-import { isCompiled, PARENT_KEY } from './read-compiler';
+import { isCompiled, PARENT } from './read-compiler';
 
 /**
- * Lets every field of the schema's object types take its value from a compiled parent: a value
- * a compiled statement returned is keyed by response key, so the field's value is read there;
+ * Lets every field of the schema's object types take its value from a compiled parent: an
+ * object the compiled reads built is keyed by response key, so the field's value is read there;
  * a field the statement left out is resolved by its own resolver, with the parent object the
- * statement returned under `#`. Any other source goes to the field's resolver unchanged, so
+ * statement returned (under {@link PARENT}). Any other source goes to the field's resolver unchanged, so
  * the DataLoader path (`READ_COMPILER=off`) is untouched. Changes the schema in place.
  */
 export function compiledFieldsFirst(schema: GraphQLSchema): GraphQLSchema {
@@ -24,7 +24,7 @@ export function compiledFieldsFirst(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context, info) => {
         if (!isCompiled(source)) return resolve(source, args, context, info);
         const key = info.path.key as string;
-        return key in source ? source[key] : resolve(source[PARENT_KEY], args, context, info);
+        return key in source ? source[key] : resolve(source[PARENT], args, context, info);
       };
     }
   }

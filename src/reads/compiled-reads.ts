@@ -71,8 +71,8 @@ export class CompiledReads {
       return resolve();
     }
     this.options.count?.(name, statement.partly ? 'partly' : 'compiled');
-    const record = await this.options.executor.readRecord(statement.query, info.fieldName);
-    return statement.shape(record) as T;
+    const records = await this.options.executor.readRecords(statement.query, info.fieldName);
+    return statement.shape(records) as T;
   }
 
   private statementFor(

@@ -18,32 +18,51 @@ import {
   type SelectionScope,
 } from './selection';
 
-/** The key of the parent object on every compiled object (see {@link isCompiled}). */
-export const PARENT_KEY = '#';
+/**
+ * The prototype of the objects the compiler builds. Statements return objects as lists of values
+ * in the selection's order (decoding lists, without a key string per value, measured faster
+ * than maps), and the compiled reads build the response objects from them with this prototype:
+ * it tells a resolver that its source was compiled (see `compiledFieldsFirst`) without a
+ * marker property in every value Neo4j sends.
+ */
+const COMPILED_PROTOTYPE = Object.create(null) as object;
 
-/** A value the compiler made: keyed by response key, the parent for other resolvers under `#`. */
-export type CompiledObject = Record<string, unknown> & { [PARENT_KEY]: unknown };
+/** Where a compiled object keeps the parent object for resolvers outside the compiler. */
+export const PARENT = Symbol('parent');
 
-/** Whether a resolver's source came from a compiled statement. */
+/** An object the compiler built: keyed by response key, the parent for other resolvers under {@link PARENT}. */
+export type CompiledObject = Record<string, unknown> & { [PARENT]: unknown };
+
+/** Whether a resolver's source was built from a compiled statement. */
 export function isCompiled(source: unknown): source is CompiledObject {
-  return typeof source === 'object' && source !== null && PARENT_KEY in source;
+  return (
+    typeof source === 'object' &&
+    source !== null &&
+    Object.getPrototypeOf(source) === COMPILED_PROTOTYPE
+  );
 }
 
-/** Turns a raw value of the statement into the response value (cursors, page info). */
-type Shape = (raw: unknown) => unknown;
+function compiledObject(parent: unknown): CompiledObject {
+  const object = Object.create(COMPILED_PROTOTYPE) as CompiledObject;
+  object[PARENT] = parent;
+  return object;
+}
 
-/** A Cypher expression that reads a selection, and how to shape what it returns. */
+/** Turns a raw value of the statement into the response value. */
+type Build = (raw: unknown) => unknown;
+
+/**
+ * A Cypher expression that reads a selection, the subqueries it needs, and how to build the
+ * response value from what it returns. Relations are read in `CALL (v) { … }` subqueries that
+ * run before the expression (each binds one variable the expression uses): Neo4j's Community
+ * runtime runs a subquery expression such as `COLLECT { … }` as a nested plan per row.
+ */
 export interface Projection {
   cypher: string;
+  /** `CALL` subqueries to run, in order, before `cypher` is evaluated. */
+  calls: string[];
   /** Unset: the raw value already is the response value. */
-  shape?: Shape;
-}
-
-/** A raw page as compiled statements return it: optional parent key and total, the rows. */
-interface RawPage {
-  p?: string;
-  t?: number | null;
-  r: ({ s: string | number | null; i: string } & Record<string, unknown>)[];
+  build?: Build;
 }
 
 /**
@@ -84,25 +103,18 @@ export class Compilation {
   }
 }
 
-const quoted = (key: string) => `\`${key}\``;
-
-/** A map literal from entries already in Cypher. */
-function mapLiteral(entries: readonly (readonly [string, string])[]): string {
-  return `{${entries.map(([key, cypher]) => `${quoted(key)}: ${cypher}`).join(', ')}}`;
+function buildEach(build: Build | undefined): Build | undefined {
+  return build && ((raw) => (Array.isArray(raw) ? raw.map(build) : raw));
 }
 
-function shapeEach(shape: Shape | undefined): Shape | undefined {
-  return shape && ((raw) => (Array.isArray(raw) ? raw.map(shape) : raw));
-}
-
-function shapeUnlessNull(shape: Shape | undefined): Shape | undefined {
-  return shape && ((raw) => (raw === null || raw === undefined ? null : shape(raw)));
+function buildUnlessNull(build: Build | undefined): Build | undefined {
+  return build && ((raw) => (raw === null || raw === undefined ? null : build(raw)));
 }
 
 /**
- * Projects the selection on an object type bound to `v` into a map keyed by response keys.
+ * Projects the selection on an object type bound to `v` into a list of the selected values.
  * Fields without a reader are left to their resolvers, which then get the type's parent object
- * under `#`; `null` when such a field exists but the type has no parent object to hand over.
+ * (the list's last value); `null` when such a field exists but the type has no parent object.
  */
 export function projectObject(
   c: Compilation,
@@ -112,8 +124,9 @@ export function projectObject(
 ): Projection | null {
   const reader = c.model[type.name];
   if (!reader) return null;
-  const entries: [string, string][] = [];
-  const shapers: [string, Shape][] = [];
+  const values: string[] = [];
+  const calls: string[] = [];
+  const fields: [key: string, build: Build | undefined][] = [];
   let leftOver = false;
   for (const selected of selectedFields(type, nodes, c.scope)) {
     const fieldReader = reader.fields[selected.field.name];
@@ -123,21 +136,25 @@ export function projectObject(
       c.fallbacks += 1;
       continue;
     }
-    entries.push([selected.key, projection.cypher]);
-    if (projection.shape) shapers.push([selected.key, projection.shape]);
+    values.push(projection.cypher);
+    calls.push(...projection.calls);
+    fields.push([selected.key, projection.build]);
   }
   if (leftOver && !reader.parent) return null;
-  const parent = leftOver && reader.parent ? reader.parent(v) : 'null';
+  if (leftOver && reader.parent) values.push(reader.parent(v));
+  const parentIndex = leftOver ? values.length - 1 : -1;
   return {
-    cypher: mapLiteral([[PARENT_KEY, parent], ...entries]),
-    shape:
-      shapers.length === 0
-        ? undefined
-        : (raw) => {
-            const object = raw as Record<string, unknown>;
-            for (const [key, shape] of shapers) object[key] = shape(object[key]);
-            return object;
-          },
+    cypher: `[${values.join(', ')}]`,
+    calls,
+    build: (raw) => {
+      const list = raw as unknown[];
+      const object = compiledObject(parentIndex < 0 ? null : list[parentIndex]);
+      for (let i = 0; i < fields.length; i += 1) {
+        const [key, build] = fields[i] as [string, Build | undefined];
+        object[key] = build ? build(list[i]) : list[i];
+      }
+      return object;
+    },
   };
 }
 
@@ -163,9 +180,9 @@ function compileField(
 ): Projection | null {
   switch (reader.kind) {
     case 'value':
-      return { cypher: reader.cypher(v) };
+      return { cypher: reader.cypher(v), calls: [] };
     case 'private':
-      return { cypher: privateValue(c, reader, v) };
+      return { cypher: privateValue(c, reader, v), calls: [] };
     case 'connection':
       return compileNestedConnection(c, reader.connection, selected, v);
     default:
@@ -184,23 +201,49 @@ function compileRelation(
   const w = c.variable();
   const item = projectObject(c, type, w, selected.nodes);
   if (!item) return null;
+  const x = c.variable();
+  const inner = item.calls.join('\n');
   switch (reader.kind) {
     case 'one':
       return {
-        cypher: `head([${reader.pattern(v, w)} | ${item.cypher}])`,
-        shape: shapeUnlessNull(item.shape),
+        cypher: x,
+        calls: [
+          `CALL (${v}) { MATCH ${reader.pattern(v, w)}\n${inner}\nRETURN head(collect(${item.cypher})) AS ${x} }`,
+        ],
+        build: buildUnlessNull(item.build),
       };
     case 'oneOf':
-      return {
-        cypher: `head([${w} IN [${reader.expression(v)}] | ${item.cypher}])`,
-        shape: shapeUnlessNull(item.shape),
-      };
+      // Without subqueries of its own, a list comprehension binds the object in place.
+      return item.calls.length === 0
+        ? {
+            cypher: `head([${w} IN [${reader.expression(v)}] | ${item.cypher}])`,
+            calls: [],
+            build: buildUnlessNull(item.build),
+          }
+        : {
+            cypher: x,
+            calls: [
+              `CALL (${v}) { WITH ${reader.expression(v)} AS ${w}\n${inner}\nRETURN ${item.cypher} AS ${x} }`,
+            ],
+            build: buildUnlessNull(item.build),
+          };
     case 'many':
       return {
-        cypher: `COLLECT { ${reader.match(v, w)} WITH ${w} ORDER BY ${reader.orderBy(w)} RETURN ${item.cypher} }`,
-        shape: shapeEach(item.shape),
+        cypher: x,
+        calls: [
+          `CALL (${v}) { ${reader.match(v, w)}\n${inner}\n${collectOrdered(w, item.cypher, reader.orderBy(w), x)} }`,
+        ],
+        build: buildEach(item.build),
       };
   }
+}
+
+/**
+ * Collects the items of `w` in order. The order is applied after the item's own subqueries, as
+ * nothing promises that rows keep an order through them.
+ */
+export function collectOrdered(w: string, item: string, orderBy: string, x: string): string {
+  return `WITH ${w}, ${item} AS ${x}_item ORDER BY ${orderBy}\nRETURN collect(${x}_item) AS ${x}`;
 }
 
 /** How one page's rows are read: the sort of the items and the page request. */
@@ -212,6 +255,12 @@ export interface PageSpec {
   scope: (parentKey: string | undefined) => string;
 }
 
+/** A row of a page as the statement returns it: sort value, id, then one value per `node` alias. */
+export type RawRow = [sortValue: string | number | null, id: string, ...nodes: unknown[]];
+
+/** Builds a connection from a page's rows (limit + 1 at most, in request order) and its total. */
+export type BuildPage = (rows: readonly RawRow[], total: unknown, parentKey?: string) => unknown;
+
 /** The sort value as the cursor holds it: dates as `YYYY-MM-DD`, as the repositories give them. */
 export function cursorSortValue(valueType: CursorValueType, expression: string): string {
   return valueType === CursorValueType.DATE || valueType === CursorValueType.DATETIME
@@ -220,9 +269,9 @@ export function cursorSortValue(valueType: CursorValueType, expression: string):
 }
 
 /**
- * Compiles the selection on a connection type: the map entries of each row (`s`, `i`, and one
- * projection per `node` alias), whether `totalCount` is asked for, and the shape that turns the
- * raw page into edges with cursors, page info and total.
+ * Compiles the selection on a connection type: the list each row holds (sort value, id, and
+ * one projection per `node` alias), whether `totalCount` is asked for, and how the page's rows
+ * become edges with cursors, page info and total.
  */
 export function compileConnection(
   c: Compilation,
@@ -230,11 +279,12 @@ export function compileConnection(
   nodes: readonly FieldNode[],
   w: string,
   page: PageSpec,
-): { row: string; countsTotal: boolean; shape: Shape } | null {
+): { row: string; calls: string[]; countsTotal: boolean; build: BuildPage } | null {
   const connectionFields = selectedFields(connectionType, nodes, c.scope);
-  const nodeProjections: [string, string][] = [];
-  const nodeShapes: (Shape | undefined)[] = [];
-  const edgeBuilders: [string, (row: RawPage['r'][number], cursor: string) => unknown][] = [];
+  const calls: string[] = [];
+  const nodeProjections: string[] = [];
+  const nodeBuilds: (Build | undefined)[] = [];
+  const edgeBuilders: [string, (row: RawRow, cursor: string) => unknown][] = [];
   let countsTotal = false;
   for (const selected of connectionFields) {
     if (selected.field.name === 'totalCount') countsTotal = true;
@@ -250,42 +300,42 @@ export function compileConnection(
       const projection = projectObject(c, nodeType, w, part.nodes);
       if (!projection) return null;
       edgeParts.push([part.key, nodeProjections.length]);
-      nodeProjections.push([`n${nodeProjections.length}`, projection.cypher]);
-      nodeShapes.push(projection.shape);
+      nodeProjections.push(projection.cypher);
+      calls.push(...projection.calls);
+      nodeBuilds.push(projection.build);
     }
     edgeBuilders.push([
       selected.key,
       (row, cursor) => {
-        const edge: Record<string, unknown> = { [PARENT_KEY]: null };
+        const edge = compiledObject(null);
         for (const [key, part] of edgeParts) {
           if (part === 'cursor') edge[key] = cursor;
-          else edge[key] = (nodeShapes[part] ?? ((raw: unknown) => raw))(row[`n${part}`]);
+          else edge[key] = (nodeBuilds[part] ?? ((raw: unknown) => raw))(row[part + 2]);
         }
         return edge;
       },
     ]);
   }
-  const row = mapLiteral([['s', page.sortValue], ['i', page.id], ...nodeProjections]);
-  const shape: Shape = (raw) => {
-    const { p, t, r } = raw as RawPage;
+  const row = `[${[page.sortValue, page.id, ...nodeProjections].join(', ')}]`;
+  const build: BuildPage = (all, total, parentKey) => {
     const { request } = page;
-    const taken = r.slice(0, request.limit);
+    const taken = all.slice(0, request.limit);
     const rows = request.direction === 'forward' ? taken : taken.reverse();
-    const scope = page.scope(p);
-    const cursors = rows.map((item) => encodeCursor(scope, [item.s, item.i]));
-    const result: Record<string, unknown> = { [PARENT_KEY]: null };
+    const scope = page.scope(parentKey);
+    const cursors = rows.map(([sortValue, id]) => encodeCursor(scope, [sortValue, id]));
+    const result = compiledObject(null);
     for (const selected of connectionFields) {
-      if (selected.field.name === 'totalCount') result[selected.key] = t;
+      if (selected.field.name === 'totalCount') result[selected.key] = total;
       else if (selected.field.name === 'pageInfo') {
-        result[selected.key] = pageInfoOf(request, r.length > request.limit, cursors);
+        result[selected.key] = pageInfoOf(request, all.length > request.limit, cursors);
       }
     }
-    for (const [key, build] of edgeBuilders) {
-      result[key] = rows.map((item, index) => build(item, cursors[index] as string));
+    for (const [key, buildEdge] of edgeBuilders) {
+      result[key] = rows.map((item, index) => buildEdge(item, cursors[index] as string));
     }
     return result;
   };
-  return { row, countsTotal, shape };
+  return { row, calls, countsTotal, build };
 }
 
 function pageInfoOf(request: PageRequest, hasMore: boolean, cursors: string[]): PageInfo {
@@ -342,16 +392,25 @@ function compileNestedConnection(
   const conditions = spec.conditions?.(w, args, c.param) ?? [];
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const match = `${spec.match(v, w)} ${where}`;
+  const order = orderOf(spec.sort.direction, request, sortExpression, id);
   const limit = c.param(neo4j.int(request.limit + 1));
-  const entries: [string, string][] = [
-    ['p', spec.parentKey(v)],
-    [
-      'r',
-      `COLLECT { ${match} WITH DISTINCT ${w} ORDER BY ${orderOf(spec.sort.direction, request, sortExpression, id)} LIMIT ${limit} RETURN ${compiled.row} }`,
-    ],
+  const rows = c.variable();
+  const calls = [
+    `CALL (${v}) { ${match}\nWITH DISTINCT ${w} ORDER BY ${order} LIMIT ${limit}\n${compiled.calls.join('\n')}\n${collectOrdered(w, compiled.row, order, rows)} }`,
   ];
-  if (compiled.countsTotal) entries.push(['t', `COUNT { ${match} RETURN DISTINCT ${w} }`]);
-  return { cypher: mapLiteral(entries), shape: compiled.shape };
+  let total = 'null';
+  if (compiled.countsTotal) {
+    total = c.variable();
+    calls.push(`CALL (${v}) { ${match}\nRETURN count(DISTINCT ${w}) AS ${total} }`);
+  }
+  return {
+    cypher: `[${spec.parentKey(v)}, ${rows}, ${total}]`,
+    calls,
+    build: (raw) => {
+      const [parentKey, page, count] = raw as [string, RawRow[], unknown];
+      return compiled.build(page, count, parentKey);
+    },
+  };
 }
 
 /** The connection type a field returns. */

@@ -7,16 +7,18 @@ import {
   type Compilation,
   compileConnection,
   connectionTypeOf,
+  collectOrdered,
   cursorSortValue,
   projectObject,
   type Projection,
+  type RawRow,
 } from './read-compiler';
 import { objectTypeOf, type SelectedField } from './selection';
 
-/** A root field compiled into one statement; `shape` turns its one record into the answer. */
+/** A root field compiled into one statement; `shape` turns its records into the answer. */
 export interface CompiledRoot {
   cypher: string;
-  shape: (record: Record<string, unknown> | undefined) => unknown;
+  shape: (records: Record<string, unknown>[]) => unknown;
 }
 
 /**
@@ -59,21 +61,21 @@ export interface RootConnectionSpec {
 
 /**
  * A root connection in one statement: the count (only when `totalCount` is selected) and the
- * page in two independent subqueries, so an empty page still returns its one record.
+ * page's rows, one record each, so that Neo4j streams them while it reads the next (one record
+ * holding the whole page measured 1.7× slower). `OPTIONAL CALL` keeps one record with the
+ * count when the page is empty; the final ORDER BY puts the rows in page order whatever the
+ * subqueries did to it.
  */
 export function rootConnection(spec: RootConnectionSpec): RootReader {
   return (c, field, args) => {
     spec.check?.(args);
     const order = spec.order(args);
-    const request = toPageRequest(
-      `${spec.name}:${order.field}:${order.direction}`,
-      args as ConnectionArgs,
-    );
+    const scope = `${spec.name}:${order.field}:${order.direction}`;
+    const request = toPageRequest(scope, args as ConnectionArgs);
     const from = spec.source(args);
     const v = from.variable;
     const keyset = keysetClause(order.sort, request);
     Object.assign(c.params, from.params, keyset.params);
-    const scope = `${spec.name}:${order.field}:${order.direction}`;
     const compiled = compileConnection(c, connectionTypeOf(field.field), field.nodes, v, {
       request,
       sortValue: cursorSortValue(order.sort.valueType, order.sort.expression),
@@ -86,12 +88,22 @@ export function rootConnection(spec: RootConnectionSpec): RootReader {
     const count = compiled.countsTotal
       ? `CALL () { ${from.source} WITH ${v} ${whereClause(from.conditions)} RETURN count(${v}) AS total }\n`
       : '';
-    const cypher = `${count}CALL () { ${from.source}
+    const direction = keyset.orderBy.includes(' DESC') ? 'DESC' : 'ASC';
+    const cypher = `${count}OPTIONAL CALL () { ${from.source}
 WITH ${v} ${whereClause([...from.conditions, keyset.where, ...inIndexOrder])}
 WITH ${v} ORDER BY ${keyset.orderBy} LIMIT ${limit}
-RETURN collect(${compiled.row}) AS rows }
-RETURN {t: ${compiled.countsTotal ? 'total' : 'null'}, r: rows} AS result`;
-    return { cypher, shape: (record) => compiled.shape(record?.result) };
+${compiled.calls.join('\n')}
+RETURN ${compiled.row} AS row }
+RETURN ${compiled.countsTotal ? 'total' : 'null'} AS total, row
+ORDER BY row[0] ${direction}, row[1] ${direction}`;
+    return {
+      cypher,
+      shape: (records) =>
+        compiled.build(
+          records.flatMap((record) => (record.row === null ? [] : [record.row as RawRow])),
+          records[0]?.total ?? null,
+        ),
+    };
   };
 }
 
@@ -118,10 +130,10 @@ export function rootByKey(spec: {
     if (!read) return null;
     const { projection } = read;
     return {
-      cypher: `${spec.match(v, c.param(args[spec.argument]))} RETURN ${projection.cypher} AS result`,
-      shape: (record) => {
+      cypher: `${spec.match(v, c.param(args[spec.argument]))}\n${projection.calls.join('\n')}\nRETURN ${projection.cypher} AS result`,
+      shape: ([record]) => {
         const raw = record?.result ?? null;
-        return raw === null || !projection.shape ? raw : projection.shape(raw);
+        return raw === null || !projection.build ? raw : projection.build(raw);
       },
     };
   };
@@ -138,10 +150,10 @@ export function rootList(spec: {
     if (!read) return null;
     const { projection } = read;
     return {
-      cypher: `${spec.match(v)} WITH ${v} ORDER BY ${spec.orderBy(v)} RETURN collect(${projection.cypher}) AS result`,
-      shape: (record) => {
+      cypher: `${spec.match(v)}\n${projection.calls.join('\n')}\n${collectOrdered(v, projection.cypher, spec.orderBy(v), 'result')}`,
+      shape: ([record]) => {
         const raw = (record?.result ?? []) as unknown[];
-        return projection.shape ? raw.map(projection.shape) : raw;
+        return projection.build ? raw.map(projection.build) : raw;
       },
     };
   };
