@@ -1,3 +1,4 @@
+import type { ExecutorChoice } from './schema/jit-executor';
 import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
 import type { QueryLimits } from './limits/query-limits';
 import type { AdmissionSettings } from './limits/admission';
@@ -124,6 +125,11 @@ export const ENV_SPEC = {
     desc: 'retry window of a transaction after a transient error (one retry ~1 s later)',
   }),
   SEED_ON_START: bool({ default: true, desc: 'load the demo alliance when the graph is empty' }),
+  GRAPHQL_EXECUTOR: str({
+    choices: ['jit', 'graphql-js'],
+    default: 'jit',
+    desc: 'what runs HTTP operations: graphql-jit (compiled per operation) or graphql-js',
+  }),
   READ_COMPILER: bool({
     default: true,
     desc: 'serve plain reads with one compiled Cypher statement per root field (false: the DataLoader path, kept for one release to compare)',
@@ -243,6 +249,8 @@ export interface AppConfig {
     introspection: boolean;
     /** Whether validation errors suggest similar field names. */
     fieldSuggestions: boolean;
+    /** What runs HTTP operations (src/schema/jit-executor.ts). */
+    executor: ExecutorChoice;
     limits: QueryLimits;
     /** Work-based admission (src/limits/admission.ts). */
     admission: AdmissionSettings;
@@ -312,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       corsOrigins: clean.CORS_ORIGINS,
       introspection: clean.GRAPHQL_INTROSPECTION ?? clean.NODE_ENV !== 'production',
       fieldSuggestions: clean.GRAPHQL_FIELD_SUGGESTIONS ?? clean.NODE_ENV !== 'production',
+      executor: clean.GRAPHQL_EXECUTOR as ExecutorChoice,
       limits: {
         maxDepth: clean.GRAPHQL_MAX_DEPTH,
         maxAliases: clean.GRAPHQL_MAX_ALIASES,

@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jitExecutor } from './schema/jit-executor';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -142,8 +143,10 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   );
   policy.watch(wsServer);
 
+  // graphql-jit runs the operations unless GRAPHQL_EXECUTOR=graphql-js (src/schema/jit-executor.ts).
+  const executor = config.executor === 'jit' ? { gateway: jitExecutor(schema) } : { schema };
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...executor,
     formatError,
     includeStacktraceInErrorResponses: false,
     // We use no persisted queries; with them on, a mismatching hash ended as an uncoded error
