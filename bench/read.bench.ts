@@ -16,8 +16,10 @@ import { benchAtSizes, latency, timeRuns } from './support';
  * 50,000 partners by default), served three ways on the same Neo4j and data:
  *
  * - `compiled`: an API process (`node dist/src/main.js`, NODE_ENV=production) with the read
- *   compiler (one Cypher statement per root field);
- * - `resolvers`: a second API process with READ_COMPILER=false (resolvers and DataLoaders);
+ *   compiler (one Cypher statement per root field) and graphql-jit running the operation;
+ * - `compiledJs`: the same with graphql-js running it (GRAPHQL_EXECUTOR=graphql-js);
+ * - `resolvers`: the path before the compiler — resolvers and DataLoaders under graphql-js
+ *   (READ_COMPILER=false, GRAPHQL_EXECUTOR=graphql-js);
  * - `raw`: the hand-written Cypher statement returning the same data through neo4j-driver in
  *   this process — no HTTP, no JSON, no GraphQL.
  *
@@ -105,15 +107,25 @@ const round = (value: number) => Number(value.toFixed(2));
 
 async function measure(uri: string, partners: number) {
   // Each API process logs into its own folder (startApi waits on its log).
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-read-api-'));
-  const resolversDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-read-api-'));
+  const dirs = await Promise.all(
+    [0, 1, 2].map(() => mkdtemp(path.join(tmpdir(), 'vielfalt-bench-read-api-'))),
+  );
+  const [dataDir, jsDir, resolversDir] = dirs as [string, string, string];
   const env = { NEO4J_URI: uri, SEED_ON_START: 'false', LOG_LEVEL: 'info', ...RELAXED_ADMISSION };
   const driver = neo4j.driver(uri);
   const compiled = await startApi(dataDir, env);
   let resolvers: ApiUnderTest | undefined;
+  let compiledJs: ApiUnderTest | undefined;
   try {
     await seedDemo(new CypherExecutor(driver, 'neo4j'), { partners, seed: 7 });
-    resolvers = await startApi(resolversDir, { ...env, READ_COMPILER: 'false' });
+    const js = await startApi(jsDir, { ...env, GRAPHQL_EXECUTOR: 'graphql-js' });
+    compiledJs = js;
+    const old = await startApi(resolversDir, {
+      ...env,
+      READ_COMPILER: 'false',
+      GRAPHQL_EXECUTOR: 'graphql-js',
+    });
+    resolvers = old;
     const { records } = await driver.executeQuery(
       `MATCH (d:Dimension)<-[:ENGAGES_IN]-(p:Partner)-[:LOCATED_IN]->(k:District)
        RETURN d.key AS d, k.key AS k, count(p) AS n ORDER BY n DESC LIMIT 1`,
@@ -128,17 +140,19 @@ async function measure(uri: string, partners: number) {
     const runs = partners > 10_000 ? 100 : 200;
     const single = {
       compiled: latency(await timeRuns(runs, () => post(compiled.url, NESTED))),
-      resolvers: latency(await timeRuns(runs, () => post(resolvers!.url, NESTED))),
+      compiledJs: latency(await timeRuns(runs, () => post(js.url, NESTED))),
+      resolvers: latency(await timeRuns(runs, () => post(old.url, NESTED))),
       raw: latency(await timeRuns(runs, raw)),
     };
     const throughput = {
       compiled: await graphqlThroughput(compiled),
-      resolvers: await graphqlThroughput(resolvers),
+      compiledJs: await graphqlThroughput(js),
+      resolvers: await graphqlThroughput(old),
       raw: await rawThroughput(driver),
     };
     const filtered = {
       compiled: latency(await timeRuns(runs, () => post(compiled.url, FILTERED, pick))),
-      resolvers: latency(await timeRuns(runs, () => post(resolvers!.url, FILTERED, pick))),
+      resolvers: latency(await timeRuns(runs, () => post(old.url, FILTERED, pick))),
     };
     const suggested = latency(
       await timeRuns(runs, (i) =>
@@ -149,6 +163,7 @@ async function measure(uri: string, partners: number) {
       partners,
       load1: round(loadavg()[0] ?? 0),
       p50Compiled: single.compiled.p50,
+      p50CompiledJs: single.compiledJs.p50,
       p50Resolvers: single.resolvers.p50,
       p50Raw: single.raw.p50,
       p95Compiled: single.compiled.p95,
@@ -156,20 +171,20 @@ async function measure(uri: string, partners: number) {
       ratioP50Compiled: round(single.compiled.p50 / single.raw.p50),
       ratioP50Resolvers: round(single.resolvers.p50 / single.raw.p50),
       rpsCompiled: round(throughput.compiled),
+      rpsCompiledJs: round(throughput.compiledJs),
       rpsResolvers: round(throughput.resolvers),
       rpsRaw: round(throughput.raw),
       rpsRatioCompiled: round(throughput.compiled / throughput.raw),
+      rpsRatioCompiledJs: round(throughput.compiledJs / throughput.raw),
       rpsRatioResolvers: round(throughput.resolvers / throughput.raw),
       filteredP95Compiled: filtered.compiled.p95,
       filteredP95Resolvers: filtered.resolvers.p95,
       suggestedP95: suggested.p95,
     };
   } finally {
-    await Promise.all([stopApi(compiled), resolvers && stopApi(resolvers)]);
+    await Promise.all([compiled, compiledJs, resolvers].map((api) => api && stopApi(api)));
     await driver.close();
-    await Promise.all(
-      [dataDir, resolversDir].map((dir) => rm(dir, { recursive: true, force: true })),
-    );
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
 
