@@ -33,7 +33,8 @@ import { cpuSeconds, postGraphQL, report, rssMiB } from './support';
  *
  * Environment: BENCH_RATE (100; 0: closed loops), BENCH_DURATION_S (60), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP_S (60), BENCH_PROFILE_UPDATES_PER_S (2; 0 leaves writes out), BENCH_API_NODE_ARGS
- * (options for the API's node process, split at spaces, e.g. `--cpu-prof`).
+ * (options for the API's node process, split at spaces, e.g. `--cpu-prof`), READ_COMPILER and
+ * GRAPHQL_EXECUTOR (handed to the API).
  */
 const DURATION_S = intFromEnv('BENCH_DURATION_S', 60);
 const CONNECTIONS = intFromEnv('BENCH_CONNECTIONS', 50);
@@ -64,6 +65,21 @@ const UPDATE_PROFILE = `mutation($id: ID!, $version: Int!, $description: String)
   updatePartnerProfile(id: $id, version: $version, input: { description: $description }) { version } }`;
 const ACTIVE_PARTNERS = `query($after: String) { partners(first: 100, after: $after, filter: { statuses: [ACTIVE] }) {
   pageInfo { endCursor hasNextPage } edges { node { id version } } } }`;
+
+/**
+ * READ_COMPILER and GRAPHQL_EXECUTOR given to the bench are handed to the API, so the capacity
+ * of the read path before the compiler (`READ_COMPILER=false GRAPHQL_EXECUTOR=graphql-js`) can
+ * be measured on the same machine.
+ */
+function readPathFromEnv(): Record<string, string> {
+  const names = ['READ_COMPILER', 'GRAPHQL_EXECUTOR'] as const;
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = process.env[name];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+}
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const value = Number(process.env[name] ?? fallback);
@@ -257,7 +273,7 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-bench-load-'));
   let api: ApiUnderTest | undefined;
   try {
-    api = await startApi(dataDir, RELAXED_ADMISSION);
+    api = await startApi(dataDir, { ...RELAXED_ADMISSION, ...readPathFromEnv() });
     await measure(api);
   } finally {
     if (api) await stopApi(api);

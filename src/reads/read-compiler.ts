@@ -65,6 +65,9 @@ export interface Projection {
   build?: Build;
 }
 
+/** The projection of an object: its build makes the response object from the list. */
+export type ObjectProjection = Projection & { build: Build };
+
 /**
  * One compilation of a root field: the parameters and fresh variable names of its statement,
  * the viewer whose private fields it may read, and how many fields it left to their resolvers.
@@ -121,7 +124,7 @@ export function projectObject(
   type: GraphQLObjectType,
   v: string,
   nodes: readonly FieldNode[],
-): Projection | null {
+): ObjectProjection | null {
   const reader = c.model[type.name];
   if (!reader) return null;
   const values: string[] = [];

@@ -62,8 +62,8 @@ const dateProperty = (name: string): FieldReader => ({
   cypher: (v) => `toString(${v}.${name})`,
 });
 
-/** The value readers of a type, by field name. */
-function values(plain: string[], dates: string[] = []): Record<string, FieldReader> {
+/** The value readers of a type, by field name: properties, and dates as `YYYY-MM-DD`. */
+export function values(plain: string[], dates: string[] = []): Record<string, FieldReader> {
   return Object.fromEntries([
     ...plain.map((name) => [name, property(name)] as const),
     ...dates.map((name) => [name, dateProperty(name)] as const),
@@ -79,17 +79,15 @@ function parentOf(fields: Record<string, FieldReader>): (v: string) => string {
 }
 
 /** A type of plain values only. */
-function valueType(plain: string[], dates: string[] = []): TypeReader {
+export function valueType(plain: string[], dates: string[] = []): TypeReader {
   const fields = values(plain, dates);
   return { fields, parent: parentOf(fields) };
 }
 
 /** A type with values and relations; the parent holds the values. */
-function objectType(
+export function objectType(
   valueFields: Record<string, FieldReader>,
   relations: Record<string, FieldReader>,
 ): TypeReader {
   return { fields: { ...valueFields, ...relations }, parent: parentOf(valueFields) };
 }
-
-export { objectType, valueType, values };

@@ -1,4 +1,3 @@
-import type { FieldNode, GraphQLObjectType } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { type ConnectionArgs, toPageRequest } from '../common/pagination';
 import { whereClause } from '../db/cypher';
@@ -10,7 +9,7 @@ import {
   collectOrdered,
   cursorSortValue,
   projectObject,
-  type Projection,
+  type ObjectProjection,
   type RawRow,
 } from './read-compiler';
 import { objectTypeOf, type SelectedField } from './selection';
@@ -60,10 +59,10 @@ export interface RootConnectionSpec {
 }
 
 /**
- * A root connection in one statement: the count (only when `totalCount` is selected) and the
- * page's rows, one record each, so that Neo4j streams them while it reads the next (one record
- * holding the whole page measured 1.7× slower). `OPTIONAL CALL` keeps one record with the
- * count when the page is empty; the final ORDER BY puts the rows in page order whatever the
+ * A root connection in one statement: the page's rows one record each, so that Neo4j streams
+ * them while it reads the next (one record holding the whole page measured 1.7× slower), and
+ * the count only when `totalCount` is selected. `OPTIONAL CALL` keeps one record with the count
+ * when the page is empty; the final ORDER BY puts the rows in page order whatever the
  * subqueries did to it.
  */
 export function rootConnection(spec: RootConnectionSpec): RootReader {
@@ -73,28 +72,25 @@ export function rootConnection(spec: RootConnectionSpec): RootReader {
     const scope = `${spec.name}:${order.field}:${order.direction}`;
     const request = toPageRequest(scope, args as ConnectionArgs);
     const from = spec.source(args);
-    const v = from.variable;
     const keyset = keysetClause(order.sort, request);
     Object.assign(c.params, from.params, keyset.params);
-    const compiled = compileConnection(c, connectionTypeOf(field.field), field.nodes, v, {
-      request,
-      sortValue: cursorSortValue(order.sort.valueType, order.sort.expression),
-      id: order.sort.id,
-      scope: () => scope,
-    });
+    const compiled = compileConnection(
+      c,
+      connectionTypeOf(field.field),
+      field.nodes,
+      from.variable,
+      {
+        request,
+        sortValue: cursorSortValue(order.sort.valueType, order.sort.expression),
+        id: order.sort.id,
+        scope: () => scope,
+      },
+    );
     if (!compiled) return null;
-    const inIndexOrder = from.labelScan ? [`${order.sort.expression} IS NOT NULL`] : [];
-    const limit = c.param(neo4j.int(request.limit + 1));
-    const count = compiled.countsTotal
-      ? `CALL () { ${from.source} WITH ${v} ${whereClause(from.conditions)} RETURN count(${v}) AS total }\n`
-      : '';
+    const page = { from, keyset, limit: c.param(neo4j.int(request.limit + 1)), compiled };
     const direction = keyset.orderBy.includes(' DESC') ? 'DESC' : 'ASC';
-    const cypher = `${count}OPTIONAL CALL () { ${from.source}
-WITH ${v} ${whereClause([...from.conditions, keyset.where, ...inIndexOrder])}
-WITH ${v} ORDER BY ${keyset.orderBy} LIMIT ${limit}
-${compiled.calls.join('\n')}
-RETURN ${compiled.row} AS row }
-RETURN ${compiled.countsTotal ? 'total' : 'null'} AS total, row
+    const cypher = `${compiled.countsTotal && !from.labelScan ? countedInOnePass(page) : pageAfterCount(page, order.sort.expression)}
+RETURN total, row
 ORDER BY row[0] ${direction}, row[1] ${direction}`;
     return {
       cypher,
@@ -107,14 +103,59 @@ ORDER BY row[0] ${direction}, row[1] ${direction}`;
   };
 }
 
-function rootObject(
-  c: Compilation,
-  field: SelectedField,
-  v: string,
-): { type: GraphQLObjectType; projection: Projection } | null {
+/** What the two ways of reading a root page share. */
+interface RootPage {
+  from: RootSource;
+  keyset: ReturnType<typeof keysetClause>;
+  limit: string;
+  compiled: { row: string; calls: string[]; countsTotal: boolean };
+}
+
+/** The page's subqueries and row for node `v`. */
+const rowsOf = ({ compiled }: RootPage) =>
+  `${compiled.calls.join('\n')}\nRETURN ${compiled.row} AS row`;
+
+/**
+ * A page from a plain label scan: read in the sort property's index order (`sort IS NOT NULL`
+ * lets the planner walk the range index and stop after the page), counted apart — without
+ * conditions Neo4j answers the count from its count store.
+ */
+function pageAfterCount(page: RootPage, sortExpression: string): string {
+  const { from, keyset, limit, compiled } = page;
+  const v = from.variable;
+  const count = compiled.countsTotal
+    ? `CALL () { ${from.source} WITH ${v} ${whereClause(from.conditions)} RETURN count(${v}) AS total }`
+    : 'WITH null AS total';
+  const inIndexOrder = from.labelScan ? [`${sortExpression} IS NOT NULL`] : [];
+  return `${count}
+OPTIONAL CALL () { ${from.source}
+WITH ${v} ${whereClause([...from.conditions, keyset.where, ...inIndexOrder])}
+WITH ${v} ORDER BY ${keyset.orderBy} LIMIT ${limit}
+${rowsOf(page)} }`;
+}
+
+/**
+ * A counted page from an anchored source (a district, a dimension, a search): the matching
+ * nodes are read once, ordered, counted, and the page is cut from them, where a separate count
+ * would walk the same anchor a second time.
+ */
+function countedInOnePass(page: RootPage): string {
+  const { from, keyset, limit } = page;
+  const v = from.variable;
+  const after = keyset.where ? ` WHERE ${keyset.where}` : '';
+  return `CALL () { ${from.source}
+WITH ${v} ${whereClause(from.conditions)}
+WITH ${v} ORDER BY ${keyset.orderBy}
+WITH collect(${v}) AS matching
+RETURN size(matching) AS total, [${v} IN matching${after}][0..${limit}] AS pageNodes }
+OPTIONAL CALL (pageNodes) { UNWIND pageNodes AS ${v}
+${rowsOf(page)} }`;
+}
+
+/** The projection of the object type a root field returns, bound to `v`. */
+function rootProjection(c: Compilation, field: SelectedField, v: string): ObjectProjection | null {
   const type = objectTypeOf(field.field);
-  const projection = type && projectObject(c, type, v, field.nodes as FieldNode[]);
-  return type && projection ? { type, projection } : null;
+  return type && projectObject(c, type, v, field.nodes);
 }
 
 /** A root field of one object by a unique property (`partner(id)`); `null` when none has it. */
@@ -126,14 +167,13 @@ export function rootByKey(spec: {
   return (c, field, args) => {
     spec.check(args);
     const v = c.variable();
-    const read = rootObject(c, field, v);
-    if (!read) return null;
-    const { projection } = read;
+    const projection = rootProjection(c, field, v);
+    if (!projection) return null;
     return {
       cypher: `${spec.match(v, c.param(args[spec.argument]))}\n${projection.calls.join('\n')}\nRETURN ${projection.cypher} AS result`,
       shape: ([record]) => {
         const raw = record?.result ?? null;
-        return raw === null || !projection.build ? raw : projection.build(raw);
+        return raw === null ? null : projection.build(raw);
       },
     };
   };
@@ -146,14 +186,12 @@ export function rootList(spec: {
 }): RootReader {
   return (c, field) => {
     const v = c.variable();
-    const read = rootObject(c, field, v);
-    if (!read) return null;
-    const { projection } = read;
+    const projection = rootProjection(c, field, v);
+    if (!projection) return null;
     return {
       cypher: `${spec.match(v)}\n${projection.calls.join('\n')}\n${collectOrdered(v, projection.cypher, spec.orderBy(v), 'result')}`,
       shape: ([record]) => {
-        const raw = (record?.result ?? []) as unknown[];
-        return projection.build ? raw.map(projection.build) : raw;
+        return ((record?.result ?? []) as unknown[]).map(projection.build);
       },
     };
   };

@@ -5,6 +5,13 @@ import { RandomSelections } from '../support/random-selections';
 import { postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
+/** A plan operator as neo4j-driver gives it. */
+interface PlanNode {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanNode[];
+}
+
 /** Random operations per role in the property test. */
 const OPERATIONS_PER_ROLE = Number(process.env.READ_COMPILER_RUNS ?? 60);
 
@@ -17,7 +24,8 @@ describe('compiled reads', () => {
   beforeAll(async () => {
     [compiled, resolvers] = await Promise.all([
       startTestApp(),
-      startTestApp({ READ_COMPILER: 'false' }),
+      // The path before the compiler: resolvers and DataLoaders under graphql-js.
+      startTestApp({ READ_COMPILER: 'false', GRAPHQL_EXECUTOR: 'graphql-js' }),
     ]);
     const read = (cypher: string) =>
       compiled.database.executor.read({ cypher }, (r) => r.get('id') as string);
@@ -49,7 +57,7 @@ describe('compiled reads', () => {
     }
   }
 
-  /** Both answers as text: the compiled one must equal the DataLoader path byte for byte. */
+  /** Both answers as text: compiled under graphql-jit must equal the old path byte for byte. */
   async function bothAnswers(query: string, headers: Record<string, string>) {
     const [a, b] = await Promise.all([
       postGraphQL(compiled, query, undefined, headers),
@@ -78,6 +86,33 @@ describe('compiled reads', () => {
       }
       // Most random operations must be valid, or the comparison would prove little.
       expect(answeredWithData).toBeGreaterThan(OPERATIONS_PER_ROLE * 0.8);
+    },
+  );
+
+  it.each([
+    '{ districts: ["jungbusch", "innenstadt", "neckarstadt_west"] }',
+    '{ search: "Verein" }',
+    '{}',
+  ])(
+    'should page partners with %s exactly as the resolvers do, forward and back',
+    async (filter) => {
+      const page = (args: string) =>
+        `{ partners(${args}, filter: ${filter}, orderBy: { field: JOINED_ON, direction: DESC }) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id joinedOn } } } }`;
+      let args = 'first: 7';
+      for (let i = 0; i < 3; i++) {
+        const answers = await bothAnswers(page(args), {});
+        expect(answers.compiled).toBe(answers.resolvers);
+        const info = (
+          JSON.parse(answers.compiled) as {
+            data: { partners: { pageInfo: { endCursor: string } } };
+          }
+        ).data.partners.pageInfo;
+        args = `first: 7, after: "${info.endCursor}"`;
+      }
+      const back = await bothAnswers(page(args.replace('first: 7, after', 'last: 5, before')), {});
+      expect(back.compiled).toBe(back.resolvers);
+      expect(back.compiled).toContain('"hasPreviousPage":true');
     },
   );
 
@@ -144,6 +179,104 @@ describe('compiled reads', () => {
     );
     expect(answers.compiled).toBe(answers.resolvers);
     expect(answers.compiled).toContain('"suggestions":[{');
+  });
+
+  /** The operators of a statement's plan (EXPLAIN: planned, not run). */
+  async function planOf(statement: CypherQuery): Promise<{ type: string; details: string }[]> {
+    const { summary } = await compiled.database.driver.executeQuery(
+      `EXPLAIN ${statement.cypher}`,
+      statement.params,
+    );
+    const operators: { type: string; details: string }[] = [];
+    const walk = (plan: PlanNode) => {
+      operators.push({
+        type: plan.operatorType.split('@')[0] as string,
+        details: String(plan.arguments.Details ?? ''),
+      });
+      plan.children.forEach(walk);
+    };
+    walk(summary.plan as unknown as PlanNode);
+    return operators;
+  }
+
+  const SORTED_PROPERTIES: Record<string, string> = {
+    NAME: 'name',
+    JOINED_ON: 'joinedOn',
+    COOPERATION_COUNT: 'cooperationCount',
+    LAST_ACTIVITY: 'lastActiveOn',
+    STARTED_ON: 'startedOn',
+    TITLE: 'title',
+  };
+  const ORDERINGS = [
+    ...['NAME', 'JOINED_ON', 'COOPERATION_COUNT', 'LAST_ACTIVITY'].flatMap((field) =>
+      ['ASC', 'DESC'].map((direction) => ({
+        root: 'partners',
+        field,
+        direction,
+        sorted: `p.${SORTED_PROPERTIES[field]}`,
+      })),
+    ),
+    ...['STARTED_ON', 'TITLE'].flatMap((field) =>
+      ['ASC', 'DESC'].map((direction) => ({
+        root: 'cooperations',
+        field,
+        direction,
+        sorted: `c.${SORTED_PROPERTIES[field]}`,
+      })),
+    ),
+  ];
+
+  it.each(ORDERINGS)(
+    'should read $root by $field $direction in index order, without sorting every node',
+    async ({ root, field, direction, sorted }) => {
+      const { body, statements } = await statementsOf(
+        compiled,
+        `{ ${root}(first: 50, orderBy: { field: ${field}, direction: ${direction} }) { totalCount edges { node { id } } } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      await expectIndexOrder(statements[0] as CypherQuery, sorted);
+    },
+  );
+
+  it('should read events in date order from the index', async () => {
+    const { statements } = await statementsOf(
+      compiled,
+      '{ events(first: 50) { edges { node { id } } } }',
+    );
+    await expectIndexOrder(statements[0] as CypherQuery, 'e.date');
+  });
+
+  /** The plan walks the sort property's range index and stops after the page (PartialTop). */
+  async function expectIndexOrder(statement: CypherQuery, sorted: string) {
+    const operators = await planOf(statement);
+    const property = sorted.split('.')[1] as string;
+    expect(operators).toContainEqual(
+      expect.objectContaining({
+        type: 'NodeIndexScan',
+        details: expect.stringContaining(`(${property})`),
+      }),
+    );
+    expect(
+      operators.filter((o) => ['Top', 'Sort'].includes(o.type) && o.details.includes(sorted)),
+    ).toEqual([]);
+  }
+
+  it.each([
+    '{ partners(first: 50, filter: { dimensions: ["age"], districts: ["jungbusch"] }) { totalCount edges { node { id } } } }',
+    '{ partners(first: 50, filter: { boroughs: ["innenstadt_jungbusch"], statuses: [ACTIVE] }) { edges { node { id } } } }',
+    '{ partners(first: 50, filter: { search: "Verein" }) { totalCount edges { node { id } } } }',
+    '{ partners(first: 50, filter: { dimensions: ["age"] }) { totalCount edges { node { id } } } }',
+    '{ partners(first: 50, filter: { sectors: [BUSINESS], topics: ["education"] }) { totalCount edges { node { id } } } }',
+    '{ partners(first: 50, filter: { joinedFrom: "2020-01-01", cooperatedSince: "2022-01-01" }) { edges { node { id } } } }',
+    '{ cooperations(first: 50, filter: { kinds: [NETWORK_PROJECT], statuses: [ACTIVE] }) { totalCount edges { node { id } } } }',
+    '{ cooperations(first: 50, filter: { dimension: "age", activeOn: "2023-06-01" }) { edges { node { id } } } }',
+    '{ events(first: 50, filter: { kinds: [ALLIANCE_MEETING], from: "2020-01-01" }) { totalCount edges { node { id } } } }',
+  ])('should start %s from an index, never from every node', async (query) => {
+    const { body, statements } = await statementsOf(compiled, query);
+    expect(body.errors).toBeUndefined();
+    const types = (await planOf(statements[0] as CypherQuery)).map((o) => o.type);
+    expect(types).not.toContain('AllNodesScan');
+    expect(types).not.toContain('NodeByLabelScan');
   });
 
   it("should refuse bad arguments with the resolvers' errors", async () => {

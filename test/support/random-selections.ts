@@ -16,6 +16,14 @@ const connection = (node: string): FieldChoice[] => [
 const scalars = (...names: string[]): FieldChoice[] => names.map((name) => ({ name }));
 const KINDS = ['DIVERSITY_COOPERATION', 'NETWORK_PROJECT', 'ACTION_DAY_EVENT'];
 const PERSPECTIVES = ['COMMUNITY', 'ADVOCACY', 'SERVICE'];
+/** Filters from a plain label scan and from each anchor (district, borough, dimension, search). */
+const PARTNER_FILTERS = [
+  '{ statuses: [ACTIVE] }',
+  '{ districts: ["jungbusch", "innenstadt"] }',
+  '{ boroughs: ["innenstadt_jungbusch"], sectors: [CIVIL_SOCIETY] }',
+  '{ dimensions: ["age"], perspective: COMMUNITY }',
+  '{ search: "Verein" }',
+];
 
 /** The read types and the fields a random selection picks from. */
 const TYPES: Record<string, FieldChoice[]> = {
@@ -97,7 +105,7 @@ export class RandomSelections {
       case 0: {
         const order = rng.pick(['NAME', 'JOINED_ON', 'COOPERATION_COUNT', 'LAST_ACTIVITY']);
         const direction = rng.pick(['ASC', 'DESC']);
-        const filter = rng.chance(0.3) ? `, filter: { statuses: [ACTIVE] }` : '';
+        const filter = rng.chance(0.5) ? `, filter: ${rng.pick(PARTNER_FILTERS)}` : '';
         return `${alias}partners(${page(rng)}, orderBy: { field: ${order}, direction: ${direction} }${filter}) ${this.selection('PartnerConnection', 1)}`;
       }
       case 1:
