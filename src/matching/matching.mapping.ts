@@ -29,7 +29,6 @@ export function toSuggestion(
   const seekerDimensions = new Set(seeker.profile.engagements.map((e) => e.dimension));
   return {
     partnerId: candidate.id,
-    partner: candidate.partner,
     score: ranked.score,
     components: ranked.components,
     reasons: explainPair(seeker.profile, candidate, signals, labels).map((reason) => ({

@@ -1,5 +1,4 @@
 import type { Engagement } from '../cooperations/cross-dimension-rule';
-import type { Partner } from '../partners/partner.types';
 
 /**
  * What the scoring core knows about one partner: the seeker or a candidate. Built by the
@@ -27,11 +26,6 @@ export interface PartnerProfile {
    * run); `null` or absent when unknown, which then never counts as "another community".
    */
   community?: string | null;
-  /**
-   * The partner's public properties, read with the profile under the same data version; set for
-   * candidates (the suggestion answers `partner` with them), not needed for scoring.
-   */
-  partner?: Partner;
 }
 
 /** Graph signals about a (seeker, candidate) pair, computed by the repository on the co-cooperation graph. */

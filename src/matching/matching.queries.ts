@@ -1,4 +1,3 @@
-import { partnerProjection } from '../partners/partner.repository';
 import neo4j from 'neo4j-driver';
 import type { CypherQuery } from '../db/executor';
 import { partnerFilterClause } from '../partners/partner.repository';
@@ -170,14 +169,10 @@ RETURN DISTINCT p.id AS id`,
     };
   },
 
-  /**
-   * The scoring profiles of partners, with their public properties: the suggestions' `partner`
-   * is answered from them, without reading the partners a second time.
-   */
+  /** The scoring profiles of partners. */
   profiles(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `UNWIND $ids AS id MATCH (p:Partner {id: id})
-RETURN ${PROFILE_FIELDS('p')}, ${partnerProjection('p')} AS partner`,
+      cypher: `UNWIND $ids AS id MATCH (p:Partner {id: id}) RETURN ${PROFILE_FIELDS('p')}`,
       params: { ids },
     };
   },

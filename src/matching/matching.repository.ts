@@ -3,7 +3,6 @@ import type { Engagement } from '../cooperations/cross-dimension-rule';
 import { alignById } from '../db/cypher';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
-import type { Partner } from '../partners/partner.types';
 import type { PartnerProfile } from './matching.model';
 import { CHANNEL_LIMITS, matchingQueries } from './matching.queries';
 import { ProfileCache } from './profile-cache';
@@ -33,7 +32,6 @@ function toProfile(record: Neo4jRecord): PartnerProfile {
     cooperationCount: fromNeo4j<number>(record.get('cooperationCount')) ?? 0,
     lastActiveOn: fromNeo4j<string>(record.get('lastActiveOn')),
     community: null,
-    ...(record.has('partner') ? { partner: fromNeo4j<Partner>(record.get('partner')) } : {}),
   };
 }
 

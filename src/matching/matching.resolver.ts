@@ -86,7 +86,7 @@ export class SuggestionResolver {
 
   @FieldResolver(() => Partner)
   async partner(@Root() suggestion: PartnerSuggestion, @Ctx() ctx: RequestContext) {
-    return suggestion.partner ?? this.loaders(ctx).partner.load(suggestion.partnerId);
+    return this.loaders(ctx).partner.load(suggestion.partnerId);
   }
 
   @FieldResolver(() => [Dimension], { description: 'The dimensions both cover together.' })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { type Partner, Sector } from '../partners/partner.types';
+import { Sector } from '../partners/partner.types';
 import type { ComponentName } from './matching.model';
 import type { ReasonCode } from './reasons';
 
@@ -77,9 +77,6 @@ export class SuggestionReason {
 export class PartnerSuggestion {
   /** The suggested partner's id (the `partner` field resolves it). */
   partnerId!: string;
-
-  /** The suggested partner, when read with its profile (else the `partner` field loads it). */
-  partner?: Partner;
 
   @Field(() => Float, { description: 'Weighted mean of the components, in [0, 1].' })
   score!: number;

@@ -1,8 +1,8 @@
 import type { PartnerProfile } from './matching.model';
 
 /**
- * The most profiles kept; beyond it the cache starts afresh. 100,000 profiles of under a
- * kilobyte each (scoring data and the partner's public properties) stay below 100 MB.
+ * The most profiles kept; beyond it the cache starts afresh. 100,000 profiles of a few hundred
+ * bytes each stay well below 100 MB.
  */
 export const PROFILE_CACHE_SIZE = 100_000;
 
