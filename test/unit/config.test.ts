@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       introspection: true,
       fieldSuggestions: true,
+      executor: 'jit',
       limits: {
         maxDepth: 12,
         maxAliases: 15,
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       startTimeoutMs: 120_000,
     });
     expect(config.seedOnStart).toBe(true);
+    expect(config.readCompiler).toBe(true);
   });
 
   it('should accept an external Neo4j with routing and TLS schemes', () => {
@@ -69,6 +71,13 @@ describe('loadConfig', () => {
 
   it('should name every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', NEO4J_HEAP: 'y' })).toThrow(/PORT:[\s\S]*NEO4J_HEAP:/);
+  });
+
+  it('should take graphql-js and the resolvers path when asked, and refuse other executors', () => {
+    const config = loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js', READ_COMPILER: 'false' });
+    expect(config.http.executor).toBe('graphql-js');
+    expect(config.readCompiler).toBe(false);
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR/);
   });
 
   it('should refuse a JWKS URL without issuer and audience', () => {
