@@ -289,13 +289,17 @@ export function compileConnection(
   const nodeBuilds: (Build | undefined)[] = [];
   const edgeBuilders: [string, (row: RawRow, cursor: string) => unknown][] = [];
   let countsTotal = false;
+  // Cursors cost a JSON and base64 encoding each: made only when a cursor or page info is read.
+  let readsCursors = false;
   for (const selected of connectionFields) {
     if (selected.field.name === 'totalCount') countsTotal = true;
+    if (selected.field.name === 'pageInfo') readsCursors = true;
     if (selected.field.name !== 'edges') continue;
     const edgeType = objectTypeOf(selected.field) as GraphQLObjectType;
     const edgeParts: [string, 'cursor' | number][] = [];
     for (const part of selectedFields(edgeType, selected.nodes, c.scope)) {
       if (part.field.name === 'cursor') {
+        readsCursors = true;
         edgeParts.push([part.key, 'cursor']);
         continue;
       }
@@ -325,7 +329,9 @@ export function compileConnection(
     const taken = all.slice(0, request.limit);
     const rows = request.direction === 'forward' ? taken : taken.reverse();
     const scope = page.scope(parentKey);
-    const cursors = rows.map(([sortValue, id]) => encodeCursor(scope, [sortValue, id]));
+    const cursors = readsCursors
+      ? rows.map(([sortValue, id]) => encodeCursor(scope, [sortValue, id]))
+      : [];
     const result = compiledObject(null);
     for (const selected of connectionFields) {
       if (selected.field.name === 'totalCount') result[selected.key] = total;
@@ -334,7 +340,7 @@ export function compileConnection(
       }
     }
     for (const [key, buildEdge] of edgeBuilders) {
-      result[key] = rows.map((item, index) => buildEdge(item, cursors[index] as string));
+      result[key] = rows.map((item, index) => buildEdge(item, cursors[index] ?? ''));
     }
     return result;
   };
