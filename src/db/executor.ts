@@ -56,7 +56,7 @@ export class CypherExecutor {
     private readonly txTimeoutMs?: number,
     /**
      * A driver to the same database that returns integers as JavaScript numbers
-     * (`disableLosslessIntegers`), for {@link CypherExecutor.readRecord}; unset: the main driver,
+     * (`disableLosslessIntegers`), for {@link CypherExecutor.readRecords}; unset: the main driver,
      * its values converted.
      */
     private readonly plainDriver?: Driver,

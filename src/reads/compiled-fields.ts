@@ -10,8 +10,9 @@ import { isCompiled, PARENT } from './read-compiler';
  * Lets every field of the schema's object types take its value from a compiled parent: an
  * object the compiled reads built is keyed by response key, so the field's value is read there;
  * a field the statement left out is resolved by its own resolver, with the parent object the
- * statement returned (under {@link PARENT}). Any other source goes to the field's resolver unchanged, so
- * the DataLoader path (`READ_COMPILER=off`) is untouched. Changes the schema in place.
+ * statement returned (under {@link PARENT}). Any other source goes to the field's resolver
+ * unchanged, so the DataLoader path (`READ_COMPILER=false`) is untouched. Changes the schema in
+ * place.
  */
 export function compiledFieldsFirst(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set(

@@ -16,7 +16,7 @@ export interface CompiledReadsOptions {
   model: ReadModel;
   /** Root readers by `Type.field`, e.g. `Query.partners`. */
   roots: Record<string, RootReader>;
-  /** `READ_COMPILER=off` serves every read through the resolvers and their DataLoaders. */
+  /** `READ_COMPILER=false` serves every read through the resolvers and their DataLoaders. */
   enabled: boolean;
   /** Counts each root field's outcome (`/metrics`: `graphql_compiled_reads_total`). */
   count?: (field: string, outcome: ReadOutcome) => void;

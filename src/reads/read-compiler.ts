@@ -30,7 +30,10 @@ const COMPILED_PROTOTYPE = Object.create(null) as object;
 /** Where a compiled object keeps the parent object for resolvers outside the compiler. */
 export const PARENT = Symbol('parent');
 
-/** An object the compiler built: keyed by response key, the parent for other resolvers under {@link PARENT}. */
+/**
+ * An object the compiler built, keyed by response key, with the parent object for other
+ * resolvers under {@link PARENT}.
+ */
 export type CompiledObject = Record<string, unknown> & { [PARENT]: unknown };
 
 /** Whether a resolver's source was built from a compiled statement. */
