@@ -19,6 +19,11 @@ export interface SortSpec {
   id: string;
 }
 
+/** Whether a page request reads its sort ascending (a backward request reverses the sort). */
+export function readsAscending(sort: Pick<SortSpec, 'direction'>, request: PageRequest): boolean {
+  return (sort.direction === 'ASC') === (request.direction === 'forward');
+}
+
 /** The keyset part of a paginated query: a condition (or none), the ORDER BY and its parameters. */
 export interface KeysetClause {
   where: string | null;
@@ -47,7 +52,7 @@ export function keysetClauseWith(
   valueParameter: string,
   idParameter: string,
 ): KeysetClause {
-  const ascending = (sort.direction === 'ASC') === (request.direction === 'forward');
+  const ascending = readsAscending(sort, request);
   const direction = ascending ? 'ASC' : 'DESC';
   const orderBy = `${sort.expression} ${direction}, ${sort.id} ${direction}`;
   if (!request.from) return { where: null, orderBy, params: {} };

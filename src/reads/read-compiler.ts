@@ -8,6 +8,7 @@ import {
 import neo4j from 'neo4j-driver';
 import { Role, type AuthUser } from '../auth/auth.types';
 import { CursorValueType } from '../db/cursor-values';
+import { keysetClause } from '../db/keyset';
 import { encodeCursor, type PageInfo, type PageRequest, toPageRequest } from '../common/pagination';
 import type { FieldReader, NestedConnection, ReadModel } from './read-model';
 import {
@@ -360,18 +361,6 @@ function pageInfoOf(request: PageRequest, hasMore: boolean, cursors: string[]): 
   };
 }
 
-/** ORDER BY of a sort in the request's direction; the id breaks ties the same way. */
-export function orderOf(
-  natural: 'ASC' | 'DESC',
-  request: PageRequest,
-  sortExpression: string,
-  id: string,
-): string {
-  const ascending = (natural === 'ASC') === (request.direction === 'forward');
-  const direction = ascending ? 'ASC' : 'DESC';
-  return `${sortExpression} ${direction}, ${id} ${direction}`;
-}
-
 /**
  * A nested connection of one parent. Cursors name one parent, so a page after or before a
  * cursor is left to the field's resolver (which checks the cursor against each parent), as are
@@ -404,7 +393,16 @@ function compileNestedConnection(
   const conditions = spec.conditions?.(w, args, c.param) ?? [];
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const match = `${spec.match(v, w)} ${where}`;
-  const order = orderOf(spec.sort.direction, request, sortExpression, id);
+  // Without a cursor (declined above) the keyset is only its ORDER BY.
+  const order = keysetClause(
+    {
+      expression: sortExpression,
+      valueType: spec.sort.valueType,
+      direction: spec.sort.direction,
+      id,
+    },
+    request,
+  ).orderBy;
   const limit = c.param(neo4j.int(request.limit + 1));
   const rows = c.variable();
   const calls = [

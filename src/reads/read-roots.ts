@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { type ConnectionArgs, toPageRequest } from '../common/pagination';
 import { whereClause } from '../db/cypher';
-import { keysetClause, type SortSpec } from '../db/keyset';
+import { keysetClause, readsAscending, type SortSpec } from '../db/keyset';
 import {
   type Compilation,
   compileConnection,
@@ -88,7 +88,7 @@ export function rootConnection(spec: RootConnectionSpec): RootReader {
     );
     if (!compiled) return null;
     const page = { from, keyset, limit: c.param(neo4j.int(request.limit + 1)), compiled };
-    const direction = keyset.orderBy.includes(' DESC') ? 'DESC' : 'ASC';
+    const direction = readsAscending(order.sort, request) ? 'ASC' : 'DESC';
     const cypher = `${compiled.countsTotal && !from.labelScan ? countedInOnePass(page) : pageAfterCount(page, order.sort.expression)}
 RETURN total, row
 ORDER BY row[0] ${direction}, row[1] ${direction}`;
