@@ -381,7 +381,7 @@ function compileNestedConnection(
     return null;
   }
   const w = c.variable();
-  const id = `${w}.${spec.idProperty ?? 'id'}`;
+  const id = `${w}.id`;
   const sortExpression = spec.sort.expression(w);
   const compiled = compileConnection(c, connectionTypeOf(selected.field), selected.nodes, w, {
     request,

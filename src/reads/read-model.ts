@@ -39,8 +39,6 @@ export interface NestedConnection {
     args: Record<string, unknown>,
     param: (value: unknown) => string,
   ) => string[];
-  /** The node's id property for the tie-break and the cursor. @default 'id' */
-  idProperty?: string;
 }
 
 /** How the compiler reads one object type. */

@@ -5,9 +5,13 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   getNamedType,
   isObjectType,
   Kind,
+  type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -30,24 +34,12 @@ export function selectionScope(info: GraphQLResolveInfo): SelectionScope {
   return { fragments: info.fragments, variableValues: info.variableValues };
 }
 
-function included(
-  node: { directives?: readonly { name: { value: string }; arguments?: readonly unknown[] }[] },
-  scope: SelectionScope,
-): boolean {
-  for (const directive of node.directives ?? []) {
-    const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
-    const argument = (directive.arguments ?? [])[0] as
-      { value: { kind: string; value?: boolean; name?: { value: string } } } | undefined;
-    const value = argument?.value;
-    const flag =
-      value?.kind === Kind.VARIABLE
-        ? scope.variableValues[value.name?.value ?? ''] === true
-        : value?.value === true;
-    if (name === 'skip' && flag) return false;
-    if (name === 'include' && !flag) return false;
-  }
-  return true;
+/** `@skip` and `@include` as graphql-js applies them (their `if` coerced with the variables). */
+function included(node: SelectionNode, scope: SelectionScope): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, scope.variableValues);
+  if (skip?.if === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, scope.variableValues);
+  return include?.if !== false;
 }
 
 function collectInto(
