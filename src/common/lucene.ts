@@ -31,3 +31,21 @@ export function toLuceneQuery(text: string): string | null {
   // Wildcard terms are not analysed by Lucene, so they are lower-cased here as the index is.
   return words.map((word) => `+${word.toLowerCase().replace(SPECIAL, '\\$&')}*`).join(' ');
 }
+
+/**
+ * Turns a stored text (an offer or a need) into a Lucene query that finds texts sharing any of its
+ * words: every word is escaped and left to the index's analyzer (German or English stemming, stop
+ * words), and the words are joined with OR, so more shared words score higher. Written next to the
+ * text when it is saved, so Cypher never builds a query from text.
+ * @returns the query, or `null` when the text has no words
+ */
+export function toTermQuery(text: string): string | null {
+  const words = text
+    .replace(CONTROL_CHARACTERS, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => word.replace(SPECIAL, '\\$&'));
+  if (words.length === 0) return null;
+  // Lucene's operators are words too; quoting would change their meaning, lowercase does not.
+  return words.map((word) => (/^(AND|OR|NOT|TO)$/.test(word) ? word.toLowerCase() : word)).join(' ');
+}

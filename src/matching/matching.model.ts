@@ -1,6 +1,12 @@
 import type { Engagement } from '../cooperations/cross-dimension-rule';
 
 /**
+ * Where a partner works: in its Stadtteil, its Stadtbezirk or the whole city. City-wide bodies (the
+ * city's offices, council factions, foundations) meet partners anywhere, so place says little about them.
+ */
+export type PartnerScope = 'NEIGHBOURHOOD' | 'BOROUGH' | 'CITY';
+
+/**
  * What the scoring core knows about one partner: the seeker or a candidate. Built by the
  * repository from the graph (docs/graph-model.md); the scoring never reads anything else.
  */
@@ -13,6 +19,8 @@ export interface PartnerProfile {
   districtKey: string | null;
   /** Key of that district's borough; `null` when unknown. */
   boroughKey: string | null;
+  /** Where the partner works; see {@link PartnerScope}. */
+  scope: PartnerScope;
   /** Keys of the topics (fields of action) the partner is active in. */
   topics: readonly string[];
   /** Every (dimension, perspective) the partner engages in. */
@@ -28,6 +36,24 @@ export interface PartnerProfile {
   community?: string | null;
 }
 
+/** Which side of a pair offers what the other needs, seen from the seeker. */
+export type NeedDirection = 'THEY_OFFER' | 'YOU_OFFER';
+
+/**
+ * An offer of one partner that answers a need of the other, as found by the full-text index
+ * (standing profile offers and needs, and posts of an open Kooperationsbörse).
+ */
+export interface NeedMatch {
+  /** THEY_OFFER: the candidate offers what the seeker needs; YOU_OFFER: the other way round. */
+  direction: NeedDirection;
+  /** The need's text, as its author wrote it. */
+  need: string;
+  /** The offer's text, as its author wrote it. */
+  offer: string;
+  /** How well the offer answers the need, in [0, 1] (from the full-text score; docs/matching.md). */
+  fit: number;
+}
+
 /** Graph signals about a (seeker, candidate) pair, computed by the repository on the co-cooperation graph. */
 export interface NetworkSignals {
   /** Number of partners both have cooperated with. */
@@ -36,11 +62,14 @@ export interface NetworkSignals {
   commonPartnerIds?: readonly string[];
   /** Adamic–Adar index: Σ over common partners z of 1 / ln(degree(z)); 0 without common partners. */
   adamicAdar: number;
+  /** Offers of one side that answer needs of the other; absent or empty when none. */
+  needMatches?: readonly NeedMatch[];
 }
 
 /** The components a pair's score is made of, in the order they are reported. */
 export const COMPONENT_NAMES = [
   'complementarity',
+  'needFit',
   'commonGround',
   'proximity',
   'networkTrust',
