@@ -150,6 +150,10 @@ function toPartner(d: PartnerDraft, id: string): DemoPartner {
     engagements: [...d.engagements],
     topics: [...d.topics],
     district: d.district,
+    // Scope, offers and needs get their own generator stream next (matching 2.0, issue #16).
+    scope: 'NEIGHBOURHOOD',
+    offers: [],
+    needs: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Engagement } from '../../src/cooperations/cross-dimension-rule';
+import type { PartnerScope } from '../../src/matching/matching.model';
 
 /** A partner's sector (docs/graph-model.md). */
 export type Sector = 'CIVIL_SOCIETY' | 'BUSINESS' | 'POLITICS' | 'ADMINISTRATION';
@@ -64,6 +65,26 @@ export interface DemoPartner {
   topics: string[];
   /** `LOCATED_IN` district key. */
   district: string;
+  /** Where the partner works (`scope` property). */
+  scope: PartnerScope;
+  /** Standing offers (`OFFERS` → `Offer` nodes), in the partner's order; at most 10. */
+  offers: DemoOfferOrNeed[];
+  /** Standing needs (`NEEDS` → `Need` nodes), in the partner's order; at most 10. */
+  needs: DemoOfferOrNeed[];
+}
+
+/** One standing offer or need of a partner's profile. */
+export interface DemoOfferOrNeed {
+  /** German text, 1–300 characters, as a partner would write it. */
+  text: string;
+  /** Topic keys the item is about (may be empty). */
+  topicKeys: string[];
+  /**
+   * The resource category the generator drew it from (e.g. `ROOMS`). Generator-only: never
+   * written to the graph and never read by the matching, so the matching must find fits from the
+   * text alone (docs/demo-data.md).
+   */
+  category: string;
 }
 
 /** One `PARTICIPATES_IN` relationship of a cooperation. */

@@ -27,7 +27,7 @@ export const CHANNEL_LIMITS = {
 } as const;
 
 /** The profile columns of a partner bound to `v`, shared by the seeker and profile reads. */
-const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector,
+const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector, ${v}.scope AS scope,
   ${v}.cooperationCount AS cooperationCount, ${v}.lastActiveOn AS lastActiveOn,
   [(${v})-[r:ENGAGES_IN]->(x:Dimension) | {dimension: x.key, perspective: r.perspective}] AS engagements,
   [(${v})-[:ACTIVE_IN]->(t:Topic) | t.key] AS topics,

@@ -3,7 +3,7 @@ import type { Engagement } from '../cooperations/cross-dimension-rule';
 import { alignById } from '../db/cypher';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
-import type { PartnerProfile } from './matching.model';
+import type { PartnerProfile, PartnerScope } from './matching.model';
 import { CHANNEL_LIMITS, matchingQueries } from './matching.queries';
 import { ProfileCache } from './profile-cache';
 import { networkReach, type NetworkReach } from './reach';
@@ -27,6 +27,7 @@ function toProfile(record: Neo4jRecord): PartnerProfile {
     sector: record.get('sector') as string,
     districtKey: place?.key ?? null,
     boroughKey: place?.boroughKey ?? null,
+    scope: (record.get('scope') as PartnerScope | null) ?? 'NEIGHBOURHOOD',
     topics: [...(record.get('topics') as string[])].sort(),
     engagements: record.get('engagements') as Engagement[],
     cooperationCount: fromNeo4j<number>(record.get('cooperationCount')) ?? 0,

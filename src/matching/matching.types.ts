@@ -6,6 +6,7 @@ import type { ReasonCode } from './reasons';
 /** The named components of a suggestion's score. */
 export enum ScoreComponentName {
   complementarity = 'complementarity',
+  needFit = 'needFit',
   commonGround = 'commonGround',
   proximity = 'proximity',
   networkTrust = 'networkTrust',
@@ -16,7 +17,7 @@ export enum ScoreComponentName {
 registerEnumType(ScoreComponentName, {
   name: 'ScoreComponentName',
   description:
-    'complementarity: dimensions/perspectives the candidate adds; commonGround: shared topics; proximity: same district (1) or borough (0.5); networkTrust: common former partners (Adamic–Adar); bridging: other sector; activity: recent activity; exposure: 1 for partners who never cooperated.',
+    'complementarity: dimensions/perspectives the candidate adds (more count more, with diminishing returns); needFit: offers of one side answering needs of the other (both directions); commonGround: shared topics; proximity: same district (1) or borough (0.5), neutral (0.5) when either works city-wide; networkTrust: common former partners (Adamic–Adar); bridging: other sector; activity: recent activity; exposure: 1 for partners who never cooperated.',
 });
 
 /** What a reason refers to. */
@@ -133,6 +134,9 @@ export class SuggestionFilter {
 export class WeightsInput implements Partial<Record<ComponentName, number | null>> {
   @Field(() => Float, { nullable: true })
   complementarity?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  needFit?: number | null;
 
   @Field(() => Float, { nullable: true })
   commonGround?: number | null;

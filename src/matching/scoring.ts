@@ -32,6 +32,7 @@ export const ACTIVITY_DECAY_DAYS = 365;
  */
 export const DEFAULT_WEIGHTS: Weights = {
   complementarity: 1,
+  needFit: 2,
   commonGround: 2,
   proximity: 3,
   networkTrust: 2,
@@ -56,19 +57,47 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Complementarity: how much the candidate adds to what the seeker brings.
- * Each of the candidate's (dimension, perspective) pairs counts 1 when its dimension is new to the
- * seeker, {@link NEW_PERSPECTIVE_WEIGHT} when only the perspective is new, 0 when the seeker has it;
- * the value is the mean over the candidate's pairs, so a candidate cannot win by merely listing many.
- * @returns a value in [0, 1]; 0 for a candidate without engagements.
+ * How much of the seeker's remaining room one more unit of gain fills: the value of `g` units is
+ * 1 − (1 − BREADTH_STEP)^g, so one new dimension gives 0.5, two 0.75, three 0.875.
+ * @default 0.5
+ */
+export const BREADTH_STEP = 0.5;
+
+/**
+ * Complementarity: how much the pair gains, with diminishing returns. Every dimension the candidate
+ * brings that is new to the seeker counts 1, every new perspective on a dimension the seeker
+ * already covers {@link NEW_PERSPECTIVE_WEIGHT}; the sum g becomes 1 − (1 − {@link BREADTH_STEP})^g.
+ * So a candidate bringing three new dimensions ranks above one bringing one (breadth counts), but
+ * the tenth adds little (listing many does not win).
+ * @returns a value in [0, 1); 0 when the candidate adds nothing.
  */
 export function complementarity(seeker: PartnerProfile, candidate: PartnerProfile): number {
-  if (candidate.engagements.length === 0) return 0;
   const seekerDimensions = new Set(seeker.engagements.map((e) => e.dimension));
-  const gain = brings(candidate.engagements, seeker.engagements)
-    .map((e) => (seekerDimensions.has(e.dimension) ? NEW_PERSPECTIVE_WEIGHT : 1))
-    .reduce((sum, value) => sum + value, 0);
-  return gain / candidate.engagements.length;
+  const added = brings(candidate.engagements, seeker.engagements);
+  const newDimensions = new Set(
+    added.filter((e) => !seekerDimensions.has(e.dimension)).map((e) => e.dimension),
+  );
+  const newPerspectives = added.filter((e) => seekerDimensions.has(e.dimension)).length;
+  const gain = newDimensions.size + NEW_PERSPECTIVE_WEIGHT * newPerspectives;
+  return 1 - Math.pow(1 - BREADTH_STEP, gain);
+}
+
+/**
+ * Need fit: how well one side's offers answer the other side's needs, in both directions — the
+ * best fit of the candidate's offers to the seeker's needs and the best fit of the seeker's offers
+ * to the candidate's needs, averaged. So a mutual fit (both 1) scores 1 and a one-sided one at
+ * most 0.5: mutual ranks above one-sided, as at a Kooperationsbörse.
+ * @returns a value in [0, 1]; 0 without matches.
+ */
+export function needFit(signals: NetworkSignals): number {
+  let theyOffer = 0;
+  let youOffer = 0;
+  for (const match of signals.needMatches ?? []) {
+    const fit = Number.isFinite(match.fit) ? Math.min(1, Math.max(0, match.fit)) : 0;
+    if (match.direction === 'THEY_OFFER') theyOffer = Math.max(theyOffer, fit);
+    else youOffer = Math.max(youOffer, fit);
+  }
+  return (theyOffer + youOffer) / 2;
 }
 
 /**
@@ -83,13 +112,22 @@ export function commonGround(seeker: PartnerProfile, candidate: PartnerProfile):
 /**
  * Proximity: 1 in the same district, 0.5 in another district of the same borough, 0 otherwise or
  * when either location is unknown. Local partners meet more easily and share a neighbourhood.
+ *
+ * Scope changes what "near" means: when either partner works city-wide, place says nothing about
+ * how easily they meet, so proximity is neutral (0.5 for every such pair: it moves no candidate
+ * ahead of another); a partner working in its whole borough is as near to the borough's other
+ * districts as to its own.
  * @returns 1, 0.5 or 0.
  */
 export function proximity(seeker: PartnerProfile, candidate: PartnerProfile): number {
+  if (seeker.scope === 'CITY' || candidate.scope === 'CITY') return NEUTRAL_PROXIMITY;
   if (seeker.districtKey !== null && seeker.districtKey === candidate.districtKey) return 1;
-  if (seeker.boroughKey !== null && seeker.boroughKey === candidate.boroughKey) return 0.5;
-  return 0;
+  if (seeker.boroughKey === null || seeker.boroughKey !== candidate.boroughKey) return 0;
+  return seeker.scope === 'BOROUGH' || candidate.scope === 'BOROUGH' ? 1 : 0.5;
 }
+
+/** Proximity of a pair where one side works city-wide. */
+export const NEUTRAL_PROXIMITY = 0.5;
 
 /**
  * Network trust: 1 − e^(−Adamic–Adar). Common former partners vouch for a candidate, rare ones
@@ -238,6 +276,7 @@ function componentValues(
 ): Record<ComponentName, number> {
   return {
     complementarity: complementarity(seeker, candidate),
+    needFit: needFit(signals),
     commonGround: commonGround(seeker, candidate),
     proximity: proximity(seeker, candidate),
     networkTrust: networkTrust(signals),

@@ -242,6 +242,7 @@ describe('suggestedPartners (the matching)', () => {
       sector: p.sector,
       districtKey: p.district?.key ?? null,
       boroughKey: p.district?.boroughKey ?? null,
+      scope: 'NEIGHBOURHOOD',
       topics: p.topics.map((t) => t.key).sort(),
       engagements: engagementsOf(p),
       cooperationCount: p.cooperationCount,

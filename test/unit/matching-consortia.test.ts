@@ -20,6 +20,7 @@ function member(
       sector: 'CIVIL_SOCIETY',
       districtKey: 'd1',
       boroughKey: 'b1',
+      scope: 'NEIGHBOURHOOD',
       topics: ['education'],
       engagements: dimensions.map(engage),
       cooperationCount: 1,

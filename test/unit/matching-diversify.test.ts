@@ -7,6 +7,7 @@ function profile(id: string, overrides: Partial<PartnerProfile> = {}): PartnerPr
     sector: 'CIVIL_SOCIETY',
     districtKey: 'd1',
     boroughKey: 'b1',
+    scope: 'NEIGHBOURHOOD',
     topics: ['education'],
     engagements: [{ dimension: 'age', perspective: 'COMMUNITY' }],
     cooperationCount: 1,

@@ -30,6 +30,7 @@ function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile {
     sector: 'CIVIL_SOCIETY',
     districtKey: 'neckarstadt_west',
     boroughKey: 'innenstadt_jungbusch',
+    scope: 'NEIGHBOURHOOD',
     topics: ['education', 'sports'],
     engagements: [engage('age')],
     cooperationCount: 2,
@@ -351,6 +352,7 @@ describe('explainPair', () => {
 function zeroWeights(): Weights {
   return {
     complementarity: 0,
+    needFit: 0,
     commonGround: 0,
     proximity: 0,
     networkTrust: 0,

@@ -156,6 +156,7 @@ function staticProfile(
     sector: p.sector,
     districtKey: p.district,
     boroughKey: boroughs.get(p.district) ?? null,
+    scope: p.scope,
     topics: [...p.topics],
     engagements: p.engagements.map((e) => ({ ...e })),
     community: null,
