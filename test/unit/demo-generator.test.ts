@@ -1,7 +1,13 @@
 import { checkCrossDimensionRule } from '../../src/cooperations/cross-dimension-rule';
 import { parseSeedArgs, SeedUsageError } from '../../seeds/demo/cli-args';
 import { generateDemoAlliance } from '../../seeds/demo/generate';
-import type { DemoAlliance, DemoPartner, PartnerKind, Sector } from '../../seeds/demo/types';
+import type {
+  DemoAlliance,
+  DemoOptions,
+  DemoPartner,
+  PartnerKind,
+  Sector,
+} from '../../seeds/demo/types';
 import { readReferenceData, type ReferenceData } from '../../seeds/reference/load-reference-data';
 
 const MEMBER = new Set(['ACTIVE', 'PAUSED']);
@@ -341,6 +347,7 @@ describe('generateDemoAlliance scaling', () => {
     [{ seed: 1.5 }, /expected seed to be an integer, got 1.5/],
     [{ asOf: '2019-01-01' }, /expected asOf to be a date \(YYYY-MM-DD\) on or after 2021-01-01/],
     [{ asOf: '2023-02-30' }, /expected asOf to be a date/],
+    [{ regime: 'RANDOM' } as unknown as DemoOptions, /expected regime to be one of/],
   ])('should refuse %p with a RangeError', (options, message) => {
     expect(() => generateDemoAlliance(options, reference)).toThrow(RangeError);
     expect(() => generateDemoAlliance(options, reference)).toThrow(message);
@@ -350,16 +357,31 @@ describe('generateDemoAlliance scaling', () => {
 describe('parseSeedArgs', () => {
   it('should read every option', () => {
     expect(
-      parseSeedArgs(['--partners', '50000', '--seed', '7', '--as-of', '2024-01-31', '--wipe']),
+      parseSeedArgs([
+        '--partners',
+        '50000',
+        '--seed',
+        '7',
+        '--as-of',
+        '2024-01-31',
+        '--regime',
+        'NEEDS',
+        '--wipe',
+      ]),
     ).toEqual({
-      options: { partners: 50000, seed: 7, asOf: '2024-01-31' },
+      options: { partners: 50000, seed: 7, asOf: '2024-01-31', regime: 'NEEDS' },
       wipe: true,
       help: false,
     });
   });
 
   it('should fall back to the talk’s defaults', () => {
-    expect(parseSeedArgs([]).options).toEqual({ partners: 353, seed: 42, asOf: '2023-06-12' });
+    expect(parseSeedArgs([]).options).toEqual({
+      partners: 353,
+      seed: 42,
+      asOf: '2023-06-12',
+      regime: 'PLACE_AND_TOPIC',
+    });
   });
 
   it.each([
@@ -368,6 +390,10 @@ describe('parseSeedArgs', () => {
     [['--as-of', '12.06.2023'], 'expected --as-of to be a date (YYYY-MM-DD)'],
     [['--colour'], "Unknown option '--colour'"],
     [['--seed'], "Option '--seed <value>' argument missing"],
+    [
+      ['--regime', 'random'],
+      'expected --regime to be one of PLACE_AND_TOPIC, NEEDS, BRIDGING, got "random"',
+    ],
   ])('should refuse %p naming the problem', (argv, message) => {
     expect(() => parseSeedArgs(argv)).toThrow(SeedUsageError);
     expect(() => parseSeedArgs(argv)).toThrow(message);
