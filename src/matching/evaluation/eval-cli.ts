@@ -1,204 +1,111 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import neo4jDriver from 'neo4j-driver';
 import { generateDemoAlliance } from '../../../seeds/demo/generate';
-import type { DemoAlliance } from '../../../seeds/demo/types';
-import { readReferenceData } from '../../../seeds/reference/load-reference-data';
-import { DEFAULT_DIVERSITY_LAMBDA } from '../rank';
-import { DEFAULT_WEIGHTS } from '../scoring';
-import { COMPONENT_NAMES } from '../matching.model';
-import { type DistrictRef, type EvaluationSplit, splitAt, targetsBySeeker } from './history';
-import { allMethods, matching, recommendAll, withTieOrder } from './methods';
-import { type MetricRow, measureSplit, type SplitMetrics } from './metrics';
-import { type MatchingConfig, type TuningResult, tuneMatching } from './tuning';
-
-/** The test cut: learn before it, predict `[TEST_CUT, asOf]`. */
-export const TEST_CUT = '2021-06-12';
-/** The validation cut: learn before it, predict `[VALIDATION_CUT, TEST_CUT)`; tuning sees only this. */
-export const VALIDATION_CUT = '2019-06-12';
-/** List length of every metric. */
-export const K = 10;
-/** The goals of the issue: matching vs Adamic–Adar recall ratio, and the exposure limit. */
-export const GOALS = { recallRatio: 1.2, maxGini: 0.5 } as const;
-
-/** One cut's evaluation: its split and every method's metrics. */
-export interface CutReport {
-  split: EvaluationSplit;
-  rows: { name: string; metrics: SplitMetrics }[];
-}
+import { REGIMES } from '../../../seeds/demo/plan';
+import type { DemoAlliance, DemoRegime } from '../../../seeds/demo/types';
+import { wipeAllianceData, writeDemoAlliance } from '../../../seeds/demo/write-demo';
+import {
+  loadReferenceData,
+  readReferenceData,
+  type ReferenceData,
+} from '../../../seeds/reference/load-reference-data';
+import { EmbeddedNeo4j } from '../../db/embedded-neo4j';
+import { CypherExecutor } from '../../db/executor';
+import { applyMigrations, readMigrations } from '../../db/migrations';
+import type { NeedMatch } from '../matching.model';
+import { MatchingRepository } from '../matching.repository';
+import { ROLLING_CUTS, rollingWindows } from './cuts';
+import {
+  commonConfig,
+  DEFAULT_CONFIG,
+  evaluateRegime,
+  K,
+  liveNumbers,
+  type LiveReport,
+  type RegimeReport,
+} from './evaluation';
+import { formatGoals, liveGoals, regimeGoals } from './goals';
+import type { NeedIndex } from './history';
+import {
+  formatCommon,
+  formatConfig,
+  formatLive,
+  formatRegime,
+  formatWindows,
+  LEGEND,
+} from './report';
 
 /**
- * Runs every method on a split and measures it against both target sets. Pure and deterministic:
- * `seed` fixes the tie-break permutation and the `random` method.
+ * `npm run eval:matching`: the matching against baselines on three generator regimes, with the
+ * need matches read through the production full-text search of an embedded Neo4j. The only module
+ * of the evaluation that does I/O; everything it prints is computed by the pure modules.
  */
-export function evaluateCut(
-  split: EvaluationSplit,
-  config: MatchingConfig,
-  seed: number,
-  k: number = K,
-): CutReport {
-  const state = withTieOrder(split.state, seed);
-  const rows = allMethods(config.weights, config.lambda).map(({ name, rank }) => ({
-    name,
-    metrics: measureSplit(recommendAll(rank, state, k), split, k),
-  }));
-  return { split, rows };
+
+/** Seekers per `findSeekers` call: one statement per batch keeps each read small. */
+const SEEKER_BATCH = 50;
+
+/** The seekers' need matches as the API reads them: seeker id → candidate id → matches. */
+export async function readNeedIndex(
+  executor: CypherExecutor,
+  ids: readonly string[],
+): Promise<NeedIndex> {
+  const repository = new MatchingRepository(executor);
+  const index = new Map<string, ReadonlyMap<string, readonly NeedMatch[]>>();
+  for (let from = 0; from < ids.length; from += SEEKER_BATCH) {
+    const { seekers } = await repository.findSeekers(ids.slice(from, from + SEEKER_BATCH));
+    for (const seeker of seekers) {
+      // Until the repository reads need matches (issue #16), a seeker has none.
+      const matches = (seeker as { needMatches?: ReadonlyMap<string, readonly NeedMatch[]> } | null)
+        ?.needMatches;
+      if (seeker && matches && matches.size > 0) index.set(seeker.profile.id, matches);
+    }
+  }
+  return index;
 }
 
-/** The test and validation splits of a demo alliance (see {@link TEST_CUT}). */
-export function evaluationSplits(
-  alliance: DemoAlliance,
-  districts: readonly DistrictRef[],
-): { test: EvaluationSplit; validation: EvaluationSplit } {
-  return {
-    test: splitAt(alliance, districts, TEST_CUT, nextDay(alliance.options.asOf)),
-    validation: splitAt(alliance, districts, VALIDATION_CUT, TEST_CUT),
+/** An embedded Neo4j with the schema and reference data, and how to stop it. */
+interface Database {
+  executor: CypherExecutor;
+  close(): Promise<void>;
+}
+
+async function startDatabase(log: (line: string) => void): Promise<Database> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vielfalt-eval-neo4j-'));
+  let neo4j: EmbeddedNeo4j | undefined;
+  let driver: ReturnType<typeof neo4jDriver.driver> | undefined;
+  const close = async () => {
+    await driver?.close();
+    await neo4j?.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    neo4j = await EmbeddedNeo4j.start(
+      { dataDir, boltPort: 0, heap: '768m', pageCacheMiB: 128, startTimeoutMs: 180_000 },
+      log,
+    );
+    driver = neo4jDriver.driver(neo4j.uri);
+    const executor = new CypherExecutor(driver, 'neo4j');
+    await applyMigrations(executor, await readMigrations());
+    await loadReferenceData(executor);
+    return { executor, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
-/** The day after a `YYYY-MM-DD` day: the exclusive end of a window that includes it. */
-export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-const num = (x: number) => x.toFixed(3);
-const COLUMNS = ['recall@10', 'nDCG@10', 'MRR', 'coverage', 'Gini', 'cross-dim'];
-
-/** A split's sizes in one paragraph. */
-export function formatSplit(name: string, split: EvaluationSplit): string {
-  const seekers = (pairs: EvaluationSplit['newPairs']) => targetsBySeeker(pairs).size;
-  return [
-    `${name}: learn before ${split.state.cut}, predict [${split.state.cut}, ${split.until})`,
-    `  candidate seekers ${split.state.candidates.length}`,
-    `  new pairs ${split.newPairs.length} (seekers with ≥1: ${seekers(split.newPairs)})`,
-    `  cross-dimension new pairs ${split.crossDimensionPairs.length} (seekers with ≥1: ${seekers(split.crossDimensionPairs)})`,
-  ].join('\n');
-}
-
-/** One table row. */
-export function formatRow(name: string, m: MetricRow): string {
-  const cells = [num(m.recall), num(m.ndcg), num(m.mrr), pct(m.coverage), num(m.gini)];
-  return `${name.padEnd(18)}${[...cells, pct(m.crossDimensionRate)].map((c) => c.padStart(11)).join('')}`;
-}
-
-/** The header of {@link formatRow}'s table. */
-export const TABLE_HEADER = `${'method'.padEnd(18)}${COLUMNS.map((c) => c.padStart(11)).join('')}`;
-
-/** Both tables of a cut. */
-export function formatCut(report: CutReport): string {
-  const table = (title: string, pick: (m: SplitMetrics) => MetricRow) =>
-    [title, TABLE_HEADER, ...report.rows.map((r) => formatRow(r.name, pick(r.metrics)))].join('\n');
-  return [
-    table('Targets: all new pairs', (m) => m.all),
-    '',
-    table('Targets: cross-dimension new pairs', (m) => m.crossDimension),
-  ].join('\n');
-}
-
-/** Weights and lambda on one line. */
-export function formatConfig(config: MatchingConfig): string {
-  const weights = COMPONENT_NAMES.map((n) => `${n} ${config.weights[n]}`).join(', ');
-  return `${weights}; lambda ${config.lambda}`;
-}
-
-/** Everything `eval:matching` prints, as data. */
-export interface EvaluationReport {
-  alliance: DemoAlliance['options'];
-  /** The test cut with the current defaults for `matching`. */
-  test: CutReport;
-  validation: EvaluationSplit;
-  /** The search on the validation cut, started from the current defaults. */
-  tuned: TuningResult;
-  /** The tuned config's `matching` lists on the test cut. */
-  tunedOnTest: SplitMetrics;
-}
-
-/**
- * The whole evaluation of a demo alliance: both cuts, every method, the tuning on validation and
- * the tuned config on test. Pure; takes a few seconds at the default 353 partners.
- */
-export function runEvaluation(
-  alliance: DemoAlliance,
-  districts: readonly DistrictRef[],
-): EvaluationReport {
-  const { seed } = alliance.options;
-  const { test, validation } = evaluationSplits(alliance, districts);
-  const defaults = { weights: DEFAULT_WEIGHTS, lambda: DEFAULT_DIVERSITY_LAMBDA };
-  const tuned = tuneMatching(validation, { start: defaults, k: K, maxGini: GOALS.maxGini });
-  const lists = recommendAll(
-    matching(tuned.weights, tuned.lambda),
-    withTieOrder(test.state, seed),
-    K,
+/** Writes a regime's alliance into the (alliance-free) graph and reads every partner's matches. */
+async function needIndexOf(executor: CypherExecutor, alliance: DemoAlliance): Promise<NeedIndex> {
+  await wipeAllianceData(executor);
+  await writeDemoAlliance(executor, alliance);
+  return readNeedIndex(
+    executor,
+    alliance.partners.filter((p) => p.status === 'ACTIVE').map((p) => p.id),
   );
-  return {
-    alliance: alliance.options,
-    test: evaluateCut(test, defaults, seed),
-    validation,
-    tuned,
-    tunedOnTest: measureSplit(lists, test, K),
-  };
-}
-
-/** The report as `eval:matching` prints it. */
-export function formatReport(report: EvaluationReport): string {
-  const { partners, seed, asOf } = report.alliance;
-  const adamicAdar = row(report.test, 'adamicAdar').all;
-  const fairBaseline = row(report.test, 'adamicAdar+rule').all;
-  return [
-    `eval:matching: demo alliance of ${partners} partners, seed ${seed}, as of ${asOf}; k = ${K}`,
-    '',
-    formatSplit('Test cut', report.test.split),
-    formatSplit('Validation cut', report.validation),
-    '',
-    `Test cut, matching with DEFAULT_WEIGHTS and lambda ${DEFAULT_DIVERSITY_LAMBDA}:`,
-    formatCut(report.test),
-    '',
-    formatTuning(report.tuned, report.tunedOnTest),
-    '',
-    formatGoals('DEFAULT_WEIGHTS', row(report.test, 'matching').all, adamicAdar, fairBaseline),
-    formatGoals('tuned weights', report.tunedOnTest.all, adamicAdar, fairBaseline),
-  ].join('\n');
-}
-
-/** The goal lines for one matching row against the Adamic–Adar rows of the same table. */
-function formatGoals(
-  label: string,
-  matchingRow: MetricRow,
-  adamicAdar: MetricRow,
-  fairBaseline: MetricRow,
-): string {
-  const ratio = (base: MetricRow) =>
-    base.recall > 0 ? matchingRow.recall / base.recall : Infinity;
-  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-  return [
-    `Goals (${label}; test cut, all new pairs):`,
-    `  recall@10 matching ${num(matchingRow.recall)} vs Adamic–Adar ${num(adamicAdar.recall)}: ratio ${ratio(adamicAdar).toFixed(2)} (goal ≥ ${GOALS.recallRatio}) ${verdict(ratio(adamicAdar) >= GOALS.recallRatio)}`,
-    `    (for information: vs adamicAdar+rule ${num(fairBaseline.recall)}, ratio ${ratio(fairBaseline).toFixed(2)})`,
-    `  cross-dimension rate ${pct(matchingRow.crossDimensionRate)} (goal 100 %) ${verdict(matchingRow.crossDimensionRate === 1)}`,
-    `  exposure Gini ${num(matchingRow.gini)} (goal ≤ ${GOALS.maxGini}) ${verdict(matchingRow.gini <= GOALS.maxGini)}`,
-  ].join('\n');
-}
-
-/** The tuning section: the search, its result on validation and on test. */
-function formatTuning(tuned: TuningResult, onTest: SplitMetrics): string {
-  const passes = `${tuned.passes} pass${tuned.passes === 1 ? '' : 'es'}`;
-  const end = tuned.converged ? 'converged' : 'stopped at the pass limit';
-  return [
-    `Tuning on the validation cut (${tuned.evaluations} configs, ${passes}, ${end}):`,
-    `  start  ${formatConfig({ weights: DEFAULT_WEIGHTS, lambda: DEFAULT_DIVERSITY_LAMBDA })}`,
-    `  tuned  ${formatConfig(tuned)}`,
-    `  exposure Gini ≤ ${GOALS.maxGini} on validation: ${tuned.feasible ? 'met' : 'NOT met'}`,
-    TABLE_HEADER,
-    formatRow('tuned, valid.', tuned.validation),
-    formatRow('tuned, test all', onTest.all),
-    formatRow('tuned, test x-dim', onTest.crossDimension),
-  ].join('\n');
-}
-
-function row(report: CutReport, name: string): SplitMetrics {
-  const found = report.rows.find((r) => r.name === name);
-  if (!found)
-    throw new Error(`expected a row "${name}", got ${report.rows.map((r) => r.name).join(', ')}`);
-  return found.metrics;
 }
 
 /** `--partners N --seed S`, defaults 353 and 42; the generator checks the ranges. */
@@ -221,19 +128,72 @@ function parseCli(argv: readonly string[]): { partners: number; seed: number } {
 }
 
 /**
- * `npm run eval:matching -- [--partners N] [--seed S]`: the report on stdout; the run time on
- * stderr, so that stdout is the same on every run.
+ * `npm run eval:matching -- [--partners N] [--seed S]`: the report on stdout; progress and timings
+ * on stderr, so that stdout is the same on every run.
  */
 async function main(): Promise<void> {
   const started = performance.now();
-  const reference = await readReferenceData();
-  const alliance = generateDemoAlliance(parseCli(process.argv.slice(2)), reference);
-  process.stdout.write(`${formatReport(runEvaluation(alliance, reference.districts))}\n`);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stderr.write(`eval:matching took ${seconds} s\n`);
+  const lap = (what: string, since: number) =>
+    process.stderr.write(`${what}: ${((performance.now() - since) / 1000).toFixed(1)} s\n`);
+  const { partners, seed } = parseCli(process.argv.slice(2));
+  const reference: ReferenceData = await readReferenceData();
+  let t = performance.now();
+  const database = await startDatabase(() => undefined);
+  lap('Neo4j started, schema and reference data loaded', t);
+  const reports: RegimeReport[] = [];
+  let live: LiveReport | undefined;
+  let windowsText = '';
+  let asOf = '';
+  try {
+    for (const regime of REGIMES as readonly DemoRegime[]) {
+      t = performance.now();
+      const alliance = generateDemoAlliance({ partners, seed, regime }, reference);
+      const needs = await needIndexOf(database.executor, alliance);
+      lap(
+        `${regime}: generated, written, need matches read (${needs.size} seekers with matches)`,
+        t,
+      );
+      t = performance.now();
+      asOf = alliance.options.asOf;
+      const windows = rollingWindows(ROLLING_CUTS, asOf);
+      windowsText = formatWindows(windows);
+      const input = { regime, alliance, districts: reference.districts, windows, needs };
+      reports.push(evaluateRegime(input, seed));
+      if (regime === 'PLACE_AND_TOPIC') live = liveNumbers(alliance, reference.districts, needs);
+      lap(`${regime}: evaluated`, t);
+    }
+  } finally {
+    await database.close();
+  }
+  t = performance.now();
+  const common = commonConfig(reports, seed);
+  lap('common config searched', t);
+  const goals = [
+    ...reports.flatMap((r) => regimeGoals(r.outcome)),
+    ...(live ? liveGoals(live) : []),
+  ];
+  const out = [
+    `eval:matching: demo alliances of ${partners} partners, seed ${seed}, as of ${asOf}; k = ${K}`,
+    `regimes: ${REGIMES.join(', ')}; need matches from the production full-text search (Neo4j)`,
+    `defaults: ${formatConfig(DEFAULT_CONFIG)}`,
+    'cuts (every regime):',
+    windowsText,
+    LEGEND,
+    '',
+    ...reports.flatMap((r) => [formatRegime(r), '']),
+    ...(live
+      ? [formatLive(live, `PLACE_AND_TOPIC, seed ${seed}, ${partners} partners, as of ${asOf}`), '']
+      : []),
+    formatCommon(common),
+    '',
+    '== Goals ==',
+    formatGoals(goals),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+  lap('eval:matching took', started);
 }
 
-// Only as the entry point: tests import the pure functions above without running anything.
+// Only as the entry point: tests import the pure modules without starting anything.
 if (require.main === module) {
   main().catch((error: unknown) => {
     process.stderr.write(`eval:matching failed: ${(error as Error).message ?? String(error)}\n`);

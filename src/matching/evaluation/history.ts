@@ -1,6 +1,6 @@
 import type { DemoAlliance, DemoCooperation, DemoPartner } from '../../../seeds/demo/types';
 import { checkCrossDimensionRule } from '../../cooperations/cross-dimension-rule';
-import type { NetworkSignals, PartnerProfile } from '../matching.model';
+import type { NeedMatch, NetworkSignals, PartnerProfile } from '../matching.model';
 import { networkSignals } from '../scoring';
 
 /** What the history needs to know about a district: its key and its borough's key. */
@@ -8,6 +8,13 @@ export interface DistrictRef {
   key: string;
   boroughKey: string;
 }
+
+/**
+ * The need matches of every pair, as the production full-text search finds them: seeker id →
+ * candidate id → matches, each `direction` seen from the seeker. Offers and needs do not change in
+ * the demo, so one index read from the graph serves every cut. Pairs without matches are absent.
+ */
+export type NeedIndex = ReadonlyMap<string, ReadonlyMap<string, readonly NeedMatch[]>>;
 
 /** An unordered pair of partner ids, the smaller id first. */
 export type Pair = readonly [string, string];
@@ -28,6 +35,11 @@ export interface HistoryState {
    * with. It spans all partners, also those who left since, because they did vouch for others then.
    */
   neighbours: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The need matches of the pairs (see {@link NeedIndex}); absent when the evaluation runs without
+   * the full-text index, and then needFit is 0 for every pair.
+   */
+  needs?: NeedIndex;
 }
 
 /** A history state together with what happened in the window after its cut. */
@@ -59,11 +71,13 @@ const EMPTY: ReadonlySet<string> = new Set();
  * joining, those cooperations' starts and events attended before the cut. `community` is `null`:
  * no community detection runs on the history.
  * @param districts - the reference districts, for each partner's borough
+ * @param needs - the pairs' need matches; static in the demo, so no leakage across the cut
  */
 export function historyBefore(
   alliance: DemoAlliance,
   districts: readonly DistrictRef[],
   cut: string,
+  needs?: NeedIndex,
 ): HistoryState {
   const before = alliance.cooperations.filter((c) => c.startedOn < cut);
   const candidates = alliance.partners
@@ -91,31 +105,39 @@ export function historyBefore(
     candidates: profiles,
     profiles: new Map(profiles.map((p) => [p.id, p])),
     neighbours: coCooperationGraph(before),
+    ...(needs ? { needs } : {}),
   };
 }
 
 /**
  * The history before `cut` and the pairs that formed in `[cut, until)`.
  * @param until - end of the window, exclusive, `YYYY-MM-DD`
+ * @param needs - see {@link historyBefore}
  */
 export function splitAt(
   alliance: DemoAlliance,
   districts: readonly DistrictRef[],
   cut: string,
   until: string,
+  needs?: NeedIndex,
 ): EvaluationSplit {
-  const state = historyBefore(alliance, districts, cut);
+  const state = historyBefore(alliance, districts, cut, needs);
   const newPairs = newPairsIn(alliance.cooperations, state, until);
   const crossDimensionPairs = newPairs.filter(([a, b]) => passesRule(state, a, b));
   return { state, until, newPairs, crossDimensionPairs };
 }
 
-/** The network signals of a pair on the graph before the cut, as the service computes them live. */
+/**
+ * The signals of a pair on the graph before the cut, as the service computes them live: the
+ * network signals and, when the state has a {@link NeedIndex}, the need matches seen from `a`.
+ */
 export function pairSignals(state: HistoryState, a: string, b: string): NetworkSignals {
   const left = state.neighbours.get(a) ?? EMPTY;
   const right = state.neighbours.get(b) ?? EMPTY;
   const common = [...left].filter((z) => right.has(z));
-  return networkSignals(common, (z) => state.neighbours.get(z)?.size ?? 0);
+  const signals = networkSignals(common, (z) => state.neighbours.get(z)?.size ?? 0);
+  const needMatches = state.needs?.get(a)?.get(b);
+  return needMatches && needMatches.length > 0 ? { ...signals, needMatches } : signals;
 }
 
 /** Whether two partners cooperated before the cut. */

@@ -2,7 +2,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { PartnerProfile, Weights } from '../matching.model';
 import { rankCandidates } from '../rank';
-import { complementarity, isEligible } from '../scoring';
+import { complementarity, isEligible, needFit } from '../scoring';
 import { adjacentBefore, type HistoryState, pairSignals } from './history';
 
 /**
@@ -75,6 +75,14 @@ export const complementarityOnly: RankingMethod = byScore((seeker, candidate) =>
 );
 
 /**
+ * The matching's needFit component alone: offers meeting needs as the full-text index finds them
+ * (the state's need index); every pair scores 0 without one.
+ */
+export const needFitOnly: RankingMethod = byScore((seeker, candidate, state) =>
+  needFit(pairSignals(state, seeker.id, candidate.id)),
+);
+
+/**
  * Adamic–Adar over the pairs the hard rule allows ({@link isEligible}): the fair baseline for the
  * matching, which may suggest nothing else.
  */
@@ -86,16 +94,21 @@ export const adamicAdarWithRule: RankingMethod = byScore(
 /**
  * The product's matching: {@link rankCandidates} with the given weights and diversity, scored as of
  * the cut. It applies the hard rule itself and breaks its own ties by score then id, as the API does.
+ * @param asOf - the reference date of scoring instead of the cut (the live numbers score as of the
+ *   alliance's last day, as the API does)
  */
-export function matching(weights: Weights, lambda: number): RankingMethod {
+export function matching(weights: Weights, lambda: number, asOf?: string): RankingMethod {
   return (seeker, state, k) => {
     const candidates = candidatePool(seeker, state).map((profile) => ({
       profile,
       signals: pairSignals(state, seeker.id, profile.id),
     }));
-    return rankCandidates(seeker, candidates, { weights, asOf: state.cut, k, lambda }).map(
-      (s) => s.candidate.id,
-    );
+    return rankCandidates(seeker, candidates, {
+      weights,
+      asOf: asOf ?? state.cut,
+      k,
+      lambda,
+    }).map((s) => s.candidate.id);
   };
 }
 
@@ -107,6 +120,7 @@ export function allMethods(weights: Weights, lambda: number): NamedMethod[] {
     { name: 'commonNeighbours', rank: commonNeighbours },
     { name: 'adamicAdar', rank: adamicAdar },
     { name: 'complementarity', rank: complementarityOnly },
+    { name: 'needFit', rank: needFitOnly },
     { name: 'adamicAdar+rule', rank: adamicAdarWithRule },
     { name: 'matching', rank: matching(weights, lambda) },
   ];

@@ -1,4 +1,5 @@
 import { checkCrossDimensionRule } from '../../cooperations/cross-dimension-rule';
+import { profileSimilarity, type ProfileSimilarity } from '../diversify';
 import type { PartnerProfile } from '../matching.model';
 import { type EvaluationSplit, targetsBySeeker } from './history';
 
@@ -22,6 +23,17 @@ export interface MetricRow {
   gini: number;
   /** {@link crossDimensionRate} */
   crossDimensionRate: number;
+  /** {@link sameDistrictShare} */
+  sameDistrict: number;
+  /** {@link intraListSimilarity} */
+  intraListSimilarity: number;
+}
+
+/** One seeker's hits, for resampling: its recall@k and nDCG@k. */
+export interface SeekerScore {
+  seekerId: string;
+  recall: number;
+  ndcg: number;
 }
 
 /** A method's rows for both target sets of a split. */
@@ -38,7 +50,7 @@ export interface SplitMetrics {
  * @returns a value in [0, 1]; 0 when no seeker has a target.
  */
 export function recallAtK(lists: Lists, targets: Targets, k: number): number {
-  return meanOverSeekers(lists, targets, (list, wanted) => hits(list, wanted, k) / wanted.size);
+  return meanOverSeekers(lists, targets, (list, wanted) => seekerRecall(list, wanted, k));
 }
 
 /**
@@ -48,14 +60,26 @@ export function recallAtK(lists: Lists, targets: Targets, k: number): number {
  * @returns a value in [0, 1]; 0 when no seeker has a target.
  */
 export function ndcgAtK(lists: Lists, targets: Targets, k: number): number {
-  return meanOverSeekers(lists, targets, (list, wanted) => {
-    const dcg = list
-      .slice(0, k)
-      .reduce((sum, id, i) => (wanted.has(id) ? sum + discount(i) : sum), 0);
-    let ideal = 0;
-    for (let i = 0; i < Math.min(k, wanted.size); i += 1) ideal += discount(i);
-    return dcg / ideal;
-  });
+  return meanOverSeekers(lists, targets, (list, wanted) => seekerNdcg(list, wanted, k));
+}
+
+/**
+ * The per-seeker values whose means are {@link recallAtK} and {@link ndcgAtK}: one entry per
+ * seeker with at least one target, sorted by seeker id (code-unit order), so two methods' scores
+ * on the same targets line up unit by unit for a paired bootstrap.
+ */
+export function seekerScores(lists: Lists, targets: Targets, k: number): SeekerScore[] {
+  return [...targets]
+    .filter(([, wanted]) => wanted.size > 0)
+    .sort(([a], [b]) => (a === b ? 0 : a < b ? -1 : 1))
+    .map(([seekerId, wanted]) => {
+      const list = lists.get(seekerId) ?? [];
+      return {
+        seekerId,
+        recall: seekerRecall(list, wanted, k),
+        ndcg: seekerNdcg(list, wanted, k),
+      };
+    });
 }
 
 /**
@@ -141,6 +165,60 @@ export function crossDimensionRate(
   return suggested === 0 ? 0 : passing / suggested;
 }
 
+/**
+ * The share of suggested (seeker, candidate) pairs in the same Stadtteil (`districtKey` equal and
+ * known). A high share means the lists stay in the seeker's neighbourhood bubble.
+ * @param profiles - profiles of every seeker and candidate; a pair with an unknown one counts as
+ *   not in the same Stadtteil
+ * @returns a value in [0, 1]; 0 when nothing was suggested.
+ */
+export function sameDistrictShare(
+  lists: Lists,
+  profiles: ReadonlyMap<string, PartnerProfile>,
+): number {
+  let suggested = 0;
+  let same = 0;
+  for (const [seekerId, list] of lists) {
+    const home = profiles.get(seekerId)?.districtKey ?? null;
+    for (const id of list) {
+      suggested += 1;
+      if (home !== null && profiles.get(id)?.districtKey === home) same += 1;
+    }
+  }
+  return suggested === 0 ? 0 : same / suggested;
+}
+
+/**
+ * Intra-list similarity: the mean pairwise similarity of the candidates within one list, averaged
+ * over the lists with at least two known candidates. Lower means more varied lists; the default
+ * similarity is the one the diversification uses ({@link profileSimilarity}).
+ * @param profiles - profiles of the candidates; unknown ids are skipped
+ * @returns a value in [0, 1]; 0 when no list has two known candidates.
+ */
+export function intraListSimilarity(
+  lists: Lists,
+  profiles: ReadonlyMap<string, PartnerProfile>,
+  similarity: ProfileSimilarity = profileSimilarity,
+): number {
+  let total = 0;
+  let counted = 0;
+  for (const list of lists.values()) {
+    const known = list.flatMap((id) => profiles.get(id) ?? []);
+    if (known.length < 2) continue;
+    let sum = 0;
+    let pairs = 0;
+    known.forEach((a, i) =>
+      known.slice(i + 1).forEach((b) => {
+        sum += similarity(a, b);
+        pairs += 1;
+      }),
+    );
+    total += sum / pairs;
+    counted += 1;
+  }
+  return counted === 0 ? 0 : total / counted;
+}
+
 /** Every metric of one set of lists against one set of targets. */
 export function measure(
   lists: Lists,
@@ -156,6 +234,8 @@ export function measure(
     coverage: catalogueCoverage(lists, candidateIds),
     gini: exposureGini(lists, candidateIds),
     crossDimensionRate: crossDimensionRate(lists, profiles),
+    sameDistrict: sameDistrictShare(lists, profiles),
+    intraListSimilarity: intraListSimilarity(lists, profiles),
   };
 }
 
@@ -170,6 +250,20 @@ export function measureSplit(lists: Lists, split: EvaluationSplit, k: number): S
 
 function hits(list: readonly string[], wanted: ReadonlySet<string>, k: number): number {
   return list.slice(0, k).filter((id) => wanted.has(id)).length;
+}
+
+function seekerRecall(list: readonly string[], wanted: ReadonlySet<string>, k: number): number {
+  return hits(list, wanted, k) / wanted.size;
+}
+
+/** Binary-relevance nDCG@k of one list against an ideal list of min(k, |wanted|) hits. */
+function seekerNdcg(list: readonly string[], wanted: ReadonlySet<string>, k: number): number {
+  const dcg = list
+    .slice(0, k)
+    .reduce((sum, id, i) => (wanted.has(id) ? sum + discount(i) : sum), 0);
+  let ideal = 0;
+  for (let i = 0; i < Math.min(k, wanted.size); i += 1) ideal += discount(i);
+  return dcg / ideal;
 }
 
 /** The gain of a hit at 0-based position `i`: 1 / log2(i + 2). */

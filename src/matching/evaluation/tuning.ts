@@ -6,9 +6,9 @@ import {
   type Weights,
 } from '../matching.model';
 import { isEligible, scorePair, validateWeights } from '../scoring';
-import { type EvaluationSplit, type HistoryState, pairSignals } from './history';
+import { type EvaluationSplit, type HistoryState, pairSignals, targetsBySeeker } from './history';
 import { candidatePool } from './methods';
-import { type MetricRow, measureSplit } from './metrics';
+import { type MetricRow, measure } from './metrics';
 
 /** One point of the search: weights and diversity. */
 export interface MatchingConfig {
@@ -51,7 +51,7 @@ export const PRODUCT_FLOORS: Readonly<Partial<Weights>> = {
 
 /** The outcome of {@link tuneMatching}. */
 export interface TuningResult extends MatchingConfig {
-  /** The chosen config's metrics (against all new pairs) on the validation split. */
+  /** The chosen config's metrics (against all new pairs), pooled over the validation splits. */
   validation: MetricRow;
   /** Whether the chosen config meets the Gini constraint. */
   feasible: boolean;
@@ -63,41 +63,205 @@ export interface TuningResult extends MatchingConfig {
   converged: boolean;
 }
 
-interface Candidate extends MatchingConfig {
-  metrics: MetricRow;
+/** One regime's validation splits and the best recall its own tuning reached on them. */
+export interface RegimeTarget {
+  name: string;
+  splits: readonly EvaluationSplit[];
+  /** Recall@k of the regime's tuned config, pooled over `splits`: the regime's 100 %. */
+  bestRecall: number;
+}
+
+/** The outcome of {@link tuneCommon}. */
+export interface CommonTuningResult extends Omit<TuningResult, 'validation'> {
+  /** Per regime (in input order): the config's pooled validation metrics and recall / bestRecall. */
+  regimes: { name: string; validation: MetricRow; share: number }[];
+  /** The objective: the smallest share over the regimes. */
+  minShare: number;
+}
+
+/** How the coordinate search went: the best point, and its bookkeeping. */
+interface SearchResult<M> {
+  best: MatchingConfig & { metrics: M };
+  evaluations: number;
+  passes: number;
+  converged: boolean;
 }
 
 /**
- * Tunes the matching's weights and lambda on a validation split by coordinate search: each sweep
+ * Tunes the matching's weights and lambda on validation splits by coordinate search: each sweep
  * tries every grid value of one weight at a time (the others fixed), then every lambda, and keeps a
  * change only when it is strictly better. Better means: meeting the Gini constraint beats missing
  * it; among configs that meet it, higher recall@k against all new pairs; among those that miss it,
  * lower Gini. Keeping the current value on ties makes the search deterministic and makes its result
  * a fixed point once a sweep changes nothing (`converged`): starting again from it returns it.
  *
- * Bounded: at most `maxPasses · (7 · |weightGrid| + |lambdaGrid|)` evaluations, each config
- * evaluated once. Never look at the test split here: that is what keeps the test numbers honest.
+ * Several splits (rolling cuts) are pooled: recall, nDCG and MRR are averaged over all their
+ * seekers with a target, coverage, Gini and the rates over the splits ({@link pooledRow}).
+ *
+ * Bounded: at most `maxPasses · (8 · |weightGrid| + |lambdaGrid|)` evaluations, each config
+ * evaluated once. Never pass a test split here: that is what keeps the test numbers honest.
  */
-export function tuneMatching(split: EvaluationSplit, options: TuningOptions): TuningResult {
+export function tuneMatching(
+  splits: EvaluationSplit | readonly EvaluationSplit[],
+  options: TuningOptions,
+): TuningResult {
   const k = options.k ?? 10;
   const maxGini = options.maxGini ?? 0.5;
+  const all = Array.isArray(splits)
+    ? (splits as readonly EvaluationSplit[])
+    : [splits as EvaluationSplit];
+  const measureConfig = pooledMeasure(all, k);
+  const search = coordinateSearch(options, measureConfig, (a, b) => isBetter(a, b, maxGini));
+  return {
+    weights: search.best.weights,
+    lambda: search.best.lambda,
+    validation: search.best.metrics,
+    feasible: search.best.metrics.gini <= maxGini,
+    evaluations: search.evaluations,
+    passes: search.passes,
+    converged: search.converged,
+  };
+}
+
+/**
+ * Searches one config for all regimes: the same coordinate search as {@link tuneMatching}, with
+ * the objective "the worst regime's share of its own best recall", min over regimes of
+ * recall / bestRecall. Better means: meeting the Gini constraint in every regime beats missing it
+ * somewhere; then a higher minimum share (feasible) or a lower worst Gini (infeasible).
+ */
+export function tuneCommon(
+  regimes: readonly RegimeTarget[],
+  options: TuningOptions,
+): CommonTuningResult {
+  const k = options.k ?? 10;
+  const maxGini = options.maxGini ?? 0.5;
+  const measures = regimes.map((r) => pooledMeasure(r.splits, k));
+  const evaluate = (config: MatchingConfig) => {
+    const rows = regimes.map((r, i) => {
+      const validation = (measures[i] as (c: MatchingConfig) => MetricRow)(config);
+      return { name: r.name, validation, share: shareOf(validation.recall, r.bestRecall) };
+    });
+    return {
+      rows,
+      minShare: Math.min(...rows.map((r) => r.share)),
+      maxGini: Math.max(...rows.map((r) => r.validation.gini)),
+    };
+  };
+  const search = coordinateSearch(options, evaluate, (a, b) => {
+    const aFits = a.maxGini <= maxGini;
+    const bFits = b.maxGini <= maxGini;
+    if (aFits !== bFits) return aFits;
+    return aFits ? a.minShare > b.minShare : a.maxGini < b.maxGini;
+  });
+  const { metrics } = search.best;
+  return {
+    weights: search.best.weights,
+    lambda: search.best.lambda,
+    regimes: metrics.rows,
+    minShare: metrics.minShare,
+    feasible: metrics.maxGini <= maxGini,
+    evaluations: search.evaluations,
+    passes: search.passes,
+    converged: search.converged,
+  };
+}
+
+/** recall / bestRecall; 1 when the best is 0 (nothing to reach), so such a regime never binds. */
+export function shareOf(recall: number, bestRecall: number): number {
+  return bestRecall > 0 ? recall / bestRecall : 1;
+}
+
+/** The order of {@link tuneMatching}: feasibility, then recall (feasible) or Gini (infeasible). */
+export function isBetter(a: MetricRow, b: MetricRow, maxGini: number): boolean {
+  const aFits = a.gini <= maxGini;
+  const bFits = b.gini <= maxGini;
+  if (aFits !== bFits) return aFits;
+  return aFits ? a.recall > b.recall : a.gini < b.gini;
+}
+
+/**
+ * Metrics of several splits as one: recall, nDCG and MRR averaged over every seeker with a target
+ * in any split (each split's mean weighted by its number of such seekers), coverage, Gini,
+ * cross-dimension rate, same-Stadtteil share and intra-list similarity averaged over the splits.
+ * @returns all zeros for no splits.
+ */
+export function pooledRow(rows: readonly { metrics: MetricRow; seekers: number }[]): MetricRow {
+  const seekers = rows.reduce((sum, r) => sum + r.seekers, 0);
+  const bySeekers = (pick: (m: MetricRow) => number) =>
+    seekers === 0 ? 0 : rows.reduce((sum, r) => sum + pick(r.metrics) * r.seekers, 0) / seekers;
+  const bySplits = (pick: (m: MetricRow) => number) =>
+    rows.length === 0 ? 0 : rows.reduce((sum, r) => sum + pick(r.metrics), 0) / rows.length;
+  return {
+    recall: bySeekers((m) => m.recall),
+    ndcg: bySeekers((m) => m.ndcg),
+    mrr: bySeekers((m) => m.mrr),
+    coverage: bySplits((m) => m.coverage),
+    gini: bySplits((m) => m.gini),
+    crossDimensionRate: bySplits((m) => m.crossDimensionRate),
+    sameDistrict: bySplits((m) => m.sameDistrict),
+    intraListSimilarity: bySplits((m) => m.intraListSimilarity),
+  };
+}
+
+/** Number of seekers with at least one target among the new pairs of a split. */
+export function seekersWithTargets(split: EvaluationSplit): number {
+  return [...targetsBySeeker(split.newPairs).values()].filter((t) => t.size > 0).length;
+}
+
+/** A config's metrics pooled over splits, each split's ranking precomputed once. */
+function pooledMeasure(
+  splits: readonly EvaluationSplit[],
+  k: number,
+): (config: MatchingConfig) => MetricRow {
+  const prepared = splits.map((split) => ({
+    split,
+    table: tableOf(split),
+    targets: targetsBySeeker(split.newPairs),
+    seekers: seekersWithTargets(split),
+  }));
+  return (config) =>
+    pooledRow(
+      prepared.map(({ split, table, targets, seekers }) => ({
+        metrics: measure(rankPrecomputed(table, config, k), targets, split.state.profiles, k),
+        seekers,
+      })),
+    );
+}
+
+/** Tables by split: the per-regime and the common search rank the same validation splits. */
+const tables = new WeakMap<EvaluationSplit, MatchingTable>();
+
+function tableOf(split: EvaluationSplit): MatchingTable {
+  let table = tables.get(split);
+  if (!table) {
+    table = precomputeMatching(split.state);
+    tables.set(split, table);
+  }
+  return table;
+}
+
+/** The coordinate search shared by {@link tuneMatching} and {@link tuneCommon}. */
+function coordinateSearch<M>(
+  options: TuningOptions,
+  measureConfig: (config: MatchingConfig) => M,
+  isImprovement: (a: M, b: M) => boolean,
+): SearchResult<M> {
   const weightGrid = options.weightGrid ?? [0, 0.5, 1, 2, 3];
   const lambdaGrid = options.lambdaGrid ?? [0.5, 0.6, 0.7, 0.8, 0.9, 1];
   const maxPasses = options.maxPasses ?? 4;
   const floors = options.floors ?? PRODUCT_FLOORS;
-  const table = precomputeMatching(split.state);
-  const cache = new Map<string, Candidate>();
-  const evaluate = (config: MatchingConfig): Candidate => {
+  type Point = MatchingConfig & { metrics: M };
+  const cache = new Map<string, Point>();
+  const evaluate = (config: MatchingConfig): Point => {
     const key = JSON.stringify(config);
     let found = cache.get(key);
     if (!found) {
-      const lists = rankPrecomputed(table, config, k);
-      found = { ...config, metrics: measureSplit(lists, split, k).all };
+      found = { ...config, metrics: measureConfig(config) };
       cache.set(key, found);
     }
     return found;
   };
-  const better = (a: Candidate, b: Candidate) => isBetter(a.metrics, b.metrics, maxGini);
+  const better = (a: Point, b: Point) => isImprovement(a.metrics, b.metrics);
   let best = evaluate(options.start);
   let passes = 0;
   let changed = true;
@@ -119,23 +283,7 @@ export function tuneMatching(split: EvaluationSplit, options: TuningOptions): Tu
     }
     changed = best !== before;
   }
-  return {
-    weights: best.weights,
-    lambda: best.lambda,
-    validation: best.metrics,
-    feasible: best.metrics.gini <= maxGini,
-    evaluations: cache.size,
-    passes,
-    converged: !changed,
-  };
-}
-
-/** The order of {@link tuneMatching}: feasibility, then recall (feasible) or Gini (infeasible). */
-export function isBetter(a: MetricRow, b: MetricRow, maxGini: number): boolean {
-  const aFits = a.gini <= maxGini;
-  const bFits = b.gini <= maxGini;
-  if (aFits !== bFits) return aFits;
-  return aFits ? a.recall > b.recall : a.gini < b.gini;
+  return { best, evaluations: cache.size, passes, converged: !changed };
 }
 
 /**
