@@ -8,7 +8,15 @@ import {
 import { isEligible, scorePair, validateWeights } from '../scoring';
 import { type EvaluationSplit, type HistoryState, pairSignals, targetsBySeeker } from './history';
 import { candidatePool } from './methods';
-import { type MetricRow, measure } from './metrics';
+import {
+  catalogueCoverage,
+  exposureGini,
+  meanReciprocalRank,
+  measure,
+  type MetricRow,
+  ndcgAtK,
+  recallAtK,
+} from './metrics';
 
 /** One point of the search: weights and diversity. */
 export interface MatchingConfig {
@@ -110,12 +118,13 @@ export function tuneMatching(
   const all = Array.isArray(splits)
     ? (splits as readonly EvaluationSplit[])
     : [splits as EvaluationSplit];
-  const measureConfig = pooledMeasure(all, k);
-  const search = coordinateSearch(options, measureConfig, (a, b) => isBetter(a, b, maxGini));
+  const search = coordinateSearch(options, pooledMeasure(all, k, true), (a, b) =>
+    isBetter(a, b, maxGini),
+  );
   return {
     weights: search.best.weights,
     lambda: search.best.lambda,
-    validation: search.best.metrics,
+    validation: pooledMeasure(all, k, false)(search.best),
     feasible: search.best.metrics.gini <= maxGini,
     evaluations: search.evaluations,
     passes: search.passes,
@@ -135,7 +144,7 @@ export function tuneCommon(
 ): CommonTuningResult {
   const k = options.k ?? 10;
   const maxGini = options.maxGini ?? 0.5;
-  const measures = regimes.map((r) => pooledMeasure(r.splits, k));
+  const measures = regimes.map((r) => pooledMeasure(r.splits, k, true));
   const evaluate = (config: MatchingConfig) => {
     const rows = regimes.map((r, i) => {
       const validation = (measures[i] as (c: MatchingConfig) => MetricRow)(config);
@@ -157,7 +166,10 @@ export function tuneCommon(
   return {
     weights: search.best.weights,
     lambda: search.best.lambda,
-    regimes: metrics.rows,
+    regimes: metrics.rows.map((row, i) => ({
+      ...row,
+      validation: pooledMeasure(regimes[i]?.splits ?? [], k, false)(search.best),
+    })),
     minShare: metrics.minShare,
     feasible: metrics.maxGini <= maxGini,
     evaluations: search.evaluations,
@@ -208,23 +220,41 @@ export function seekersWithTargets(split: EvaluationSplit): number {
   return [...targetsBySeeker(split.newPairs).values()].filter((t) => t.size > 0).length;
 }
 
-/** A config's metrics pooled over splits, each split's ranking precomputed once. */
+/**
+ * A config's metrics pooled over splits, each split's ranking precomputed once. `lean` measures
+ * only what the search compares (recall, nDCG, MRR, coverage, Gini) and leaves the rates NaN: the
+ * rule check and the pairwise similarities of every list would triple the cost of a config.
+ */
 function pooledMeasure(
   splits: readonly EvaluationSplit[],
   k: number,
+  lean: boolean,
 ): (config: MatchingConfig) => MetricRow {
   const prepared = splits.map((split) => ({
     split,
     table: tableOf(split),
     targets: targetsBySeeker(split.newPairs),
     seekers: seekersWithTargets(split),
+    ids: [...split.state.profiles.keys()],
   }));
   return (config) =>
     pooledRow(
-      prepared.map(({ split, table, targets, seekers }) => ({
-        metrics: measure(rankPrecomputed(table, config, k), targets, split.state.profiles, k),
-        seekers,
-      })),
+      prepared.map(({ split, table, targets, seekers, ids }) => {
+        const lists = rankPrecomputed(table, config, k);
+        const metrics: MetricRow = lean
+          ? {
+              recall: recallAtK(lists, targets, k),
+              ndcg: ndcgAtK(lists, targets, k),
+              mrr: meanReciprocalRank(lists, targets, k),
+              coverage: catalogueCoverage(lists, ids),
+              gini: exposureGini(lists, ids),
+              crossDimensionRate: NaN,
+              sameDistrict: NaN,
+              intraListSimilarity: NaN,
+            }
+          : measure(lists, targets, split.state.profiles, k);
+        return { metrics, seekers };
+      }),
     );
 }
 
