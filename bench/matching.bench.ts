@@ -4,6 +4,7 @@ import { seedDemo } from '../seeds/demo';
 import { type App, startApp } from '../src/app';
 import { CHANNEL_LIMITS, matchingQueries } from '../src/matching/matching.queries';
 import { MatchingRepository } from '../src/matching/matching.repository';
+import { needChannel } from '../src/matching/need-fit';
 import { networkReach } from '../src/matching/reach';
 import { benchAtSizes, latency, rssMiB, timeRuns, benchAppConfig } from './support';
 
@@ -77,7 +78,8 @@ UNWIND range(0, 199) AS i RETURN ids[toInteger(i * size(ids) / 200)] AS id`,
       if (!seeker) return;
       const excluded = [id, ...seeker.former.map((f) => f.id)];
       const network = networkReach(seeker, excluded, CHANNEL_LIMITS.network).channel;
-      const query = matchingQueries.candidates([{ seeker, excluded, network }], {});
+      const needs = needChannel(seeker.needMatches, excluded, CHANNEL_LIMITS.needs);
+      const query = matchingQueries.candidates([{ seeker, excluded, network, needs }], {});
       const candidateIds = await executor.read(query, (r) => r.get('id') as string);
       await executor.read(matchingQueries.profiles(candidateIds), (r) => r);
     }),

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CypherQuery } from '../db/executor';
 import { partnerFilterClause } from '../partners/partner.repository';
+import { ExchangeStatus, PostStatus } from '../exchange/exchange.types';
 import { PartnerStatus } from '../partners/partner.types';
 import type { CandidateFilter, CandidateRequest } from './seeker';
 
@@ -24,7 +25,15 @@ export const CHANNEL_LIMITS = {
   complement: 300,
   /** Matching the request's filter, for filters the other channels rarely satisfy. */
   filter: 300,
+  /** Offering what the seeker needs or needing what it offers, best fit first. */
+  needs: 200,
 } as const;
+
+/**
+ * Full-text hits read per offer or need and analyzer. Enough for every fit that can reach a list;
+ * bounded so that a common word ("Raum") costs the same at 350 and at 50,000 partners.
+ */
+export const NEED_HITS_PER_ITEM = 50;
 
 /** The profile columns of a partner bound to `v`, shared by the seeker and profile reads. */
 const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector, ${v}.scope AS scope,
@@ -32,6 +41,49 @@ const PROFILE_FIELDS = (v: string) => `${v}.id AS id, ${v}.sector AS sector, ${v
   [(${v})-[r:ENGAGES_IN]->(x:Dimension) | {dimension: x.key, perspective: r.perspective}] AS engagements,
   [(${v})-[:ACTIVE_IN]->(t:Topic) | t.key] AS topics,
   [(${v})-[:LOCATED_IN]->(d:District) | d {.key, .boroughKey}][0] AS place`;
+
+/**
+ * The need hits of a partner bound to `v`: each of its standing offers and needs, and its posts in
+ * an open Kooperationsbörse, searched with the stored Lucene query (written with the text, see
+ * toTermQuery) in both analyzers' indexes; kept are the other side's items of the opposite kind
+ * whose author is ACTIVE. The fit is the hit's score relative to the item's own score for the same
+ * query (the item always finds itself, with every word): a share of the best possible match that
+ * means the same at 350 and at 50,000 partners, where raw Lucene scores do not. The better of the
+ * two analyzers counts.
+ */
+const NEED_HITS = (v: string) => `COLLECT {
+    CALL (${v}) {
+      MATCH (${v})-[:OFFERS|NEEDS]->(own) WHERE own.query IS NOT NULL RETURN own
+      UNION
+      MATCH (${v})-[:POSTED]->(own:Post {status: $activePost})-[:IN]->(:Exchange {status: $openExchange})
+      WHERE own.query IS NOT NULL RETURN own
+    }
+    CALL (own) {
+      CALL db.index.fulltext.queryNodes('offer_need_de', own.query, {limit: $needHits}) YIELD node, score
+      RETURN 'de' AS analyzer, node, score
+      UNION ALL
+      CALL db.index.fulltext.queryNodes('offer_need_en', own.query, {limit: $needHits}) YIELD node, score
+      RETURN 'en' AS analyzer, node, score
+    }
+    WITH own, analyzer, collect({node: node, score: score}) AS hits
+    WITH own, hits, coalesce([h IN hits WHERE h.node = own | h.score][0], hits[0].score) AS selfScore
+    UNWIND hits AS hit
+    WITH own, hit.node AS node, max(hit.score / selfScore) AS fit WHERE node.kind <> own.kind
+    MATCH (other:Partner)-[:OFFERS|NEEDS|POSTED]->(node)
+    WHERE other <> ${v} AND other.status = $active
+      AND (NOT node:Post OR (node.status = $activePost AND EXISTS { (node)-[:IN]->(:Exchange {status: $openExchange}) }))
+    RETURN {candidateId: other.id, ownKind: own.kind, own: own.text, theirs: node.text, fit: fit}
+  } AS needHits`;
+
+/** The parameters of {@link NEED_HITS}. */
+function needHitParams() {
+  return {
+    needHits: neo4j.int(NEED_HITS_PER_ITEM),
+    active: PartnerStatus.ACTIVE,
+    activePost: PostStatus.ACTIVE,
+    openExchange: ExchangeStatus.OPEN,
+  };
+}
 
 /** The Cypher of the matching slice, as pure functions; every value is a parameter. */
 export const matchingQueries = {
@@ -58,8 +110,9 @@ RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
       RETURN DISTINCT y.id
     }}
   } AS former,
-  [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] AS dismissed`,
-      params: { ids },
+  [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] AS dismissed,
+  ${NEED_HITS('s')}`,
+      params: { ids, ...needHitParams() },
     };
   },
 
@@ -70,7 +123,7 @@ RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
    * one (seeker, candidate id); profiles come from {@link matchingQueries.profiles}.
    */
   candidates(
-    requests: readonly (CandidateRequest & { network: string[] })[],
+    requests: readonly (CandidateRequest & { network: string[]; needs: string[] })[],
     filter: CandidateFilter,
   ): CypherQuery {
     const partnerFilter = {
@@ -101,8 +154,8 @@ RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
     return {
       cypher: `UNWIND $requests AS request
 CALL (request) {
-  UNWIND request.network AS networkId
-  MATCH (p:Partner {id: networkId})
+  UNWIND request.network + request.needs AS channelId
+  MATCH (p:Partner {id: channelId})
   WITH p WHERE ${conditions}
   RETURN p
   UNION
@@ -139,13 +192,14 @@ RETURN request.id AS seekerId, p.id AS id`,
         limits: Object.fromEntries(
           Object.entries(CHANNEL_LIMITS).map(([channel, limit]) => [channel, neo4j.int(limit)]),
         ),
-        requests: requests.map(({ seeker, excluded, network }) => ({
+        requests: requests.map(({ seeker, excluded, network, needs }) => ({
           id: seeker.profile.id,
           districtKey: seeker.profile.districtKey,
           boroughKey: seeker.profile.boroughKey,
           topics: seeker.profile.topics,
           dimensions: seeker.profile.engagements.map((e) => e.dimension),
           network,
+          needs,
           excluded,
         })),
       },

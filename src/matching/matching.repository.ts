@@ -3,9 +3,10 @@ import type { Engagement } from '../cooperations/cross-dimension-rule';
 import { alignById } from '../db/cypher';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
-import type { PartnerProfile, PartnerScope } from './matching.model';
+import type { NetworkSignals, PartnerProfile, PartnerScope } from './matching.model';
 import { CHANNEL_LIMITS, matchingQueries } from './matching.queries';
 import { ProfileCache } from './profile-cache';
+import { needChannel, type NeedHit, needMatchesByCandidate } from './need-fit';
 import { networkReach, type NetworkReach } from './reach';
 import type { Bilingual, LabelKind } from './reasons';
 import type { Candidate } from './rank';
@@ -34,6 +35,14 @@ function toProfile(record: Neo4jRecord): PartnerProfile {
     lastActiveOn: fromNeo4j<string>(record.get('lastActiveOn')),
     community: null,
   };
+}
+
+/** A seeker's signals for any candidate: common former partners and need matches. */
+function pairSignals(seeker: Seeker, reach: NetworkReach) {
+  return (id: string): NetworkSignals => ({
+    ...networkSignals(reach.commonOf(id), reach.degreeOf),
+    needMatches: seeker.needMatches.get(id) ?? [],
+  });
 }
 
 /** What {@link MatchingRepository.findSeekers} reads. */
@@ -70,6 +79,7 @@ export class MatchingRepository {
           status: record.get('status') as string,
           former: record.get('former') as FormerPartner[],
           dismissed: record.get('dismissed') as string[],
+          needMatches: needMatchesByCandidate(fromNeo4j<NeedHit[]>(record.get('needHits'))),
         };
         return [profile.id, seeker];
       },
@@ -98,7 +108,11 @@ export class MatchingRepository {
     );
     const index = new Map(requests.map(({ seeker }, i) => [seeker.profile.id, i]));
     const query = matchingQueries.candidates(
-      requests.map((request, i) => ({ ...request, network: reach[i]?.channel ?? [] })),
+      requests.map((request, i) => ({
+        ...request,
+        network: reach[i]?.channel ?? [],
+        needs: needChannel(request.seeker.needMatches, request.excluded, CHANNEL_LIMITS.needs),
+      })),
       filter,
     );
     const ids: string[][] = requests.map(() => []);
@@ -110,10 +124,11 @@ export class MatchingRepository {
     );
     const profiles = await this.findProfiles(ids.flat(), version);
     return ids.map((list, i) => {
-      const { commonOf, degreeOf } = reach[i] as NetworkReach;
+      const request = requests[i] as CandidateRequest;
+      const signalsOf = pairSignals(request.seeker, reach[i] as NetworkReach);
       return list.flatMap((id) => {
         const profile = profiles.get(id);
-        return profile ? [{ profile, signals: networkSignals(commonOf(id), degreeOf) }] : [];
+        return profile ? [{ profile, signals: signalsOf(id) }] : [];
       });
     });
   }
@@ -130,14 +145,13 @@ export class MatchingRepository {
     const skip = new Set(request.excluded);
     const wanted = ids.filter((id) => !skip.has(id));
     const profiles = await this.findProfiles(wanted, version);
-    const { commonOf, degreeOf } = networkReach(
+    const signalsOf = pairSignals(
       request.seeker,
-      request.excluded,
-      CHANNEL_LIMITS.network,
+      networkReach(request.seeker, request.excluded, CHANNEL_LIMITS.network),
     );
     return wanted.flatMap((id) => {
       const profile = profiles.get(id);
-      return profile ? [{ profile, signals: networkSignals(commonOf(id), degreeOf) }] : [];
+      return profile ? [{ profile, signals: signalsOf(id) }] : [];
     });
   }
 

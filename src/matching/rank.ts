@@ -3,12 +3,13 @@ import { diversify } from './diversify';
 import { isEligible, scorePair } from './scoring';
 
 /**
- * Trade-off between relevance and variety in {@link diversify}: 1 ranks by score alone.
- * Tuned together with DEFAULT_WEIGHTS on the validation cut of `npm run eval:matching` (never the
- * test cut).
- * @default 0.9
+ * Trade-off between relevance and variety in {@link diversify}: 1 ranks by score alone, and a
+ * near-copy of a pick keeps this share of its score. Below 2/3, so that a candidate of another
+ * profile within a third of the best always beats a copy; chosen on the validation cuts of
+ * `npm run eval:matching` among such values (docs/matching-evaluation.md).
+ * @default 0.5
  */
-export const DEFAULT_DIVERSITY_LAMBDA = 0.9;
+export const DEFAULT_DIVERSITY_LAMBDA = 0.5;
 
 /** A candidate as the repository (or the evaluation) hands it over: its profile and pair signals. */
 export interface Candidate {

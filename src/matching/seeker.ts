@@ -1,5 +1,5 @@
 import type { PartnerFilter } from '../partners/partner.types';
-import type { PartnerProfile } from './matching.model';
+import type { NeedMatch, PartnerProfile } from './matching.model';
 import type { Bilingual, LabelKind } from './reasons';
 
 /*
@@ -20,6 +20,11 @@ export interface Seeker {
   former: FormerPartner[];
   /** Candidates this seeker dismissed. */
   dismissed: string[];
+  /**
+   * Offers of other ACTIVE partners answering this seeker's needs and needs its offers answer
+   * (standing profile items and open Börse posts), by candidate id, best fit first.
+   */
+  needMatches: ReadonlyMap<string, readonly NeedMatch[]>;
 }
 
 /** A seeker's former cooperation partner and that partner's own co-partners. */

@@ -1,5 +1,11 @@
 import type { PartnerProfile, ScoredCandidate } from '../../src/matching/matching.model';
-import { diversify, profileSimilarity } from '../../src/matching/diversify';
+import {
+  diversify,
+  intraListSimilarity,
+  novelty,
+  profileSimilarity,
+} from '../../src/matching/diversify';
+import { DEFAULT_DIVERSITY_LAMBDA } from '../../src/matching/rank';
 
 function profile(id: string, overrides: Partial<PartnerProfile> = {}): PartnerProfile {
   return {
@@ -81,6 +87,23 @@ describe('diversify', () => {
     expect(ids(diversify(all, 3, 0.5))).toEqual(['c1', 'x', 'y']);
   });
 
+  it('should never fill the top 5 with near-copies while another profile scores within a third of the best', () => {
+    const copies = ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map((id, i) =>
+      scored(profile(id), 0.9 - i * 0.001),
+    );
+    const other = scored(
+      profile('o', {
+        sector: 'BUSINESS',
+        districtKey: 'd9',
+        engagements: [{ dimension: 'gender', perspective: 'SERVICE' }],
+      }),
+      0.6 + 1e-9,
+    );
+    for (const lambda of [0, 0.3, DEFAULT_DIVERSITY_LAMBDA, 0.66]) {
+      expect(ids(diversify([...copies, other], 5, lambda))).toContain('o');
+    }
+  });
+
   it('should rank by score alone when lambda is 1', () => {
     expect(ids(diversify(all, 3, 1))).toEqual(['c1', 'c2', 'c3']);
   });
@@ -101,15 +124,59 @@ describe('diversify', () => {
     expect(diversify(all, 0, 0.7)).toEqual([]);
   });
 
-  it('should use the given similarity', () => {
-    const neverSimilar = () => 0;
-    expect(ids(diversify(all, 3, 0.5, neverSimilar))).toEqual(['c1', 'c2', 'c3']);
-  });
-
   it('should refuse a bad k or lambda', () => {
     expect(() => diversify(all, -1, 0.5)).toThrow(
       'expected k to be a non-negative integer, got -1',
     );
     expect(() => diversify(all, 2, 1.5)).toThrow('expected lambda to be between 0 and 1, got 1.5');
+  });
+});
+
+describe('novelty', () => {
+  const none = {
+    dimensions: new Set<string>(),
+    sectors: new Set<string>(),
+    districts: new Set<string>(),
+  };
+
+  it('should be 1 for an empty list and 0 for a copy of a pick', () => {
+    const a = profile('a');
+    expect(novelty(a, none)).toBe(1);
+    const covered = {
+      dimensions: new Set(['age']),
+      sectors: new Set(['CIVIL_SOCIETY']),
+      districts: new Set(['d1']),
+    };
+    expect(novelty(profile('b'), covered)).toBe(0);
+  });
+
+  it('should count the share of new dimensions, a new sector and a new district equally', () => {
+    const covered = {
+      dimensions: new Set(['age']),
+      sectors: new Set(['CIVIL_SOCIETY']),
+      districts: new Set(['d1']),
+    };
+    const half = profile('h', {
+      engagements: [
+        { dimension: 'age', perspective: 'COMMUNITY' },
+        { dimension: 'religion', perspective: 'COMMUNITY' },
+      ],
+      sector: 'BUSINESS',
+    });
+    expect(novelty(half, covered)).toBeCloseTo((0.5 + 1 + 0) / 3, 12);
+  });
+});
+
+describe('intraListSimilarity', () => {
+  it('should be 1 for copies, 0 for strangers and for lists shorter than two', () => {
+    expect(intraListSimilarity([profile('a'), profile('b'), profile('c')])).toBe(1);
+    const stranger = profile('s', {
+      sector: 'BUSINESS',
+      districtKey: 'd9',
+      topics: ['culture'],
+      engagements: [{ dimension: 'gender', perspective: 'SERVICE' }],
+    });
+    expect(intraListSimilarity([profile('a'), stranger])).toBe(0);
+    expect(intraListSimilarity([profile('a')])).toBe(0);
   });
 });

@@ -1,5 +1,10 @@
 import type { Engagement } from '../../src/cooperations/cross-dimension-rule';
-import type { NetworkSignals, PartnerProfile, Weights } from '../../src/matching/matching.model';
+import type {
+  NeedMatch,
+  NetworkSignals,
+  PartnerProfile,
+  Weights,
+} from '../../src/matching/matching.model';
 import { explainPair } from '../../src/matching/reasons';
 import {
   activity,
@@ -9,6 +14,8 @@ import {
   DEFAULT_WEIGHTS,
   exposure,
   isEligible,
+  needFit,
+  NEUTRAL_PROXIMITY,
   networkSignals,
   networkTrust,
   proximity,
@@ -43,14 +50,21 @@ function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile {
 describe('complementarity', () => {
   const seeker = profile({ engagements: [engage('age')] });
 
-  it('should be 1 when every engagement of the candidate is a new dimension', () => {
-    expect(complementarity(seeker, profile({ engagements: [engage('religion')] }))).toBe(1);
+  it('should give one new dimension half of the room, two three quarters (diminishing returns)', () => {
+    const one = profile({ engagements: [engage('religion')] });
+    const two = profile({ engagements: [engage('religion'), engage('gender')] });
+    const three = profile({
+      engagements: [engage('religion'), engage('gender'), engage('abilities')],
+    });
+    expect(complementarity(seeker, one)).toBe(0.5);
+    expect(complementarity(seeker, two)).toBe(0.75);
+    expect(complementarity(seeker, three)).toBe(0.875);
   });
 
   it('should rate a new perspective below a new dimension', () => {
     const newPerspective = profile({ engagements: [engage('age', 'ADVOCACY')] });
     const newDimension = profile({ engagements: [engage('gender')] });
-    expect(complementarity(seeker, newPerspective)).toBe(0.5);
+    expect(complementarity(seeker, newPerspective)).toBeCloseTo(1 - Math.SQRT1_2, 12);
     expect(complementarity(seeker, newPerspective)).toBeLessThan(
       complementarity(seeker, newDimension),
     );
@@ -64,9 +78,46 @@ describe('complementarity', () => {
     expect(complementarity(seeker, profile({ engagements: [] }))).toBe(0);
   });
 
-  it('should average over the candidate, so listing more shared pairs dilutes it', () => {
+  it('should not punish a candidate for also sharing a dimension: only what it adds counts', () => {
     const mixed = profile({ engagements: [engage('age'), engage('religion')] });
     expect(complementarity(seeker, mixed)).toBe(0.5);
+  });
+
+  it('should count a new dimension once, however many perspectives it comes with', () => {
+    const twice = profile({ engagements: [engage('religion'), engage('religion', 'SERVICE')] });
+    expect(complementarity(seeker, twice)).toBe(0.5);
+  });
+});
+
+describe('needFit', () => {
+  const match = (direction: NeedMatch['direction'], fit: number): NeedMatch => ({
+    direction,
+    need: 'Raum gesucht',
+    offer: 'Räume frei',
+    fit,
+  });
+
+  it('should be 0 without matches', () => {
+    expect(needFit(NO_SIGNALS)).toBe(0);
+    expect(needFit({ ...NO_SIGNALS, needMatches: [] })).toBe(0);
+  });
+
+  it('should rank a mutual fit above a one-sided one of the same strength', () => {
+    const oneSided = needFit({ ...NO_SIGNALS, needMatches: [match('THEY_OFFER', 0.8)] });
+    const mutual = needFit({
+      ...NO_SIGNALS,
+      needMatches: [match('THEY_OFFER', 0.8), match('YOU_OFFER', 0.8)],
+    });
+    expect(oneSided).toBeCloseTo(0.4, 12);
+    expect(mutual).toBeCloseTo(0.8, 12);
+  });
+
+  it('should take the best match per direction and clamp fits to [0, 1]', () => {
+    const signals = {
+      ...NO_SIGNALS,
+      needMatches: [match('YOU_OFFER', 0.2), match('YOU_OFFER', 1.7), match('THEY_OFFER', NaN)],
+    };
+    expect(needFit(signals)).toBe(0.5);
   });
 });
 
@@ -98,6 +149,31 @@ describe('proximity', () => {
     expect(proximity(seeker, profile({ districtKey: 'd3', boroughKey: 'b2' }))).toBe(0);
     const unknown = profile({ districtKey: null, boroughKey: null });
     expect(proximity(unknown, unknown)).toBe(0);
+  });
+
+  it('should be neutral (the same for every candidate) when the seeker works city-wide', () => {
+    const cityWide = profile({ districtKey: 'd1', boroughKey: 'b1', scope: 'CITY' });
+    const values = [
+      profile({ districtKey: 'd1', boroughKey: 'b1' }),
+      profile({ districtKey: 'd2', boroughKey: 'b1' }),
+      profile({ districtKey: 'd3', boroughKey: 'b2' }),
+    ].map((candidate) => proximity(cityWide, candidate));
+    expect(values).toEqual([NEUTRAL_PROXIMITY, NEUTRAL_PROXIMITY, NEUTRAL_PROXIMITY]);
+  });
+
+  it("should not favour a city-wide candidate for sitting in the seeker's district", () => {
+    const office = profile({ districtKey: 'd1', boroughKey: 'b1', scope: 'CITY' });
+    const neighbour = profile({ districtKey: 'd1', boroughKey: 'b1' });
+    expect(proximity(seeker, office)).toBe(NEUTRAL_PROXIMITY);
+    expect(proximity(seeker, office)).toBeLessThan(proximity(seeker, neighbour));
+  });
+
+  it('should count the whole borough as near when either side works borough-wide', () => {
+    const boroughWide = profile({ districtKey: 'd2', boroughKey: 'b1', scope: 'BOROUGH' });
+    expect(proximity(seeker, boroughWide)).toBe(1);
+    expect(
+      proximity(seeker, profile({ districtKey: 'd3', boroughKey: 'b2', scope: 'BOROUGH' })),
+    ).toBe(0);
   });
 });
 
@@ -204,6 +280,7 @@ describe('scorePair', () => {
     const { components } = scorePair(seeker, candidate, signals, DEFAULT_WEIGHTS, ASOF);
     expect(components.map((c) => c.name)).toEqual([
       'complementarity',
+      'needFit',
       'commonGround',
       'proximity',
       'networkTrust',

@@ -1,10 +1,5 @@
-import { diversify, profileSimilarity } from '../diversify';
-import {
-  COMPONENT_NAMES,
-  type PartnerProfile,
-  type ScoredCandidate,
-  type Weights,
-} from '../matching.model';
+import { diversify } from '../diversify';
+import { COMPONENT_NAMES, type ScoredCandidate, type Weights } from '../matching.model';
 import { isEligible, scorePair, validateWeights } from '../scoring';
 import { type EvaluationSplit, type HistoryState, pairSignals, targetsBySeeker } from './history';
 import { candidatePool } from './methods';
@@ -318,29 +313,17 @@ function coordinateSearch<M>(
 
 /**
  * What `rankCandidates` (rank.ts) computes for every config alike, computed once: each seeker's
- * eligible pool with the pair's component values, and the profile similarity of every two
- * candidates. Scoring and similarity are ~95 % of a ranking's cost; with them cached, one config
- * costs a weighted sum per pair and the diversification.
+ * eligible pool with the pair's component values. Scoring is most of a ranking's cost; with it
+ * cached, one config costs a weighted sum per pair and the diversification.
  */
 export interface MatchingTable {
   seekers: { id: string; pool: ScoredCandidate[] }[];
-  /** Similarity of candidates i and j at `i · n + j`, n = number of candidates. */
-  similarity: Float64Array;
-  index: ReadonlyMap<PartnerProfile, number>;
 }
 
 const UNIT_WEIGHTS = Object.fromEntries(COMPONENT_NAMES.map((n) => [n, 1])) as Weights;
 
 /** Builds the {@link MatchingTable} of a state; scoring is as of the cut, like `matching`. */
 export function precomputeMatching(state: HistoryState): MatchingTable {
-  const n = state.candidates.length;
-  const index = new Map(state.candidates.map((c, i) => [c, i]));
-  const similarity = new Float64Array(n * n);
-  state.candidates.forEach((a, i) =>
-    state.candidates.forEach((b, j) => {
-      similarity[i * n + j] = j < i ? (similarity[j * n + i] ?? 0) : profileSimilarity(a, b);
-    }),
-  );
   const seekers = state.candidates.map((seeker) => ({
     id: seeker.id,
     pool: candidatePool(seeker, state)
@@ -354,13 +337,13 @@ export function precomputeMatching(state: HistoryState): MatchingTable {
         };
       }),
   }));
-  return { seekers, similarity, index };
+  return { seekers };
 }
 
 /**
  * The lists `matching(weights, lambda)` returns, from a {@link MatchingTable}: the weighted mean
  * is summed in {@link COMPONENT_NAMES} order exactly as {@link scorePair} does, and the picking is
- * {@link diversify} itself with the cached similarity, so the lists are identical (a unit test
+ * {@link diversify} itself, so the lists are identical (a unit test
  * checks it).
  * @throws RangeError for weights {@link validateWeights} rejects, as `scorePair` would.
  */
@@ -371,9 +354,6 @@ export function rankPrecomputed(
 ): Map<string, string[]> {
   const problems = validateWeights(config.weights);
   if (problems.length > 0) throw new RangeError(problems.join('; '));
-  const n = Math.sqrt(table.similarity.length);
-  const similar = (a: PartnerProfile, b: PartnerProfile) =>
-    table.similarity[(table.index.get(a) ?? 0) * n + (table.index.get(b) ?? 0)] ?? 0;
   const weights = COMPONENT_NAMES.map((name) => config.weights[name]);
   const totalWeight = weights.reduce((sum, w) => sum + w, 0);
   return new Map(
@@ -385,7 +365,7 @@ export function rankPrecomputed(
         );
         return { ...entry, score: Math.min(1, Math.max(0, weighted / totalWeight)) };
       });
-      return [id, diversify(scored, k, config.lambda, similar).map((s) => s.candidate.id)];
+      return [id, diversify(scored, k, config.lambda).map((s) => s.candidate.id)];
     }),
   );
 }
