@@ -65,7 +65,7 @@ export const CATALOGUE: Readonly<Record<ResourceCategory, Phrasings>> = {
     offers: [
       'Unsere Ehrenamtlichen helfen bei Festen und Aktionen mit.',
       'Wir vermitteln Helfer*innen für Veranstaltungen {ort}.',
-      'Freiwillige aus unserer Gemeinde unterstützen beim Auf- und Abbau.',
+      'Freiwillige aus unseren Reihen unterstützen beim Auf- und Abbau.',
       'Engagierte Mitglieder packen bei den Aktionstagen mit an.',
       'Helfende Hände für Stadtteilfeste und Aufräumaktionen',
       'Ein Team von Freiwilligen übernimmt Aufgaben bei Ihrer Veranstaltung.',
@@ -138,7 +138,7 @@ export const CATALOGUE: Readonly<Record<ResourceCategory, Phrasings>> = {
       'Wir haben gute Kontakte in den Stadtteil und zu den Familien.',
       'Unsere Multiplikator*innen erreichen Eltern mit Einwanderungsgeschichte.',
       'Unser Netzwerk reicht zu Jugendlichen, die sonst niemand erreicht.',
-      'Wir verbreiten Angebote in unserer Gemeinde und im Quartier.',
+      'Wir verbreiten Angebote in unserem Umfeld und im Quartier.',
       'Verbindungen zu Seniorinnen und Senioren {ort}',
     ],
     needs: [
@@ -174,7 +174,7 @@ export const CATALOGUE: Readonly<Record<ResourceCategory, Phrasings>> = {
       'Öffentlichkeitsarbeit: Pressekontakte und ein Newsletter mit 2.000 Abonnent*innen',
       'Druck von Flyern und Plakaten zum Selbstkostenpreis',
       'Gestaltung von Plakaten und Flyern durch unser Grafikteam',
-      'Platz für Ihre Ankündigung in unserem Gemeindebrief',
+      'Platz für Ihre Ankündigung in unserem Rundbrief an alle Mitglieder',
       'Werbung für Aktionen {ort} über unsere Aushänge',
     ],
     needs: [
