@@ -369,8 +369,9 @@ export class AllianceNetwork {
 
   /**
    * Draws a co-partner for `lead`'s group on `day`: candidates come from the lead's district,
-   * borough and topics, by preferential attachment and at random; each is weighed by
-   * {@link affinity}; a candidate that fails `valid` is rejected and another one drawn.
+   * borough and topics (plus the regime's extra buckets, {@link Buckets.local}), by preferential
+   * attachment and at random; each is weighed by {@link affinity}; a candidate that fails `valid`
+   * is rejected and another one drawn.
    *
    * @returns `undefined` when three rounds of candidates bring no valid one
    */
