@@ -108,7 +108,7 @@ export const PROCESS = {
     offerCountWeights: [0.32, 0.3, 0.2, 0.12, 0.06],
     /** Weights of 0, 1, 2, 3 needs per partner (so about 13 % have neither). */
     needCountWeights: [0.4, 0.33, 0.18, 0.09],
-    /** Weight of every category on top of the kind's own ({@link RESOURCES_BY_KIND}). */
+    /** Weight of every category on top of the kind's own (`RESOURCES_BY_KIND` in resources.ts). */
     baseWeight: 0.2,
     /** Weights of 0, 1, 2 of the partner's topics an item is about (at least the one it names). */
     topicCountWeights: [0.5, 0.4, 0.1],

@@ -461,8 +461,10 @@ describe('scope, offers and needs', () => {
 
   it('should offer what the kind has: sports grounds from sports clubs, translation from migrant organisations', () => {
     const offers = (kind: string, category: string) => {
-      const ofKindP = demo.partners.filter((p) => p.kind === kind);
-      return count(ofKindP, (p) => p.offers.some((o) => o.category === category)) / ofKindP.length;
+      const ofTheKind = demo.partners.filter((p) => p.kind === kind);
+      return (
+        count(ofTheKind, (p) => p.offers.some((o) => o.category === category)) / ofTheKind.length
+      );
     };
     expect(offers('SPORTS_CLUB', 'SPORTS_GROUNDS')).toBeGreaterThan(
       offers('COMPANY', 'SPORTS_GROUNDS'),
