@@ -384,12 +384,6 @@ describe('per-seeker scores and list metrics', () => {
     expect(intraListSimilarity(lists, profiles)).toBeCloseTo(((ab + ac + bc) / 3 + ab) / 2, 12);
     expect(intraListSimilarity(new Map([['u', ['c']]]), profiles)).toBe(0);
   });
-
-  it('should use the similarity it is given, 1 for copies and 0 for strangers', () => {
-    const lists = new Map([['s', ['a', 'b']]]);
-    expect(intraListSimilarity(lists, profiles, () => 1)).toBe(1);
-    expect(intraListSimilarity(lists, profiles, () => 0)).toBe(0);
-  });
 });
 
 describe('bootstrap', () => {

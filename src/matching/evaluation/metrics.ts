@@ -1,5 +1,5 @@
 import { checkCrossDimensionRule } from '../../cooperations/cross-dimension-rule';
-import { profileSimilarity, type ProfileSimilarity } from '../diversify';
+import { intraListSimilarity as listSimilarity } from '../diversify';
 import type { PartnerProfile } from '../matching.model';
 import { type EvaluationSplit, targetsBySeeker } from './history';
 
@@ -189,31 +189,22 @@ export function sameDistrictShare(
 }
 
 /**
- * Intra-list similarity: the mean pairwise similarity of the candidates within one list, averaged
- * over the lists with at least two known candidates. Lower means more varied lists; the default
- * similarity is the one the diversification uses ({@link profileSimilarity}).
+ * Intra-list similarity: the mean pairwise `profileSimilarity` within one list (the production
+ * `intraListSimilarity` of diversify.ts), averaged over the lists with at least two known
+ * candidates. Lower means more varied lists.
  * @param profiles - profiles of the candidates; unknown ids are skipped
  * @returns a value in [0, 1]; 0 when no list has two known candidates.
  */
 export function intraListSimilarity(
   lists: Lists,
   profiles: ReadonlyMap<string, PartnerProfile>,
-  similarity: ProfileSimilarity = profileSimilarity,
 ): number {
   let total = 0;
   let counted = 0;
   for (const list of lists.values()) {
     const known = list.flatMap((id) => profiles.get(id) ?? []);
     if (known.length < 2) continue;
-    let sum = 0;
-    let pairs = 0;
-    known.forEach((a, i) =>
-      known.slice(i + 1).forEach((b) => {
-        sum += similarity(a, b);
-        pairs += 1;
-      }),
-    );
-    total += sum / pairs;
+    total += listSimilarity(known);
     counted += 1;
   }
   return counted === 0 ? 0 : total / counted;

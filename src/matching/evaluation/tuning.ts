@@ -29,7 +29,7 @@ export interface TuningOptions {
   maxGini?: number;
   /** Values tried for each weight. @default [0, 0.5, 1, 2, 3] */
   weightGrid?: readonly number[];
-  /** Values tried for lambda. @default [0.5, 0.6, 0.7, 0.8, 0.9, 1] */
+  /** Values tried for lambda. @default {@link PRODUCT_LAMBDA_GRID} */
   lambdaGrid?: readonly number[];
   /** Sweeps over all coordinates at most. @default 4 */
   maxPasses?: number;
@@ -38,12 +38,19 @@ export interface TuningOptions {
 }
 
 /**
- * Weights the tuning may not go below. A product decision, not a tuning result: the demo's
- * cooperations are generated from place, topics and attachment (docs/demo-data.md), so a free
- * search drops complementarity, bridging, activity and exposure to 0 — yet those carry what the
- * alliance wants from the matching: new dimensions, bridges between sectors, partners who answer,
- * and a chance for members who never took part. Their floors keep them in every score; the search
- * places the rest on the validation cut.
+ * The diversity values the search tries. A product decision like the floors: below 2/3 a near-copy
+ * of a pick never beats a candidate of another profile within a third of the best score
+ * (`DEFAULT_DIVERSITY_LAMBDA` in rank.ts), so λ ≥ 2/3 is not offered even where it predicts better.
+ */
+export const PRODUCT_LAMBDA_GRID: readonly number[] = [0.2, 0.3, 0.4, 0.5, 0.6];
+
+/**
+ * Weights the tuning may not go below. A product decision, not a tuning result: in the
+ * PLACE_AND_TOPIC regime cooperations form from place, topics and attachment (docs/demo-data.md),
+ * so a free search there drops complementarity, bridging, activity and exposure to 0 — yet those
+ * carry what the alliance wants from the matching: new dimensions, bridges between sectors,
+ * partners who answer, and a chance for members who never took part. Their floors keep them in every score; the search
+ * places the rest on the validation cuts.
  */
 export const PRODUCT_FLOORS: Readonly<Partial<Weights>> = {
   complementarity: 1,
@@ -272,7 +279,7 @@ function coordinateSearch<M>(
   isImprovement: (a: M, b: M) => boolean,
 ): SearchResult<M> {
   const weightGrid = options.weightGrid ?? [0, 0.5, 1, 2, 3];
-  const lambdaGrid = options.lambdaGrid ?? [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+  const lambdaGrid = options.lambdaGrid ?? PRODUCT_LAMBDA_GRID;
   const maxPasses = options.maxPasses ?? 4;
   const floors = options.floors ?? PRODUCT_FLOORS;
   type Point = MatchingConfig & { metrics: M };
@@ -343,8 +350,7 @@ export function precomputeMatching(state: HistoryState): MatchingTable {
 /**
  * The lists `matching(weights, lambda)` returns, from a {@link MatchingTable}: the weighted mean
  * is summed in {@link COMPONENT_NAMES} order exactly as {@link scorePair} does, and the picking is
- * {@link diversify} itself, so the lists are identical (a unit test
- * checks it).
+ * {@link diversify} itself, so the lists are identical (a unit test checks it).
  * @throws RangeError for weights {@link validateWeights} rejects, as `scorePair` would.
  */
 export function rankPrecomputed(
