@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, PARTNER_LIMITS, resolveOptions } from './plan';
-import type { DemoOptions } from './types';
+import { DEFAULT_OPTIONS, PARTNER_LIMITS, REGIMES, resolveOptions } from './plan';
+import type { DemoOptions, DemoRegime } from './types';
 
 /** What `npm run seed` was asked to do. */
 export interface SeedCliArgs {
@@ -11,7 +11,7 @@ export interface SeedCliArgs {
 }
 
 /** The usage text of `npm run seed`. */
-export const SEED_USAGE = `Usage: npm run seed -- [--partners N] [--seed S] [--as-of YYYY-MM-DD] [--wipe]
+export const SEED_USAGE = `Usage: npm run seed -- [--partners N] [--seed S] [--as-of YYYY-MM-DD] [--regime R] [--wipe]
 
 Generates the deterministic demo alliance and writes it into Neo4j (embedded unless NEO4J_URI
 is set). Existing partners, cooperations and events are replaced.
@@ -19,6 +19,8 @@ is set). Existing partners, cooperations and events are replaced.
   --partners N        member partners, ${PARTNER_LIMITS.min}-${PARTNER_LIMITS.max} (default ${DEFAULT_OPTIONS.partners}, the talk's figure)
   --seed S            random seed, an integer (default ${DEFAULT_OPTIONS.seed})
   --as-of YYYY-MM-DD  the day the alliance is generated as of (default ${DEFAULT_OPTIONS.asOf})
+  --regime R          how co-partners choose each other: ${REGIMES.join(', ')}
+                      (default ${DEFAULT_OPTIONS.regime})
   --wipe              delete partners, cooperations and events first, even if there are no partners
   --help              show this text
 `;
@@ -26,6 +28,14 @@ is set). Existing partners, cooperations and events are replaced.
 /** Thrown for command-line arguments that cannot be used; the message says what was expected. */
 export class SeedUsageError extends Error {
   override readonly name = 'SeedUsageError';
+}
+
+function regime(text: string | undefined): DemoRegime {
+  if (text === undefined) return DEFAULT_OPTIONS.regime;
+  const found = REGIMES.find((r) => r === text);
+  if (found === undefined)
+    throw new SeedUsageError(`expected --regime to be one of ${REGIMES.join(', ')}, got "${text}"`);
+  return found;
 }
 
 function integer(name: string, text: string | undefined, fallback: number): number {
@@ -50,6 +60,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
         partners: { type: 'string' },
         seed: { type: 'string' },
         'as-of': { type: 'string' },
+        regime: { type: 'string' },
         wipe: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -64,6 +75,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
       partners: integer('partners', values.partners, DEFAULT_OPTIONS.partners),
       seed: integer('seed', values.seed, DEFAULT_OPTIONS.seed),
       asOf: values['as-of'] ?? DEFAULT_OPTIONS.asOf,
+      regime: regime(values.regime),
     });
     return { options, wipe: values.wipe, help: values.help };
   } catch (error) {

@@ -1,11 +1,14 @@
 import type { District } from '../../src/districts/district.types';
+import type { PartnerScope } from '../../src/matching/matching.model';
 import type { ReferenceData } from '../reference/load-reference-data';
 import type { CooperationDraft } from './cooperations';
 import { fromDay, toDay } from './dates';
 import { AllianceNetwork } from './network';
 import { generatePartners, type PartnerDraft, type Reference } from './partners';
 import { planAlliance, resolveOptions } from './plan';
+import { drawResources, type ResourceProfile } from './resources';
 import { Rng } from './rng';
+import { drawScope } from './scope';
 import { simulate, type SimulationResult } from './simulate';
 import { actionDayTitle, diversityTitle, networkTitle } from './text';
 import type { DemoAlliance, DemoCooperation, DemoOptions, DemoPartner } from './types';
@@ -20,7 +23,12 @@ import type { DemoAlliance, DemoCooperation, DemoOptions, DemoPartner } from './
  * events and 110 organisers. Other partner counts scale all of it proportionally.
  * docs/demo-data.md describes the process.
  *
- * @param options - partners, seed and as-of date; defaults 353, 42 and '2023-06-12'
+ * Scope, offers and needs are drawn after the partners and before the simulation (the NEEDS
+ * regime pairs by them), each from a stream of its own forked after the original three, so the
+ * default regime gives exactly the alliance it gave before they existed.
+ *
+ * @param options - partners, seed, as-of date and regime; defaults 353, 42, '2023-06-12' and
+ *   'PLACE_AND_TOPIC'
  * @param reference - dimensions, topics and districts (their order does not matter)
  * @throws {RangeError} for invalid options or reference data without dimensions, topics or districts
  */
@@ -34,9 +42,46 @@ export function generateDemoAlliance(options: DemoOptions, reference: ReferenceD
   const partnerRng = root.fork();
   const processRng = root.fork();
   const textRng = root.fork();
+  // Forked after the first three, so that those streams stay what they were.
+  const scopeRng = root.fork();
+  const resourceRng = root.fork();
   const drafts = generatePartners(partnerRng, plan, ref, asOf);
-  const simulation = simulate(new AllianceNetwork(drafts), processRng, plan, asOf);
-  return { options: resolved, ...assemble(drafts, simulation, ref, textRng) };
+  const scopes = drafts.map((d) => drawScope(scopeRng, d));
+  const resources = drawAllResources(resourceRng, drafts, ref);
+  const network = new AllianceNetwork(drafts, {
+    regime: resolved.regime,
+    offered: resources.map((r) => r.offered),
+    needed: resources.map((r) => r.needed),
+  });
+  const simulation = simulate(network, processRng, plan, asOf);
+  const extras = drafts.map((_, i) => ({
+    scope: scopes[i] ?? 'NEIGHBOURHOOD',
+    resources: resources[i] as ResourceProfile,
+  }));
+  return { options: resolved, ...assemble(drafts, extras, simulation, ref, textRng) };
+}
+
+/** What a partner gets besides its draft: scope, offers and needs. */
+interface PartnerExtras {
+  scope: PartnerScope;
+  resources: ResourceProfile;
+}
+
+/** Every partner's offers and needs, in partner order. */
+function drawAllResources(
+  rng: Rng,
+  drafts: readonly PartnerDraft[],
+  ref: Reference,
+): ResourceProfile[] {
+  const districts = new Map(ref.districts.map((d) => [d.key, d]));
+  const topics = new Map(ref.topics.map((t) => [t.key, t]));
+  return drafts.map((d) =>
+    drawResources(rng, {
+      kind: d.kind,
+      district: districts.get(d.district) as District,
+      topics: d.topics.flatMap((key) => topics.get(key) ?? []),
+    }),
+  );
 }
 
 /** Sorted copies of the reference data, so that the order it was read in does not matter. */
@@ -69,6 +114,7 @@ function chronological<T>(items: readonly T[], day: (item: T) => number): number
 
 function assemble(
   drafts: readonly PartnerDraft[],
+  extras: readonly PartnerExtras[],
   simulation: SimulationResult,
   ref: Reference,
   rng: Rng,
@@ -113,7 +159,7 @@ function assemble(
     partnerId: partnerId(a.partner),
     eventId: eventIdOf.get(a.event) as string,
   }));
-  const partners = drafts.map((d, i) => toPartner(d, partnerId(i)));
+  const partners = drafts.map((d, i) => toPartner(d, extras[i] as PartnerExtras, partnerId(i)));
   countActivity(partners, cooperations, attendances, events);
   return { partners, cooperations, events, attendances };
 }
@@ -129,7 +175,7 @@ function cooperationTitle(rng: Rng, c: CooperationDraft, district: District): st
   }
 }
 
-function toPartner(d: PartnerDraft, id: string): DemoPartner {
+function toPartner(d: PartnerDraft, extras: PartnerExtras, id: string): DemoPartner {
   const joinedOn = fromDay(d.joinDay);
   return {
     id,
@@ -150,10 +196,9 @@ function toPartner(d: PartnerDraft, id: string): DemoPartner {
     engagements: [...d.engagements],
     topics: [...d.topics],
     district: d.district,
-    // Scope, offers and needs get their own generator stream next (matching 2.0, issue #16).
-    scope: 'NEIGHBOURHOOD',
-    offers: [],
-    needs: [],
+    scope: extras.scope,
+    offers: extras.resources.offers,
+    needs: extras.resources.needs,
   };
 }
 

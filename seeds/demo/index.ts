@@ -3,7 +3,8 @@
  * points. See docs/demo-data.md.
  */
 export { generateDemoAlliance } from './generate';
-export { DEFAULT_OPTIONS } from './plan';
+export { DEFAULT_OPTIONS, REGIMES } from './plan';
+export { RESOURCE_CATEGORIES, type ResourceCategory } from './offers-needs';
 export { TALK } from './parameters';
 export { hasPartners, seedDemo, seedDemoIfEmpty, type SeedLogger, type SeedOptions } from './seed';
 export type * from './types';

@@ -1,7 +1,7 @@
 import type { Engagement } from '../../src/cooperations/cross-dimension-rule';
-import { PROCESS } from './parameters';
+import { PROCESS, REGIME_WEIGHTS, type RegimeWeights } from './parameters';
 import type { Rng } from './rng';
-import type { PartnerStatus, Sector } from './types';
+import type { DemoRegime, PartnerStatus, Sector } from './types';
 
 /** What the simulation knows of a partner (index = position in the partner list). */
 export interface Actor {
@@ -16,6 +16,16 @@ export interface Actor {
   inactiveFrom: number;
   /** Never takes part in anything ("Mobilisierungspotential"). */
   dormant: boolean;
+}
+
+/** How co-partners choose each other, and what they offer and need (by partner index). */
+export interface NetworkOptions {
+  /** @default 'PLACE_AND_TOPIC' */
+  regime?: DemoRegime;
+  /** Bit masks of offered resource categories (seeds/demo/resources.ts); missing = none. */
+  offered?: readonly number[];
+  /** Bit masks of needed resource categories; missing = none. */
+  needed?: readonly number[];
 }
 
 /** May never take part / may take part / may take part and is ACTIVE today. */
@@ -38,8 +48,13 @@ export class Traits {
   /** Group ids of partner i: its district, its borough, then its topics. */
   readonly groups: Int32Array[];
   readonly groupCount: number;
+  /** Offered and needed resource categories as bit masks. */
+  readonly offered: Int32Array;
+  readonly needed: Int32Array;
+  /** The co-partner weights of the regime. */
+  readonly weights: RegimeWeights;
 
-  constructor(actors: readonly Actor[]) {
+  constructor(actors: readonly Actor[], options: NetworkOptions = {}) {
     const n = actors.length;
     const ids = (values: string[]) => new Map([...new Set(values)].sort().map((v, k) => [v, k]));
     const districts = ids(actors.map((a) => a.district));
@@ -65,6 +80,21 @@ export class Traits {
       ]),
     );
     this.groupCount = topicBase + topics.size;
+    this.offered = Int32Array.from(actors, (_, i) => options.offered?.[i] ?? 0);
+    this.needed = Int32Array.from(actors, (_, i) => options.needed?.[i] ?? 0);
+    this.weights = REGIME_WEIGHTS[options.regime ?? 'PLACE_AND_TOPIC'];
+  }
+
+  /**
+   * Offer–need fits of `a` and `b`: categories `a` needs and `b` offers plus categories `b` needs
+   * and `a` offers (a mutual fit counts twice).
+   */
+  fits(a: number, b: number): number {
+    const offersOfA = this.offered[a] ?? 0;
+    const needsOfA = this.needed[a] ?? 0;
+    return (
+      bitCount(needsOfA & (this.offered[b] ?? 0)) + bitCount(offersOfA & (this.needed[b] ?? 0))
+    );
   }
 
   /** Whether partner `i` can take part in something on `day`. */
@@ -91,6 +121,13 @@ export class Traits {
   }
 }
 
+/** Number of set bits of a 32-bit integer. */
+function bitCount(mask: number): number {
+  let n = mask - ((mask >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Members of one group, ascending by join day, and their join days. */
 interface Bucket {
   members: number[];
@@ -103,6 +140,11 @@ interface Bucket {
  */
 export class Buckets {
   private readonly buckets: Bucket[];
+  /** NEEDS regime: per resource category, who offers it and who needs it; else empty. */
+  private readonly offering: Bucket[] = [];
+  private readonly needing: Bucket[] = [];
+  /** BRIDGING regime: all members; else empty. */
+  private readonly everyone: Bucket = { members: [], days: [] };
 
   /** @param members - partner indices, ascending by join day (the partner list is in that order) */
   constructor(
@@ -115,6 +157,19 @@ export class Buckets {
         const bucket = this.buckets[g] as Bucket;
         bucket.members.push(i);
         bucket.days.push(traits.joinDay[i] ?? 0);
+      }
+    }
+    // The extra buckets of the other regimes; PLACE_AND_TOPIC builds and draws none of them.
+    if (traits.weights.fitCandidates > 0) {
+      for (const i of members) {
+        add(this.offering, traits.offered[i] ?? 0, i, traits.joinDay[i] ?? 0);
+        add(this.needing, traits.needed[i] ?? 0, i, traits.joinDay[i] ?? 0);
+      }
+    }
+    if (traits.weights.otherDistrictCandidates > 0) {
+      for (const i of members) {
+        this.everyone.members.push(i);
+        this.everyone.days.push(traits.joinDay[i] ?? 0);
       }
     }
   }
@@ -131,22 +186,13 @@ export class Buckets {
     accept: (i: number) => boolean,
     found: Set<number>,
   ): void {
-    const bucket = this.buckets[g];
-    if (!bucket) return;
-    const n = joinedBy(bucket.days, day);
-    let added = 0;
-    for (let tries = 0; tries < count * 3 && added < count && n > 0; tries += 1) {
-      const i = bucket.members[rng.int(0, n - 1)] as number;
-      if (!found.has(i) && accept(i)) {
-        found.add(i);
-        added += 1;
-      }
-    }
+    sampleBucket(rng, this.buckets[g], day, count, accept, found);
   }
 
   /**
    * Candidates for a partner of `lead`: a few from its district, its borough and each of its
-   * topics (the counts of {@link PROCESS.candidates}).
+   * topics (the counts of {@link PROCESS.candidates}); in the NEEDS regime also a few offerers of
+   * each category it needs and seekers of each it offers; in BRIDGING a few from other districts.
    */
   local(rng: Rng, lead: number, day: number, accept: (i: number) => boolean): Set<number> {
     const per = PROCESS.candidates;
@@ -156,7 +202,56 @@ export class Buckets {
       const count = k === 0 ? per.sameDistrict : k === 1 ? per.sameBorough : per.perTopic;
       this.sample(rng, g, day, count, accept, found);
     });
+    const w = this.traits.weights;
+    if (w.fitCandidates > 0) {
+      const needs = this.traits.needed[lead] ?? 0;
+      const offers = this.traits.offered[lead] ?? 0;
+      for (let k = 0; k < 31; k += 1) {
+        const bit = 1 << k;
+        if (needs & bit) sampleBucket(rng, this.offering[k], day, w.fitCandidates, accept, found);
+        if (offers & bit) sampleBucket(rng, this.needing[k], day, w.fitCandidates, accept, found);
+      }
+    }
+    if (w.otherDistrictCandidates > 0) {
+      const home = this.traits.district[lead];
+      const away = (i: number) => this.traits.district[i] !== home && accept(i);
+      sampleBucket(rng, this.everyone, day, w.otherDistrictCandidates, away, found);
+    }
     return found;
+  }
+}
+
+/** Appends `i` to the bucket of every category set in `mask`. */
+function add(buckets: Bucket[], mask: number, i: number, day: number): void {
+  for (let k = 0; mask >>> k !== 0 && k < 31; k += 1) {
+    if (!(mask & (1 << k))) continue;
+    const bucket = (buckets[k] ??= { members: [], days: [] });
+    bucket.members.push(i);
+    bucket.days.push(day);
+  }
+}
+
+/**
+ * Up to `count` distinct members of `bucket` who had joined by `day` and pass `accept`,
+ * uniformly, with a bounded number of tries; appended to `found`.
+ */
+function sampleBucket(
+  rng: Rng,
+  bucket: Bucket | undefined,
+  day: number,
+  count: number,
+  accept: (i: number) => boolean,
+  found: Set<number>,
+): void {
+  if (!bucket) return;
+  const n = joinedBy(bucket.days, day);
+  let added = 0;
+  for (let tries = 0; tries < count * 3 && added < count && n > 0; tries += 1) {
+    const i = bucket.members[rng.int(0, n - 1)] as number;
+    if (!found.has(i) && accept(i)) {
+      found.add(i);
+      added += 1;
+    }
   }
 }
 
@@ -200,8 +295,11 @@ export class AllianceNetwork {
   private readonly engageableDays: Float64Array;
   readonly buckets: Buckets;
 
-  constructor(readonly actors: readonly Actor[]) {
-    this.traits = new Traits(actors);
+  constructor(
+    readonly actors: readonly Actor[],
+    options: NetworkOptions = {},
+  ) {
+    this.traits = new Traits(actors, options);
     this.cooperations = new Int32Array(actors.length);
     this.engageable = actors.flatMap((_, i) => (this.traits.engageable(i) ? [i] : []));
     this.engageableDays = Float64Array.from(this.engageable, (i) => this.traits.joinDay[i] ?? 0);
@@ -273,8 +371,9 @@ export class AllianceNetwork {
 
   /**
    * Draws a co-partner for `lead`'s group on `day`: candidates come from the lead's district,
-   * borough and topics, by preferential attachment and at random; each is weighed by
-   * {@link affinity}; a candidate that fails `valid` is rejected and another one drawn.
+   * borough and topics (plus the regime's extra buckets, {@link Buckets.local}), by preferential
+   * attachment and at random; each is weighed by {@link affinity}; a candidate that fails `valid`
+   * is rejected and another one drawn.
    *
    * @returns `undefined` when three rounds of candidates bring no valid one
    */
@@ -323,7 +422,10 @@ export class AllianceNetwork {
 
 /**
  * How much `candidate` attracts `lead`: shared topics, the same district or borough, another
- * sector, prior cooperations (softened), times multiplicative noise. Never the matching score.
+ * sector, offer–need fits, prior cooperations (softened), times multiplicative noise; the factors
+ * are the regime's ({@link REGIME_WEIGHTS}). Never the matching score.
+ *
+ * @param otherSector - the cooperation kind's factor for another sector (the regime may replace it)
  */
 export function affinity(
   rng: Rng,
@@ -333,16 +435,22 @@ export function affinity(
   candidate: number,
   otherSector: number,
 ): number {
-  const h = PROCESS.homophily;
+  const w = traits.weights;
   const shared = traits.sharedTopics(lead, candidate);
   const place =
     traits.district[lead] === traits.district[candidate]
-      ? h.sameDistrict
+      ? w.sameDistrict
       : traits.borough[lead] === traits.borough[candidate]
-        ? h.sameBorough
-        : 1;
-  const sector = traits.sector[lead] === traits.sector[candidate] ? 1 : otherSector;
-  const attachment = Math.pow(1 + (cooperations[candidate] ?? 0), h.attachmentExponent);
-  const noise = rng.between(1 - h.noise, 1 + h.noise);
-  return attachment * (1 + h.perSharedTopic * shared) * place * sector * noise;
+        ? w.sameBorough
+        : w.elsewhere;
+  const sector =
+    traits.sector[lead] === traits.sector[candidate] ? 1 : (w.otherSector ?? otherSector);
+  const attachment = Math.pow(
+    1 + (cooperations[candidate] ?? 0),
+    PROCESS.homophily.attachmentExponent,
+  );
+  const noise = rng.between(1 - PROCESS.homophily.noise, 1 + PROCESS.homophily.noise);
+  const weight = attachment * (1 + w.perSharedTopic * shared) * place * sector * noise;
+  // Multiplying by 1 changes no bit, but skipping it keeps the default regime's loop as it was.
+  return w.perFit === 1 ? weight : weight * Math.pow(w.perFit, traits.fits(lead, candidate));
 }

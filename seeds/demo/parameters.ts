@@ -1,3 +1,5 @@
+import type { DemoRegime, PartnerKind } from './types';
+
 /**
  * The figures of the talk of 12 June 2023 (docs/alliance.md, docs/demo-data.md) that the demo reproduces
  * exactly at {@link TALK.memberPartners} partners, and scales proportionally otherwise.
@@ -84,4 +86,89 @@ export const PROCESS = {
   trainingAttendance: { min: 8, max: 22 },
   /** Trainings per year at 353 partners. */
   trainingsPerYear: { min: 3, max: 5 },
+  /** Kinds that work city-wide (scope CITY), besides partners the name drafting made central. */
+  cityWideKinds: [
+    'PUBLIC_AUTHORITY',
+    'PARTY_OR_FACTION',
+    'FOUNDATION',
+    'CHAMBER_OR_UNION',
+  ] as readonly PartnerKind[],
+  /** Chance of the other kinds to serve their whole borough (scope BOROUGH); none for the rest. */
+  boroughScopeChance: {
+    EDUCATION: 0.3,
+    SOCIAL_SERVICE: 0.3,
+    CULTURE: 0.25,
+    SPORTS_CLUB: 0.2,
+    YOUTH_ORGANISATION: 0.2,
+    MIGRANT_ORGANISATION: 0.1,
+  } as Readonly<Partial<Record<PartnerKind, number>>>,
+  /** Standing offers and needs (seeds/demo/resources.ts). */
+  resources: {
+    /** Weights of 0, 1, 2, 3, 4 offers per partner. */
+    offerCountWeights: [0.32, 0.3, 0.2, 0.12, 0.06],
+    /** Weights of 0, 1, 2, 3 needs per partner (so about 13 % have neither). */
+    needCountWeights: [0.4, 0.33, 0.18, 0.09],
+    /** Weight of every category on top of the kind's own (`RESOURCES_BY_KIND` in resources.ts). */
+    baseWeight: 0.2,
+    /** Weights of 0, 1, 2 of the partner's topics an item is about (at least the one it names). */
+    topicCountWeights: [0.5, 0.4, 0.1],
+  },
 } as const;
+
+/** The co-partner weights of one {@link DemoRegime} (docs/demo-data.md, "Regimes"). */
+export interface RegimeWeights {
+  /** Place factor of a candidate in the lead's district, in its borough, and elsewhere. */
+  sameDistrict: number;
+  sameBorough: number;
+  elsewhere: number;
+  /** Topic factor: `1 + perSharedTopic · shared topics`. */
+  perSharedTopic: number;
+  /** Sector factor of another sector, replacing the cooperation kind's own; `null` keeps it. */
+  otherSector: number | null;
+  /**
+   * Factor per offer–need fit: per category the lead needs and the candidate offers, and per
+   * category the candidate needs and the lead offers (mutual fits multiply twice).
+   */
+  perFit: number;
+  /** Extra candidates per category the lead needs (from its offerers) and offers (its seekers). */
+  fitCandidates: number;
+  /** Extra candidates drawn uniformly from other districts than the lead's. */
+  otherDistrictCandidates: number;
+}
+
+/**
+ * Co-partner weights per regime. PLACE_AND_TOPIC is {@link PROCESS.homophily} unchanged, and its
+ * extra candidate counts are 0, so that it draws exactly what the generator drew before regimes.
+ */
+export const REGIME_WEIGHTS: Readonly<Record<DemoRegime, RegimeWeights>> = {
+  PLACE_AND_TOPIC: {
+    sameDistrict: PROCESS.homophily.sameDistrict,
+    sameBorough: PROCESS.homophily.sameBorough,
+    elsewhere: 1,
+    perSharedTopic: PROCESS.homophily.perSharedTopic,
+    otherSector: null,
+    perFit: 1,
+    fitCandidates: 0,
+    otherDistrictCandidates: 0,
+  },
+  NEEDS: {
+    sameDistrict: 1.2,
+    sameBorough: 1.1,
+    elsewhere: 1,
+    perSharedTopic: 0.2,
+    otherSector: null,
+    perFit: 4,
+    fitCandidates: 4,
+    otherDistrictCandidates: 0,
+  },
+  BRIDGING: {
+    sameDistrict: 0.6,
+    sameBorough: 0.8,
+    elsewhere: 1.3,
+    perSharedTopic: PROCESS.homophily.perSharedTopic,
+    otherSector: 2.5,
+    perFit: 1,
+    fitCandidates: 0,
+    otherDistrictCandidates: 4,
+  },
+};

@@ -22,6 +22,8 @@ export interface PartnerDraft extends Actor {
   contactEmail: string;
   contactPhone: string;
   internalNotes: string | null;
+  /** The name drafting moved it to the city centre as a city-wide body (scope CITY). */
+  central: boolean;
 }
 
 /** Membership facts of one partner: when it joined, its status, and since when it rests. */
@@ -202,11 +204,13 @@ function drawPartner(
   const home = rng.weighted(reference.weightedDistricts);
   const centre = reference.centre ?? home;
   let district: District = home;
+  let central = false;
   let hints = { dimensions: [] as readonly string[], topics: [] as readonly string[] };
   const name = names.claim(rng, () => {
     const draft = draftName({ rng, district: home }, kind, sector === 'ADMINISTRATION');
     hints = { dimensions: draft.dimensions ?? [], topics: draft.topics ?? [] };
-    district = draft.central ? centre : home;
+    central = draft.central === true;
+    district = central ? centre : home;
     return draft.name;
   });
   const engagements: Engagement[] = drawEngagements(
@@ -247,6 +251,7 @@ function drawPartner(
     contactEmail: person.contactEmail,
     contactPhone: person.contactPhone,
     internalNotes: internalNotes(membership),
+    central,
   };
 }
 

@@ -1,13 +1,17 @@
 import { dayOf, toDay, yearOf } from './dates';
 import { EARLIEST_AS_OF, PROCESS, TALK } from './parameters';
-import type { DemoOptions } from './types';
+import type { DemoOptions, DemoRegime } from './types';
 
 /** The default options: the alliance as it stood on the day of the talk. */
 export const DEFAULT_OPTIONS: Required<DemoOptions> = {
   partners: TALK.memberPartners,
   seed: 42,
   asOf: TALK.date,
+  regime: 'PLACE_AND_TOPIC',
 };
+
+/** The regimes of {@link DemoOptions.regime}, the default first. */
+export const REGIMES: readonly DemoRegime[] = ['PLACE_AND_TOPIC', 'NEEDS', 'BRIDGING'];
 
 /** Bounds of `partners`: fewer cannot hold the talk's structure, more would not fit in memory. */
 export const PARTNER_LIMITS = { min: 20, max: 1_000_000 } as const;
@@ -41,7 +45,7 @@ export interface DemoPlan {
  *
  * @throws {RangeError} "expected …, got …" for a partner count that is not an integer within
  *   {@link PARTNER_LIMITS}, a seed that is not a safe integer, or an `asOf` that is not a calendar
- *   date on or after {@link EARLIEST_AS_OF}
+ *   date on or after {@link EARLIEST_AS_OF}, or a regime not in {@link REGIMES}
  */
 export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions> {
   const resolved = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
@@ -61,6 +65,11 @@ export function resolveOptions(options: DemoOptions = {}): Required<DemoOptions>
   if (!isCalendarDate(asOf) || toDay(asOf) < toDay(EARLIEST_AS_OF)) {
     throw new RangeError(
       `expected asOf to be a date (YYYY-MM-DD) on or after ${EARLIEST_AS_OF}, got "${asOf}"`,
+    );
+  }
+  if (!REGIMES.includes(resolved.regime)) {
+    throw new RangeError(
+      `expected regime to be one of ${REGIMES.join(', ')}, got ${JSON.stringify(resolved.regime)}`,
     );
   }
   return resolved;

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     pino.destination(2),
   );
   const started = performance.now();
-  const { partners, seed, asOf } = args.options;
+  const { partners, seed, asOf, regime } = args.options;
   say(
     config.neo4j.uri
       ? `Using Neo4j at ${config.neo4j.uri}`
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const data = generateDemoAlliance(args.options, await readReferenceData());
     const generated = performance.now() - generating;
     say(
-      `Generated ${data.partners.length} partners (${partners} members), ${data.cooperations.length} cooperations, ${data.events.length} events (seed ${seed}, as of ${asOf}) in ${seconds(generated)}`,
+      `Generated ${data.partners.length} partners (${partners} members), ${data.cooperations.length} cooperations, ${data.events.length} events (seed ${seed}, as of ${asOf}, regime ${regime}) in ${seconds(generated)}`,
     );
     const writing = performance.now();
     await write(database, data);

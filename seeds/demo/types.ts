@@ -127,6 +127,17 @@ export interface DemoAttendance {
   eventId: string;
 }
 
+/**
+ * How co-partners choose each other in the simulation (docs/demo-data.md, "Regimes"). Only the
+ * co-partner weight and the candidate buckets differ; counts, dates and everything else do not.
+ *
+ * - `PLACE_AND_TOPIC`: homophily by district, borough and shared topics (the original process).
+ * - `NEEDS`: pairs form where one offers a resource category the other needs; place and topics
+ *   matter little.
+ * - `BRIDGING`: cross-sector and cross-district pairs are common; the same district repels.
+ */
+export type DemoRegime = 'PLACE_AND_TOPIC' | 'NEEDS' | 'BRIDGING';
+
 /** Options of {@link DemoAlliance} generation. */
 export interface DemoOptions {
   /**
@@ -141,6 +152,12 @@ export interface DemoOptions {
    * @default '2023-06-12' // the day of the talk
    */
   asOf?: string;
+  /**
+   * How co-partners are chosen; see {@link DemoRegime}. `PLACE_AND_TOPIC` gives exactly the
+   * alliance the generator gave before regimes existed (every field but scope, offers and needs).
+   * @default 'PLACE_AND_TOPIC'
+   */
+  regime?: DemoRegime;
 }
 
 /** A generated demo alliance: plain data, ready for the writer. */

@@ -1,7 +1,16 @@
+import { createHash } from 'node:crypto';
 import { checkCrossDimensionRule } from '../../src/cooperations/cross-dimension-rule';
 import { parseSeedArgs, SeedUsageError } from '../../seeds/demo/cli-args';
 import { generateDemoAlliance } from '../../seeds/demo/generate';
-import type { DemoAlliance, DemoPartner, PartnerKind, Sector } from '../../seeds/demo/types';
+import { RESOURCE_CATEGORIES } from '../../seeds/demo/offers-needs';
+import type {
+  DemoAlliance,
+  DemoOptions,
+  DemoPartner,
+  DemoRegime,
+  PartnerKind,
+  Sector,
+} from '../../seeds/demo/types';
 import { readReferenceData, type ReferenceData } from '../../seeds/reference/load-reference-data';
 
 const MEMBER = new Set(['ACTIVE', 'PAUSED']);
@@ -341,25 +350,232 @@ describe('generateDemoAlliance scaling', () => {
     [{ seed: 1.5 }, /expected seed to be an integer, got 1.5/],
     [{ asOf: '2019-01-01' }, /expected asOf to be a date \(YYYY-MM-DD\) on or after 2021-01-01/],
     [{ asOf: '2023-02-30' }, /expected asOf to be a date/],
+    [{ regime: 'RANDOM' } as unknown as DemoOptions, /expected regime to be one of/],
   ])('should refuse %p with a RangeError', (options, message) => {
     expect(() => generateDemoAlliance(options, reference)).toThrow(RangeError);
     expect(() => generateDemoAlliance(options, reference)).toThrow(message);
   });
 });
 
+/** Shares of the distinct partner pairs that cooperated (any kind of cooperation). */
+function pairShares(data: DemoAlliance) {
+  const byId = new Map(data.partners.map((p) => [p.id, p]));
+  const pairs = new Map<string, [DemoPartner, DemoPartner]>();
+  for (const c of data.cooperations) {
+    const ids = c.participants.map((p) => p.partnerId).sort();
+    ids.forEach((a, k) => {
+      for (const b of ids.slice(k + 1)) {
+        pairs.set(`${a}|${b}`, [byId.get(a) as DemoPartner, byId.get(b) as DemoPartner]);
+      }
+    });
+  }
+  const categories = (items: DemoPartner['offers']) => new Set(items.map((o) => o.category));
+  const meets = (a: DemoPartner, b: DemoPartner) => {
+    const offered = categories(b.offers);
+    return [...categories(a.needs)].some((c) => offered.has(c));
+  };
+  const all = [...pairs.values()];
+  const share = (test: (a: DemoPartner, b: DemoPartner) => boolean) =>
+    count(all, ([a, b]) => test(a, b)) / all.length;
+  return {
+    sameDistrict: share((a, b) => a.district === b.district),
+    crossSector: share((a, b) => a.sector !== b.sector),
+    offerMeetsNeed: share((a, b) => meets(a, b) || meets(b, a)),
+  };
+}
+
+describe('scope, offers and needs', () => {
+  const CITY_WIDE = new Set([
+    'PUBLIC_AUTHORITY',
+    'PARTY_OR_FACTION',
+    'FOUNDATION',
+    'CHAMBER_OR_UNION',
+  ]);
+  const BOROUGH_KINDS = new Set([
+    'EDUCATION',
+    'SOCIAL_SERVICE',
+    'CULTURE',
+    'SPORTS_CLUB',
+    'YOUTH_ORGANISATION',
+    'MIGRANT_ORGANISATION',
+  ]);
+
+  it('should make authorities, council factions, foundations, chambers and unions city-wide', () => {
+    for (const p of demo.partners.filter((p) => CITY_WIDE.has(p.kind))) {
+      expect(p.scope).toBe('CITY');
+    }
+  });
+
+  it('should let a share of schools, services, culture and clubs serve their borough, and keep the rest in the neighbourhood', () => {
+    for (const p of demo.partners.filter((p) => p.scope === 'BOROUGH')) {
+      expect(BOROUGH_KINDS.has(p.kind)).toBe(true);
+    }
+    const core = demo.partners.filter((p) =>
+      ['EDUCATION', 'SOCIAL_SERVICE', 'CULTURE', 'SPORTS_CLUB'].includes(p.kind),
+    );
+    const share = count(core, (p) => p.scope === 'BOROUGH') / core.length;
+    expect(share).toBeGreaterThan(0.12);
+    expect(share).toBeLessThan(0.4);
+    expect(count(demo.partners, (p) => p.scope === 'NEIGHBOURHOOD')).toBeGreaterThan(
+      demo.partners.length / 2,
+    );
+  });
+
+  it('should give well-formed offers and needs: 1–300 characters, no control characters, at most 10, topics of the partner', () => {
+    for (const p of demo.partners) {
+      expect(p.offers.length).toBeLessThanOrEqual(4);
+      expect(p.needs.length).toBeLessThanOrEqual(3);
+      for (const item of [...p.offers, ...p.needs]) {
+        expect(item.text.length).toBeGreaterThanOrEqual(1);
+        expect(item.text.length).toBeLessThanOrEqual(300);
+        const control = [...item.text].filter(
+          (ch) => (ch.codePointAt(0) ?? 0) < 32 || ch === '\u007f',
+        );
+        expect(control).toEqual([]);
+        expect(item.text).not.toMatch(/[{}]/);
+        expect(item.text).toBe(item.text.trim());
+        expect(item.topicKeys.length).toBeLessThanOrEqual(2);
+        expect(new Set(item.topicKeys).size).toBe(item.topicKeys.length);
+        for (const key of item.topicKeys) expect(p.topics).toContain(key);
+        expect(RESOURCE_CATEGORIES).toContain(item.category);
+      }
+    }
+  });
+
+  it('should never let a partner need a category it offers, nor list a category twice', () => {
+    for (const p of demo.partners) {
+      const offered = p.offers.map((o) => o.category);
+      const needed = p.needs.map((o) => o.category);
+      expect(new Set(offered).size).toBe(offered.length);
+      expect(new Set(needed).size).toBe(needed.length);
+      for (const c of needed) expect(offered).not.toContain(c);
+    }
+  });
+
+  it('should leave about 13% of the partners without offers and needs, dormant ones included in the rest', () => {
+    const none = count(demo.partners, (p) => p.offers.length + p.needs.length === 0);
+    expect(none / demo.partners.length).toBeGreaterThan(0.08);
+    expect(none / demo.partners.length).toBeLessThan(0.2);
+    expect(neverTakingPart(demo).some((p) => p.offers.length > 0)).toBe(true);
+  });
+
+  it('should offer what the kind has: sports grounds from sports clubs, translation from migrant organisations', () => {
+    const offers = (kind: string, category: string) => {
+      const ofTheKind = demo.partners.filter((p) => p.kind === kind);
+      return (
+        count(ofTheKind, (p) => p.offers.some((o) => o.category === category)) / ofTheKind.length
+      );
+    };
+    expect(offers('SPORTS_CLUB', 'SPORTS_GROUNDS')).toBeGreaterThan(
+      offers('COMPANY', 'SPORTS_GROUNDS'),
+    );
+    expect(offers('MIGRANT_ORGANISATION', 'TRANSLATION')).toBeGreaterThan(
+      offers('COMPANY', 'TRANSLATION'),
+    );
+  });
+});
+
+describe('generateDemoAlliance regimes', () => {
+  const REGIMES: DemoRegime[] = ['NEEDS', 'BRIDGING'];
+  const runs = new Map<DemoRegime, DemoAlliance>();
+  const run = (regime: DemoRegime) => {
+    const found = runs.get(regime) ?? generateDemoAlliance({ regime }, reference);
+    runs.set(regime, found);
+    return found;
+  };
+  /** Partners without the fields that depend on who cooperated. */
+  const profiles = (data: DemoAlliance) =>
+    data.partners.map(({ cooperationCount: _count, lastActiveOn: _last, ...rest }) => rest);
+
+  it('should give exactly the alliance of the generator before regimes by default (digest of commit ac3c6ad)', () => {
+    // Every field but scope, offers and needs, at seed 42 and 353 partners, as the generator
+    // produced it before they existed: the new streams and regimes must not shift a single draw.
+    const partners = demo.partners.map(
+      ({ scope: _scope, offers: _offers, needs: _needs, ...rest }) => rest,
+    );
+    const { cooperations, events, attendances } = demo;
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ partners, cooperations, events, attendances }))
+      .digest('hex');
+    expect(digest).toBe('3547d3abd42385fe40d7cc1f33730eaaba00a3d5ddfb02eeb9acfcaed530317f');
+    expect(generateDemoAlliance({ regime: 'PLACE_AND_TOPIC' }, reference)).toEqual(demo);
+    expect(demo.options.regime).toBe('PLACE_AND_TOPIC');
+  });
+
+  it.each(REGIMES)('should be deterministic in the %s regime', (regime) => {
+    expect(generateDemoAlliance({ regime }, reference)).toEqual(run(regime));
+  });
+
+  it.each(REGIMES)(
+    'should change only who cooperates in the %s regime: same partners, events and figures',
+    (regime) => {
+      const data = run(regime);
+      expect(profiles(data)).toEqual(profiles(demo));
+      expect(data.events).toEqual(demo.events);
+      for (const kind of ['DIVERSITY_COOPERATION', 'NETWORK_PROJECT', 'ACTION_DAY_EVENT']) {
+        const of = (d: DemoAlliance) => ofKind(d, kind);
+        expect(of(data).map((c) => [c.status, c.funding])).toEqual(
+          of(demo).map((c) => [c.status, c.funding]),
+        );
+      }
+      expect(actionDaysPerYear(data)).toEqual(actionDaysPerYear(demo));
+      const profileOf = new Map(data.partners.map((p) => [p.id, p.engagements]));
+      for (const c of ofKind(data, 'DIVERSITY_COOPERATION')) {
+        const group = c.participants.map((p) => profileOf.get(p.partnerId) ?? []);
+        expect(checkCrossDimensionRule(group)).toBeNull();
+      }
+      expect(data.cooperations).not.toEqual(demo.cooperations);
+    },
+  );
+
+  it('should pair offers with needs far more often in NEEDS (measured 47% of pairs vs 17%)', () => {
+    const base = pairShares(demo);
+    const needs = pairShares(run('NEEDS'));
+    expect(base.offerMeetsNeed).toBeCloseTo(0.171, 3);
+    expect(needs.offerMeetsNeed).toBeCloseTo(0.472, 3);
+    expect(needs.offerMeetsNeed).toBeGreaterThan(base.offerMeetsNeed + 0.2);
+  });
+
+  it('should bridge districts and sectors in BRIDGING (same district 7% vs 22%, cross-sector 60% vs 48%)', () => {
+    const base = pairShares(demo);
+    const bridging = pairShares(run('BRIDGING'));
+    expect(base.sameDistrict).toBeCloseTo(0.216, 3);
+    expect(bridging.sameDistrict).toBeCloseTo(0.068, 3);
+    expect(base.crossSector).toBeCloseTo(0.482, 3);
+    expect(bridging.crossSector).toBeCloseTo(0.596, 3);
+    expect(bridging.sameDistrict).toBeLessThan(base.sameDistrict / 2);
+    expect(bridging.crossSector).toBeGreaterThan(base.crossSector + 0.08);
+  });
+});
+
 describe('parseSeedArgs', () => {
   it('should read every option', () => {
     expect(
-      parseSeedArgs(['--partners', '50000', '--seed', '7', '--as-of', '2024-01-31', '--wipe']),
+      parseSeedArgs([
+        '--partners',
+        '50000',
+        '--seed',
+        '7',
+        '--as-of',
+        '2024-01-31',
+        '--regime',
+        'NEEDS',
+        '--wipe',
+      ]),
     ).toEqual({
-      options: { partners: 50000, seed: 7, asOf: '2024-01-31' },
+      options: { partners: 50000, seed: 7, asOf: '2024-01-31', regime: 'NEEDS' },
       wipe: true,
       help: false,
     });
   });
 
   it('should fall back to the talk’s defaults', () => {
-    expect(parseSeedArgs([]).options).toEqual({ partners: 353, seed: 42, asOf: '2023-06-12' });
+    expect(parseSeedArgs([]).options).toEqual({
+      partners: 353,
+      seed: 42,
+      asOf: '2023-06-12',
+      regime: 'PLACE_AND_TOPIC',
+    });
   });
 
   it.each([
@@ -368,6 +584,10 @@ describe('parseSeedArgs', () => {
     [['--as-of', '12.06.2023'], 'expected --as-of to be a date (YYYY-MM-DD)'],
     [['--colour'], "Unknown option '--colour'"],
     [['--seed'], "Option '--seed <value>' argument missing"],
+    [
+      ['--regime', 'random'],
+      'expected --regime to be one of PLACE_AND_TOPIC, NEEDS, BRIDGING, got "random"',
+    ],
   ])('should refuse %p naming the problem', (argv, message) => {
     expect(() => parseSeedArgs(argv)).toThrow(SeedUsageError);
     expect(() => parseSeedArgs(argv)).toThrow(message);
