@@ -118,6 +118,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     executor,
     partnerLoaders: partnerSlice.loaders,
     dimensionLoaders: dimensions.loaders,
+    cooperationLoaders: cooperation.loaders,
   });
   const network = networkSlice(executor, logger);
   return [

@@ -90,9 +90,11 @@ export class Traits {
    * and `a` offers (a mutual fit counts twice).
    */
   fits(a: number, b: number): number {
-    const ta = this.offered[a] ?? 0;
-    const na = this.needed[a] ?? 0;
-    return bitCount(na & (this.offered[b] ?? 0)) + bitCount(ta & (this.needed[b] ?? 0));
+    const offersOfA = this.offered[a] ?? 0;
+    const needsOfA = this.needed[a] ?? 0;
+    return (
+      bitCount(needsOfA & (this.offered[b] ?? 0)) + bitCount(offersOfA & (this.needed[b] ?? 0))
+    );
   }
 
   /** Whether partner `i` can take part in something on `day`. */

@@ -47,5 +47,7 @@ export function toTermQuery(text: string): string | null {
     .map((word) => word.replace(SPECIAL, '\\$&'));
   if (words.length === 0) return null;
   // Lucene's operators are words too; quoting would change their meaning, lowercase does not.
-  return words.map((word) => (/^(AND|OR|NOT|TO)$/.test(word) ? word.toLowerCase() : word)).join(' ');
+  return words
+    .map((word) => (/^(AND|OR|NOT|TO)$/.test(word) ? word.toLowerCase() : word))
+    .join(' ');
 }

@@ -2,8 +2,14 @@ import { isSelfOrCoordinator } from '../auth/permissions';
 import type { AuthUser } from '../auth/auth.types';
 import type { Language } from '../common/language';
 import { coveredDimensions } from '../cooperations/cross-dimension-rule';
-import type { ScoredCandidate } from './matching.model';
-import type { PartnerSuggestion, SuggestionFilter } from './matching.types';
+import type { PartnerProfile, ScoredCandidate } from './matching.model';
+import type {
+  PartnerSuggestion,
+  SuggestionFilter,
+  SuggestionLevel,
+  SuggestionReason,
+} from './matching.types';
+import { scoreLevel } from './scoring';
 import { explainPair, KEY_LABELS, type Labels, refName } from './reasons';
 import { type CandidateFilter, labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
@@ -18,6 +24,23 @@ export function labelsFrom(reference: ReferenceLabels): Labels {
   return (kind, key) => reference.get(labelKey(kind, key)) ?? KEY_LABELS(kind, key);
 }
 
+/** The reasons for a pair as the API gives them, in the caller's language. */
+export function toReasons(
+  seeker: PartnerProfile,
+  { candidate, signals }: Pick<ScoredCandidate, 'candidate' | 'signals'>,
+  labels: Labels,
+  language: Language,
+): SuggestionReason[] {
+  return explainPair(seeker, candidate, signals, labels).map((reason) => ({
+    code: reason.code,
+    ref: reason.ref ?? null,
+    refName: reason.ref === undefined ? null : refName(reason.code, reason.ref, labels, language),
+    partnerIds: reason.partnerIds ?? [],
+    quote: reason.quote ?? null,
+    text: reason.text[language],
+  }));
+}
+
 /** Turns a ranked candidate into the API's suggestion, with reasons in the caller's language. */
 export function toSuggestion(
   seeker: Seeker,
@@ -25,19 +48,14 @@ export function toSuggestion(
   labels: Labels,
   language: Language,
 ): PartnerSuggestion {
-  const { candidate, signals } = ranked;
+  const { candidate } = ranked;
   const seekerDimensions = new Set(seeker.profile.engagements.map((e) => e.dimension));
   return {
     partnerId: candidate.id,
     score: ranked.score,
+    level: scoreLevel(ranked.score) as SuggestionLevel,
     components: ranked.components,
-    reasons: explainPair(seeker.profile, candidate, signals, labels).map((reason) => ({
-      code: reason.code,
-      ref: reason.ref ?? null,
-      refName: reason.ref === undefined ? null : refName(reason.code, reason.ref, labels, language),
-      partnerIds: reason.partnerIds ?? [],
-      text: reason.text[language],
-    })),
+    reasons: toReasons(seeker.profile, ranked, labels, language),
     coveredDimensionKeys: coveredDimensions([seeker.profile.engagements, candidate.engagements]),
     addedDimensionKeys: coveredDimensions([candidate.engagements]).filter(
       (key) => !seekerDimensions.has(key),

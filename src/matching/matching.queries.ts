@@ -231,6 +231,23 @@ RETURN DISTINCT p.id AS id`,
     };
   },
 
+  /**
+   * What explaining a pair needs beyond the profiles: the candidate's name, whether the partner
+   * dismissed it, and the pair's latest common cooperation.
+   */
+  pairFacts(partnerId: string, candidateId: string): CypherQuery {
+    return {
+      cypher: `MATCH (s:Partner {id: $partnerId}), (c:Partner {id: $candidateId})
+RETURN c.name AS candidateName,
+  EXISTS { (s)-[:DISMISSED_SUGGESTION]->(c) } AS dismissed,
+  COLLECT {
+    MATCH (s)-[:PARTICIPATES_IN]->(k:Cooperation)<-[:PARTICIPATES_IN]-(c)
+    RETURN k.id ORDER BY k.startedOn DESC, k.id DESC LIMIT 1
+  }[0] AS sharedCooperationId`,
+      params: { partnerId, candidateId },
+    };
+  },
+
   /** The names of every dimension, topic, district and borough. */
   labels(): CypherQuery {
     return {

@@ -45,6 +45,13 @@ function pairSignals(seeker: Seeker, reach: NetworkReach) {
   });
 }
 
+/** What {@link MatchingRepository.findPairFacts} reads. */
+export interface PairFactsRead {
+  candidateName: string;
+  dismissed: boolean;
+  sharedCooperationId: string | null;
+}
+
 /** What {@link MatchingRepository.findSeekers} reads. */
 export interface SeekerRead {
   /** One entry per id asked for; `null` for unknown ids. */
@@ -168,6 +175,20 @@ export class MatchingRepository {
       read.forEach((profile) => this.profiles.set(profile, version));
     }
     return this.profiles;
+  }
+
+  /** The facts of {@link matchingQueries.pairFacts}; `null` when either partner is unknown. */
+  async findPairFacts(partnerId: string, candidateId: string): Promise<PairFactsRead | null> {
+    const [facts] = await this.executor.read(
+      matchingQueries.pairFacts(partnerId, candidateId),
+      (r) => ({
+        candidateName: r.get('candidateName') as string,
+        dismissed: r.get('dismissed') as boolean,
+        sharedCooperationId: (r.get('sharedCooperationId') as string | null) ?? null,
+      }),
+      'matchingPairFacts',
+    );
+    return facts ?? null;
   }
 
   /** Ids of the most recently active ACTIVE partners of each dimension (consortium pool). */

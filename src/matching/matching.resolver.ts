@@ -11,6 +11,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { PerRequest, RequestContext } from '../context';
+import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
+import { Cooperation } from '../cooperations/cooperation.types';
 import type { DimensionLoaders } from '../dimensions/dimension.loaders';
 import type { PartnerLoaders } from '../partners/partner.loaders';
 import type { SuggestionLoaders } from './matching.loaders';
@@ -19,6 +21,8 @@ import { Partner } from '../partners/partner.types';
 import type { MatchingService } from './matching.service';
 import {
   Consortium,
+  PairExplanation,
+  PairRuleCheck,
   PartnerSuggestion,
   SuggestionFilter,
   SuggestionReason,
@@ -36,7 +40,10 @@ async function loadAll<T>(
 
 /** The loaders matching's fields read through (of the partner and dimension slices, and its own). */
 export type MatchingLoaders = PerRequest<
-  Pick<PartnerLoaders, 'partner'> & Pick<DimensionLoaders, 'dimension'> & SuggestionLoaders
+  Pick<PartnerLoaders, 'partner'> &
+    Pick<DimensionLoaders, 'dimension'> &
+    Pick<CooperationLoaders, 'cooperation'> &
+    SuggestionLoaders
 >;
 
 /** The matching queries; thin: arguments → matching service. */
@@ -59,6 +66,18 @@ export class SuggestionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PartnerSuggestion[]> {
     return this.matching.suggest(partnerId, { first, filter, weights }, ctx);
+  }
+
+  @Query(() => PairExplanation, {
+    description:
+      'Warum (nicht)? Why a partner is or is not suggested to another: score with components, reasons, every hard rule with a sentence, and its rank among the suggestions. Public like suggestedPartners; dismissals only for the partner and coordinators.',
+  })
+  explainPair(
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('candidateId', () => ID) candidateId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PairExplanation> {
+    return this.matching.explainPair(partnerId, candidateId, ctx);
   }
 
   @Authorized()
@@ -137,6 +156,38 @@ export class ConsortiumResolver {
   @FieldResolver(() => [Dimension], { description: 'Requested dimensions the group misses.' })
   missingDimensions(@Root() consortium: Consortium, @Ctx() ctx: RequestContext) {
     return loadAll(consortium.missingDimensionKeys, (key) => this.loaders(ctx).dimension.load(key));
+  }
+}
+
+/** The partners of a pair explanation. */
+@Resolver(() => PairExplanation)
+export class PairExplanationResolver {
+  constructor(private readonly loaders: MatchingLoaders) {}
+
+  @FieldResolver(() => Partner, { description: 'The partner asking.' })
+  partner(@Root() explanation: PairExplanation, @Ctx() ctx: RequestContext) {
+    return this.loaders(ctx).partner.load(explanation.partnerId);
+  }
+
+  @FieldResolver(() => Partner, { description: 'The partner asked about.' })
+  candidate(@Root() explanation: PairExplanation, @Ctx() ctx: RequestContext) {
+    return this.loaders(ctx).partner.load(explanation.candidateId);
+  }
+}
+
+/** The cooperation a failed rule names. */
+@Resolver(() => PairRuleCheck)
+export class PairRuleCheckResolver {
+  constructor(private readonly loaders: MatchingLoaders) {}
+
+  @FieldResolver(() => Cooperation, {
+    nullable: true,
+    description: 'For a failed NO_PAST_COOPERATION: the latest cooperation of the pair.',
+  })
+  async cooperation(@Root() check: PairRuleCheck, @Ctx() ctx: RequestContext) {
+    return check.cooperationId === null
+      ? null
+      : this.loaders(ctx).cooperation.load(check.cooperationId);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AuthUser } from '../auth/auth.types';
+import { isSelfOrCoordinator } from '../auth/permissions';
 import { ErrorCode, userError } from '../common/errors';
 import type { Language } from '../common/language';
 import type { CypherExecutor } from '../db/executor';
@@ -15,12 +16,25 @@ import {
   resolveWeights,
   type SuggestionRequest,
 } from './matching.checks';
-import { candidateFilter, excludedFor, labelsFrom, toSuggestion } from './matching.mapping';
+import {
+  candidateFilter,
+  excludedFor,
+  labelsFrom,
+  toReasons,
+  toSuggestion,
+} from './matching.mapping';
 import type { Weights } from './matching.model';
 import type { MatchingRepository } from './matching.repository';
-import type { Consortium, PartnerSuggestion } from './matching.types';
-import { rankCandidates } from './rank';
-import { DEFAULT_WEIGHTS } from './scoring';
+import type {
+  Consortium,
+  PairExplanation,
+  PairRule,
+  PartnerSuggestion,
+  SuggestionLevel,
+} from './matching.types';
+import { checkPairRules } from './pair-rules';
+import { rankCandidates, scoreEligible } from './rank';
+import { DEFAULT_WEIGHTS, scoreLevel, scorePair } from './scoring';
 import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
 /** How long reference names are reused before they are read again. */
@@ -32,6 +46,11 @@ export const LABEL_CACHE_MS = 5 * 60_000;
  * same at 350 and at 50,000 partners.
  */
 export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
+
+/** NOT_FOUND for a partner id named by `argument`. */
+function notFound(id: string, argument: string) {
+  return userError(ErrorCode.NOT_FOUND, `expected partner ${id} to exist`, { argument });
+}
 
 /** Who asks and in which language the sentences are wanted. */
 export interface SuggestionCaller {
@@ -185,6 +204,87 @@ export class MatchingService {
     });
     const labels = labelsFrom(reference);
     return ranked.map((r) => toSuggestion(seeker, r, labels, caller.language));
+  }
+
+  /**
+   * "Why (not) X?": the score of a pair with its components and reasons, every hard rule with a
+   * sentence, and the candidate's rank by score among the partner's suggestions as if it passed the
+   * rules. Public like suggestions; whether the partner dismissed the candidate is only told to the
+   * partner and coordinators. Scores with the default weights, as `Partner.suggestions`.
+   * @throws BAD_USER_INPUT for the same partner twice, NOT_FOUND for an unknown partner
+   */
+  async explainPair(
+    partnerId: string,
+    candidateId: string,
+    caller: SuggestionCaller,
+  ): Promise<PairExplanation> {
+    if (partnerId === candidateId) {
+      throw userError(ErrorCode.BAD_USER_INPUT, 'expected candidateId to be another partner', {
+        argument: 'candidateId',
+      });
+    }
+    const [reference, { seekers, asOf, version }, facts] = await Promise.all([
+      this.referenceLabels(),
+      this.repository.findSeekers([partnerId, candidateId]),
+      this.repository.findPairFacts(partnerId, candidateId),
+    ]);
+    const [seeker, other] = seekers;
+    if (!seeker) throw notFound(partnerId, 'partnerId');
+    if (!other || !facts) throw notFound(candidateId, 'candidateId');
+    const [candidate] = await this.repository.findCandidatesAmong(
+      { seeker, excluded: [] },
+      [candidateId],
+      version,
+    );
+    const pair = candidate ?? {
+      profile: other.profile,
+      signals: { commonPartners: 0, adamicAdar: 0 },
+    };
+    const weights = DEFAULT_WEIGHTS;
+    const scored = scorePair(seeker.profile, pair.profile, pair.signals, weights, asOf);
+    const [pool] = await this.repository.findCandidates(
+      [{ seeker, excluded: [...excludedFor(seeker, null, caller.user), candidateId] }],
+      {},
+      version,
+    );
+    const better = scoreEligible(seeker.profile, pool ?? [], { weights, asOf }).filter(
+      (c) => c.score > scored.score || (c.score === scored.score && c.candidate.id < candidateId),
+    ).length;
+    const labels = labelsFrom(reference);
+    const rules = checkPairRules(
+      seeker.profile,
+      other.profile,
+      facts.candidateName,
+      {
+        seekerStatus: seeker.status,
+        candidateStatus: other.status,
+        sharedCooperationId: facts.sharedCooperationId,
+        dismissed: isSelfOrCoordinator(caller.user, partnerId) ? facts.dismissed : null,
+      },
+      labels,
+    );
+    return {
+      partnerId,
+      candidateId,
+      eligible: rules.every((r) => r.passed),
+      score: scored.score,
+      level: scoreLevel(scored.score) as SuggestionLevel,
+      components: scored.components,
+      reasons: toReasons(
+        seeker.profile,
+        { candidate: pair.profile, signals: pair.signals },
+        labels,
+        caller.language,
+      ),
+      rules: rules.map((r) => ({
+        rule: r.rule as PairRule,
+        passed: r.passed,
+        text: r.text[caller.language],
+        cooperationId: r.cooperationId ?? null,
+      })),
+      rank: better + 1,
+      rankedAmong: (pool?.length ?? 0) + 1,
+    };
   }
 
   /** Dismisses a suggestion: `candidateId` is no longer suggested to `partnerId`. */

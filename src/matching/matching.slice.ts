@@ -1,5 +1,6 @@
 import type { PerRequest } from '../context';
 import type { CypherExecutor } from '../db/executor';
+import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
 import type { DimensionLoaders } from '../dimensions/dimension.loaders';
 import type { PartnerLoaders } from '../partners/partner.loaders';
 import type { Slice } from '../slice';
@@ -7,6 +8,8 @@ import { type SuggestionLoaders, suggestionLoaders } from './matching.loaders';
 import { MatchingRepository } from './matching.repository';
 import {
   ConsortiumResolver,
+  PairExplanationResolver,
+  PairRuleCheckResolver,
   PartnerSuggestionsResolver,
   SuggestionReasonResolver,
   SuggestionResolver,
@@ -18,6 +21,7 @@ export interface MatchingSliceDeps {
   executor: CypherExecutor;
   partnerLoaders: PerRequest<Pick<PartnerLoaders, 'partner'>>;
   dimensionLoaders: PerRequest<Pick<DimensionLoaders, 'dimension'>>;
+  cooperationLoaders: PerRequest<Pick<CooperationLoaders, 'cooperation'>>;
 }
 
 /** The matching slice, with the service and loaders the exchange and analytics build on. */
@@ -34,6 +38,7 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
     ...loaders(ctx),
     partner: deps.partnerLoaders(ctx).partner,
     dimension: deps.dimensionLoaders(ctx).dimension,
+    cooperation: deps.cooperationLoaders(ctx).cooperation,
   });
   return {
     name: 'matching',
@@ -42,6 +47,8 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
       new SuggestionReasonResolver(fieldLoaders),
       new PartnerSuggestionsResolver(fieldLoaders),
       new ConsortiumResolver(matching, fieldLoaders),
+      new PairExplanationResolver(fieldLoaders),
+      new PairRuleCheckResolver(fieldLoaders),
     ],
     matching,
     loaders,

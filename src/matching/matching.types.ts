@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Sector } from '../partners/partner.types';
 import type { ComponentName } from './matching.model';
 import type { ReasonCode } from './reasons';
@@ -24,15 +24,42 @@ registerEnumType(ScoreComponentName, {
 export enum SuggestionReasonCode {
   ADDS_DIMENSION = 'ADDS_DIMENSION',
   ADDS_PERSPECTIVE = 'ADDS_PERSPECTIVE',
+  OFFERS_WHAT_YOU_NEED = 'OFFERS_WHAT_YOU_NEED',
+  NEEDS_WHAT_YOU_OFFER = 'NEEDS_WHAT_YOU_OFFER',
   SHARED_TOPIC = 'SHARED_TOPIC',
   SAME_DISTRICT = 'SAME_DISTRICT',
   SAME_BOROUGH = 'SAME_BOROUGH',
+  WORKS_CITY_WIDE = 'WORKS_CITY_WIDE',
   COMMON_PARTNERS = 'COMMON_PARTNERS',
   OTHER_SECTOR = 'OTHER_SECTOR',
   NEVER_COOPERATED = 'NEVER_COOPERATED',
   NO_DIMENSIONS_YET = 'NO_DIMENSIONS_YET',
 }
 registerEnumType(SuggestionReasonCode, { name: 'SuggestionReasonCode' });
+
+/** A suggestion's level in words (docs/matching.md#levels). */
+export enum SuggestionLevel {
+  STRONG = 'STRONG',
+  GOOD = 'GOOD',
+  POSSIBLE = 'POSSIBLE',
+}
+registerEnumType(SuggestionLevel, {
+  name: 'SuggestionLevel',
+  description:
+    'Stufe des Vorschlags / level of a suggestion: STRONG (score ≥ 0.5, sehr passend), GOOD (≥ 0.38, passend), POSSIBLE (denkbar).',
+});
+
+/** The need and offer a reason quotes. */
+@ObjectType({
+  description: 'Bedarf und Angebot, die ein Grund zitiert / the quoted need and offer.',
+})
+export class ReasonQuote {
+  @Field(() => String, { description: 'The need, verbatim.' })
+  need!: string;
+
+  @Field(() => String, { description: 'The offer that answers it, verbatim.' })
+  offer!: string;
+}
 
 /** One component of a score, with the weight it had. */
 @ObjectType({ description: 'One component of a suggestion score: its value in [0,1] and weight.' })
@@ -69,6 +96,12 @@ export class SuggestionReason {
   /** For COMMON_PARTNERS: ids of common former partners (the field resolves them). */
   partnerIds!: readonly string[];
 
+  @Field(() => ReasonQuote, {
+    nullable: true,
+    description: 'For OFFERS_WHAT_YOU_NEED and NEEDS_WHAT_YOU_OFFER: the matched need and offer.',
+  })
+  quote!: ReasonQuote | null;
+
   @Field(() => String, { description: 'A sentence in German or English (Accept-Language).' })
   text!: string;
 }
@@ -81,6 +114,9 @@ export class PartnerSuggestion {
 
   @Field(() => Float, { description: 'Weighted mean of the components, in [0, 1].' })
   score!: number;
+
+  @Field(() => SuggestionLevel, { description: 'The score in words (docs/matching.md#levels).' })
+  level!: SuggestionLevel;
 
   @Field(() => [ScoreComponent])
   components!: ScoreComponent[];
@@ -177,4 +213,76 @@ export class Consortium {
     description: 'Sentences on why these partners fit together (Accept-Language).',
   })
   reasons!: string[];
+}
+
+/** The hard rules of a suggestion. */
+export enum PairRule {
+  SEEKER_ACTIVE = 'SEEKER_ACTIVE',
+  CANDIDATE_ACTIVE = 'CANDIDATE_ACTIVE',
+  NO_PAST_COOPERATION = 'NO_PAST_COOPERATION',
+  NOT_DISMISSED = 'NOT_DISMISSED',
+  CROSS_DIMENSION = 'CROSS_DIMENSION',
+}
+registerEnumType(PairRule, {
+  name: 'PairRule',
+  description:
+    'Harte Regeln eines Vorschlags / hard rules of a suggestion: both partners ACTIVE, never cooperated, not dismissed (only shown to the partner and coordinators), and together a Vielfaltskooperation.',
+});
+
+/** One hard rule checked for a pair. */
+@ObjectType({ description: 'One hard rule of a suggestion, checked for a pair.' })
+export class PairRuleCheck {
+  @Field(() => PairRule)
+  rule!: PairRule;
+
+  @Field(() => Boolean)
+  passed!: boolean;
+
+  @Field(() => String, { description: 'Why, in a sentence to the partner (Accept-Language).' })
+  text!: string;
+
+  /** For a failed NO_PAST_COOPERATION: the latest common cooperation (the field resolves it). */
+  cooperationId!: string | null;
+}
+
+/** Why a partner is, or is not, suggested to another: "why not X?". */
+@ObjectType({
+  description:
+    'Warum (nicht)? The score of a pair with its components, every hard rule and the candidate’s rank among the partner’s suggestions.',
+})
+export class PairExplanation {
+  /** The asking partner's id (the field resolves it). */
+  partnerId!: string;
+
+  /** The candidate's id (the field resolves it). */
+  candidateId!: string;
+
+  @Field(() => Boolean, { description: 'Whether every hard rule passes, so it may be suggested.' })
+  eligible!: boolean;
+
+  @Field(() => Float, { description: 'The pair’s score with the default weights, in [0, 1].' })
+  score!: number;
+
+  @Field(() => SuggestionLevel)
+  level!: SuggestionLevel;
+
+  @Field(() => [ScoreComponent])
+  components!: ScoreComponent[];
+
+  @Field(() => [SuggestionReason], { description: 'What speaks for the pair, as in suggestions.' })
+  reasons!: SuggestionReason[];
+
+  @Field(() => [PairRuleCheck], { description: 'Every hard rule, passed or failed.' })
+  rules!: PairRuleCheck[];
+
+  @Field(() => Int, {
+    description:
+      'The candidate’s rank by score among the partner’s suggestions if it passed every rule (1 = best); diversification may move a listed partner by a few places.',
+  })
+  rank!: number;
+
+  @Field(() => Int, {
+    description: 'How many candidates that rank is among, the candidate included.',
+  })
+  rankedAmong!: number;
 }

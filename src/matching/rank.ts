@@ -41,12 +41,21 @@ export function rankCandidates(
   candidates: readonly Candidate[],
   options: RankOptions,
 ): ScoredCandidate[] {
-  const scored = candidates
+  const scored = scoreEligible(seeker, candidates, options);
+  return diversify(scored, options.k, options.lambda ?? DEFAULT_DIVERSITY_LAMBDA);
+}
+
+/** The candidates that pass {@link isEligible}, each with its score; in input order. */
+export function scoreEligible(
+  seeker: PartnerProfile,
+  candidates: readonly Candidate[],
+  { weights, asOf }: Pick<RankOptions, 'weights' | 'asOf'>,
+): ScoredCandidate[] {
+  return candidates
     .filter(({ profile }) => isEligible(seeker, profile))
     .map(({ profile, signals }) => ({
       candidate: profile,
       signals,
-      ...scorePair(seeker, profile, signals, options.weights, options.asOf),
+      ...scorePair(seeker, profile, signals, weights, asOf),
     }));
-  return diversify(scored, options.k, options.lambda ?? DEFAULT_DIVERSITY_LAMBDA);
 }

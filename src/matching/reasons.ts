@@ -1,13 +1,27 @@
 import { brings, type Perspective } from '../cooperations/cross-dimension-rule';
-import type { NetworkSignals, PartnerProfile } from './matching.model';
+import type { NeedMatch, NetworkSignals, PartnerProfile } from './matching.model';
+
+/**
+ * The least fit of an offer to a need that a reason quotes. Below it a shared word is more likely
+ * chance ("Treffen" in a need for rooms and in an offer of trainings) than an answer; the score
+ * still counts it, weighted by its fit.
+ * @default 0.3
+ */
+export const MIN_QUOTED_FIT = 0.3;
+
+/** The longest quote of an offer or need in a reason's sentence; longer texts end in "…". */
+export const QUOTE_LENGTH = 90;
 
 /** What a reason is about; stable codes the client can filter or style by. */
 export type ReasonCode =
   | 'ADDS_DIMENSION'
   | 'ADDS_PERSPECTIVE'
+  | 'OFFERS_WHAT_YOU_NEED'
+  | 'NEEDS_WHAT_YOU_OFFER'
   | 'SHARED_TOPIC'
   | 'SAME_DISTRICT'
   | 'SAME_BOROUGH'
+  | 'WORKS_CITY_WIDE'
   | 'COMMON_PARTNERS'
   | 'OTHER_SECTOR'
   | 'NEVER_COOPERATED'
@@ -23,6 +37,8 @@ export interface Reason {
   ref?: string;
   /** For COMMON_PARTNERS: the ids of (up to three of) the common former partners. */
   partnerIds?: readonly string[];
+  /** For OFFERS_WHAT_YOU_NEED / NEEDS_WHAT_YOU_OFFER: the matched need and offer, verbatim. */
+  quote?: { need: string; offer: string };
   text: Bilingual;
 }
 
@@ -56,9 +72,10 @@ const PERSPECTIVE_LABELS: Readonly<Record<Perspective, Bilingual>> = {
 };
 
 /**
- * The reasons for suggesting `candidate` to `seeker`, each one true of the given data, in a fixed
- * order (seeker remark, dimensions, perspectives, topics, place, network, sector, exposure) with keys
- * sorted, so the same pair always gets the same list.
+ * The reasons for suggesting `candidate` to `seeker`, each one true of the given data and written
+ * to the seeker ("Sie"), in a fixed order (seeker remark, dimensions, perspectives, offers and
+ * needs, topics, place, network, sector, newcomer) with keys sorted, so the same pair always gets
+ * the same list.
  * @param labels - names the keys in the sentences; {@link KEY_LABELS} by default
  * @returns possibly an empty list, when the candidate shares and adds nothing worth a sentence.
  */
@@ -71,8 +88,9 @@ export function explainPair(
   return [
     ...noDimensionsYet(seeker),
     ...addedEngagements(seeker, candidate, labels),
+    ...needMatches(signals),
     ...sharedTopics(seeker, candidate, labels),
-    ...samePlace(seeker, candidate, labels),
+    ...place(seeker, candidate, labels),
     ...commonPartners(signals),
     ...otherSector(seeker, candidate, labels),
     ...neverCooperated(candidate),
@@ -86,8 +104,8 @@ function noDimensionsYet(seeker: PartnerProfile): Reason[] {
     {
       code: 'NO_DIMENSIONS_YET',
       text: {
-        de: 'Sie haben noch keine Vielfaltsdimension angegeben; die Vorschläge beruhen daher vor allem auf gemeinsamen Themen und räumlicher Nähe.',
-        en: 'You have not named any diversity dimension yet, so these suggestions rest mainly on shared topics and proximity.',
+        de: 'Sie haben noch keine Vielfaltsdimension angegeben; die Vorschläge beruhen daher vor allem auf gemeinsamen Themen, Angeboten und Bedarfen.',
+        en: 'You have not named any diversity dimension yet, so these suggestions rest mainly on shared topics, offers and needs.',
       },
     },
   ];
@@ -132,6 +150,51 @@ function addedEngagements(
   ];
 }
 
+/**
+ * The best quotable match in each direction: what the candidate offers for the seeker's need, and
+ * what it needs that the seeker offers. Quoted verbatim, so the seeker can judge the fit itself.
+ */
+function needMatches({ needMatches: matches = [] }: NetworkSignals): Reason[] {
+  const best = (direction: NeedMatch['direction']) =>
+    matches.find((m) => m.direction === direction && m.fit >= MIN_QUOTED_FIT);
+  const theyOffer = best('THEY_OFFER');
+  const youOffer = best('YOU_OFFER');
+  return [
+    ...(theyOffer
+      ? [
+          {
+            code: 'OFFERS_WHAT_YOU_NEED' as const,
+            quote: { need: theyOffer.need, offer: theyOffer.offer },
+            text: {
+              de: `Bietet „${quoted(theyOffer.offer)}“ – passend zu Ihrem Bedarf „${quoted(theyOffer.need)}“.`,
+              en: `Offers “${quoted(theyOffer.offer)}” – matching your need “${quoted(theyOffer.need)}”.`,
+            },
+          },
+        ]
+      : []),
+    ...(youOffer
+      ? [
+          {
+            code: 'NEEDS_WHAT_YOU_OFFER' as const,
+            quote: { need: youOffer.need, offer: youOffer.offer },
+            text: {
+              de: `Sucht „${quoted(youOffer.need)}“ – dazu passt Ihr Angebot „${quoted(youOffer.offer)}“.`,
+              en: `Is looking for “${quoted(youOffer.need)}” – your offer “${quoted(youOffer.offer)}” fits.`,
+            },
+          },
+        ]
+      : []),
+  ];
+}
+
+/** A text cut to {@link QUOTE_LENGTH} characters at a word boundary, with "…" when cut. */
+export function quoted(text: string): string {
+  if (text.length <= QUOTE_LENGTH) return text;
+  const cut = text.slice(0, QUOTE_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > QUOTE_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function sharedTopics(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
   const candidateTopics = new Set(candidate.topics);
   return sortedUnique(seeker.topics.filter((topic) => candidateTopics.has(topic))).map((topic) => {
@@ -147,8 +210,25 @@ function sharedTopics(seeker: PartnerProfile, candidate: PartnerProfile, labels:
   });
 }
 
-/** One reason at most: the same district implies the same borough, which would only repeat it. */
-function samePlace(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
+/**
+ * One reason at most: the same district implies the same borough, which would only repeat it.
+ * With a city-wide partner on either side place is neutral in the score, so no sentence claims it
+ * (an office in the Innenstadt is not suggested "because it sits in the Innenstadt too"); a
+ * city-wide candidate is said to work everywhere instead.
+ */
+function place(seeker: PartnerProfile, candidate: PartnerProfile, labels: Labels): Reason[] {
+  if (candidate.scope === 'CITY') {
+    return [
+      {
+        code: 'WORKS_CITY_WIDE',
+        text: {
+          de: 'Arbeitet stadtweit – eine Zusammenarbeit ist in jedem Stadtteil möglich.',
+          en: 'Works city-wide – a cooperation is possible in any district.',
+        },
+      },
+    ];
+  }
+  if (seeker.scope === 'CITY') return [];
   if (seeker.districtKey !== null && seeker.districtKey === candidate.districtKey) {
     const name = labels('district', seeker.districtKey);
     return [
@@ -205,8 +285,8 @@ function otherSector(seeker: PartnerProfile, candidate: PartnerProfile, labels: 
       code: 'OTHER_SECTOR',
       ref: candidate.sector,
       text: {
-        de: `Kommt aus einem anderen Sektor (${name.de}) und schlägt so eine Brücke.`,
-        en: `Comes from another sector (${name.en}) and so builds a bridge.`,
+        de: `Kommt aus dem Sektor ${name.de} und schlägt so eine Brücke über Ihren eigenen Sektor hinaus.`,
+        en: `Comes from the ${name.en} sector and so builds a bridge beyond your own sector.`,
       },
     },
   ];
@@ -218,8 +298,8 @@ function neverCooperated(candidate: PartnerProfile): Reason[] {
     {
       code: 'NEVER_COOPERATED',
       text: {
-        de: 'Hat bisher an keiner Kooperation teilgenommen – eine Chance, neue Mitglieder einzubinden.',
-        en: 'Has not taken part in any cooperation yet – a chance to involve new members.',
+        de: 'War noch an keiner Kooperation beteiligt – Sie wären die ersten Kooperationspartner.',
+        en: 'Has not cooperated with anyone yet – you would be its first cooperation partner.',
       },
     },
   ];
@@ -242,9 +322,12 @@ function compare(a: string, b: string): number {
 export const REF_KINDS: Readonly<Record<ReasonCode, LabelKind>> = {
   ADDS_DIMENSION: 'dimension',
   ADDS_PERSPECTIVE: 'dimension',
+  OFFERS_WHAT_YOU_NEED: 'dimension',
+  NEEDS_WHAT_YOU_OFFER: 'dimension',
   SHARED_TOPIC: 'topic',
   SAME_DISTRICT: 'district',
   SAME_BOROUGH: 'borough',
+  WORKS_CITY_WIDE: 'dimension',
   COMMON_PARTNERS: 'dimension',
   OTHER_SECTOR: 'sector',
   NEVER_COOPERATED: 'dimension',

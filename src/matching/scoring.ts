@@ -301,3 +301,21 @@ function parseDay(day: string, name: string): number {
   }
   return time;
 }
+
+/** How good a suggestion is, in words: what the raw score means for a partner. */
+export type ScoreLevel = 'STRONG' | 'GOOD' | 'POSSIBLE';
+
+/**
+ * The score from which a suggestion is STRONG or GOOD (docs/matching.md#levels). Set from the
+ * demo's score distribution with the default weights: about the best tenth of all eligible pairs
+ * is STRONG and the next quarter GOOD; the rest is POSSIBLE — still a Vielfaltskooperation, but
+ * with less to build on.
+ */
+export const LEVEL_THRESHOLDS = { STRONG: 0.5, GOOD: 0.38 } as const;
+
+/** The {@link ScoreLevel} of a score. */
+export function scoreLevel(score: number): ScoreLevel {
+  if (score >= LEVEL_THRESHOLDS.STRONG) return 'STRONG';
+  if (score >= LEVEL_THRESHOLDS.GOOD) return 'GOOD';
+  return 'POSSIBLE';
+}
