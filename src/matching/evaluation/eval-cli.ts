@@ -58,10 +58,7 @@ export async function readNeedIndex(
   for (let from = 0; from < ids.length; from += SEEKER_BATCH) {
     const { seekers } = await repository.findSeekers(ids.slice(from, from + SEEKER_BATCH));
     for (const seeker of seekers) {
-      // Until the repository reads need matches (issue #16), a seeker has none.
-      const matches = (seeker as { needMatches?: ReadonlyMap<string, readonly NeedMatch[]> } | null)
-        ?.needMatches;
-      if (seeker && matches && matches.size > 0) index.set(seeker.profile.id, matches);
+      if (seeker && seeker.needMatches.size > 0) index.set(seeker.profile.id, seeker.needMatches);
     }
   }
   return index;
@@ -98,14 +95,24 @@ async function startDatabase(log: (line: string) => void): Promise<Database> {
   }
 }
 
-/** Writes a regime's alliance into the (alliance-free) graph and reads every partner's matches. */
-async function needIndexOf(executor: CypherExecutor, alliance: DemoAlliance): Promise<NeedIndex> {
+/**
+ * Replaces the graph's alliance with a regime's and reads every ACTIVE partner's need matches.
+ * @param lap - told the seconds of the write and of the read
+ */
+async function needIndexOf(
+  executor: CypherExecutor,
+  alliance: DemoAlliance,
+  lap: (what: string, since: number) => void,
+): Promise<NeedIndex> {
+  let t = performance.now();
   await wipeAllianceData(executor);
   await writeDemoAlliance(executor, alliance);
-  return readNeedIndex(
-    executor,
-    alliance.partners.filter((p) => p.status === 'ACTIVE').map((p) => p.id),
-  );
+  lap(`${alliance.options.regime}: alliance written`, t);
+  t = performance.now();
+  const active = alliance.partners.filter((p) => p.status === 'ACTIVE').map((p) => p.id);
+  const needs = await readNeedIndex(executor, active);
+  lap(`${alliance.options.regime}: need matches of ${active.length} partners read`, t);
+  return needs;
 }
 
 /** `--partners N --seed S`, defaults 353 and 42; the generator checks the ranges. */
@@ -146,13 +153,8 @@ async function main(): Promise<void> {
   let asOf = '';
   try {
     for (const regime of REGIMES as readonly DemoRegime[]) {
-      t = performance.now();
       const alliance = generateDemoAlliance({ partners, seed, regime }, reference);
-      const needs = await needIndexOf(database.executor, alliance);
-      lap(
-        `${regime}: generated, written, need matches read (${needs.size} seekers with matches)`,
-        t,
-      );
+      const needs = await needIndexOf(database.executor, alliance, lap);
       t = performance.now();
       asOf = alliance.options.asOf;
       const windows = rollingWindows(ROLLING_CUTS, asOf);
