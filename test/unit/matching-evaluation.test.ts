@@ -42,6 +42,7 @@ import {
   precomputeMatching,
   rankPrecomputed,
   shareOf,
+  tuneMatching,
 } from '../../src/matching/evaluation/tuning';
 import { profileSimilarity } from '../../src/matching/diversify';
 import type { NeedMatch, PartnerProfile } from '../../src/matching/matching.model';
@@ -603,4 +604,26 @@ describe('evaluation on the default demo alliance', () => {
       recommendAll(matching(weights, lambda), state, 10),
     );
   });
+
+  it('should start the search at the best of its starting points', () => {
+    const split = splitAt(alliance, reference.districts, '2019-06-12', '2020-06-12');
+    const onlyExposure = {
+      weights: { ...DEFAULT_WEIGHTS, ...zeroWeights(), exposure: 1, complementarity: 1 },
+      lambda: 0.5,
+    };
+    const alone = (start: typeof DEFAULTS) =>
+      tuneMatching(split, { start, maxPasses: 0, floors: {} }).validation.recall;
+    const both = tuneMatching(split, {
+      start: onlyExposure,
+      alsoStartFrom: [DEFAULTS],
+      maxPasses: 0,
+      floors: {},
+    });
+    expect(alone(DEFAULTS)).toBeGreaterThan(alone(onlyExposure));
+    expect(both).toMatchObject({ ...DEFAULTS, evaluations: 2, passes: 0 });
+  });
 });
+
+function zeroWeights(): Record<string, number> {
+  return Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((name) => [name, 0]));
+}

@@ -146,7 +146,8 @@ export interface CommonReport {
 
 /**
  * The single config that does best across regimes: {@link tuneCommon} on the validation cuts
- * (each regime's best = its own tuned validation recall), started from the defaults; then its
+ * (each regime's best = its own tuned validation recall), started from the best of the defaults
+ * and each regime's tuned config; then its
  * recall on each regime's test cuts, for information.
  */
 export function commonConfig(reports: readonly RegimeReport[], seed: number): CommonReport {
@@ -156,7 +157,12 @@ export function commonConfig(reports: readonly RegimeReport[], seed: number): Co
       splits: r.splits.validation,
       bestRecall: r.tuned.validation.recall,
     })),
-    { start: DEFAULT_CONFIG, k: K, maxGini: TUNING_MAX_GINI },
+    {
+      start: DEFAULT_CONFIG,
+      alsoStartFrom: reports.map((r) => ({ weights: r.tuned.weights, lambda: r.tuned.lambda })),
+      k: K,
+      maxGini: TUNING_MAX_GINI,
+    },
   );
   const method = { name: 'common', rank: matching(search.weights, search.lambda) };
   const test = reports.map((r) => {

@@ -23,6 +23,13 @@ export interface MatchingConfig {
 export interface TuningOptions {
   /** Where the search starts; usually the current defaults. */
   start: MatchingConfig;
+  /**
+   * Further starting points: the search starts at the best of `start` and these (the first of
+   * equals wins). A coordinate search can stall where one weight alone cannot improve; starting
+   * from each regime's own optimum as well gives the common search a better chance.
+   * @default []
+   */
+  alsoStartFrom?: readonly MatchingConfig[];
   /** List length of the objective, recall@k. @default 10 */
   k?: number;
   /** The exposure constraint on the validation lists. @default 0.5 */
@@ -295,6 +302,10 @@ function coordinateSearch<M>(
   };
   const better = (a: Point, b: Point) => isImprovement(a.metrics, b.metrics);
   let best = evaluate(options.start);
+  for (const start of options.alsoStartFrom ?? []) {
+    const next = evaluate(start);
+    if (better(next, best)) best = next;
+  }
   let passes = 0;
   let changed = true;
   while (changed && passes < maxPasses) {
