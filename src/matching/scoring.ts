@@ -110,14 +110,23 @@ export function commonGround(seeker: PartnerProfile, candidate: PartnerProfile):
 }
 
 /**
+ * Proximity of a pair where one side works city-wide: what place gives an average pair of the
+ * alliance (the mean proximity over all pairs of ACTIVE non-city-wide demo partners is 0.057; a
+ * unit test keeps the two together). Neither a bonus — a fixed 0.5 made city offices the best
+ * match of every distant partner — nor a penalty.
+ * @default 0.06
+ */
+export const NEUTRAL_PROXIMITY = 0.06;
+
+/**
  * Proximity: 1 in the same district, 0.5 in another district of the same borough, 0 otherwise or
  * when either location is unknown. Local partners meet more easily and share a neighbourhood.
  *
  * Scope changes what "near" means: when either partner works city-wide, place says nothing about
- * how easily they meet, so proximity is neutral (0.5 for every such pair: it moves no candidate
- * ahead of another); a partner working in its whole borough is as near to the borough's other
+ * how easily they meet, so proximity is neutral ({@link NEUTRAL_PROXIMITY}, whichever district
+ * they sit in); a partner working in its whole borough is as near to the borough's other
  * districts as to its own.
- * @returns 1, 0.5 or 0.
+ * @returns a value in [0, 1].
  */
 export function proximity(seeker: PartnerProfile, candidate: PartnerProfile): number {
   if (seeker.scope === 'CITY' || candidate.scope === 'CITY') return NEUTRAL_PROXIMITY;
@@ -125,9 +134,6 @@ export function proximity(seeker: PartnerProfile, candidate: PartnerProfile): nu
   if (seeker.boroughKey === null || seeker.boroughKey !== candidate.boroughKey) return 0;
   return seeker.scope === 'BOROUGH' || candidate.scope === 'BOROUGH' ? 1 : 0.5;
 }
-
-/** Proximity of a pair where one side works city-wide. */
-export const NEUTRAL_PROXIMITY = 0.5;
 
 /**
  * Network trust: 1 − e^(−Adamic–Adar). Common former partners vouch for a candidate, rare ones

@@ -70,12 +70,15 @@ describe('refName', () => {
       'ADDS_DIMENSION',
       'ADDS_PERSPECTIVE',
       'COMMON_PARTNERS',
+      'NEEDS_WHAT_YOU_OFFER',
       'NEVER_COOPERATED',
       'NO_DIMENSIONS_YET',
+      'OFFERS_WHAT_YOU_NEED',
       'OTHER_SECTOR',
       'SAME_BOROUGH',
       'SAME_DISTRICT',
       'SHARED_TOPIC',
+      'WORKS_CITY_WIDE',
     ]);
   });
 });

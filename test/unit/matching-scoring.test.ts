@@ -6,6 +6,8 @@ import type {
   Weights,
 } from '../../src/matching/matching.model';
 import { explainPair } from '../../src/matching/reasons';
+import { generateDemoAlliance } from '../../seeds/demo/generate';
+import { readReferenceData } from '../../seeds/reference/load-reference-data';
 import {
   activity,
   bridging,
@@ -151,21 +153,41 @@ describe('proximity', () => {
     expect(proximity(unknown, unknown)).toBe(0);
   });
 
-  it('should be neutral (the same for every candidate) when the seeker works city-wide', () => {
+  it('should be neutral for every pair with a city-wide partner, wherever the other sits', () => {
     const cityWide = profile({ districtKey: 'd1', boroughKey: 'b1', scope: 'CITY' });
     const values = [
       profile({ districtKey: 'd1', boroughKey: 'b1' }),
       profile({ districtKey: 'd2', boroughKey: 'b1' }),
       profile({ districtKey: 'd3', boroughKey: 'b2' }),
-    ].map((candidate) => proximity(cityWide, candidate));
-    expect(values).toEqual([NEUTRAL_PROXIMITY, NEUTRAL_PROXIMITY, NEUTRAL_PROXIMITY]);
+    ].map((candidate) => [proximity(cityWide, candidate), proximity(candidate, cityWide)]);
+    expect(new Set(values.flat())).toEqual(new Set([NEUTRAL_PROXIMITY]));
   });
 
-  it("should not favour a city-wide candidate for sitting in the seeker's district", () => {
-    const office = profile({ districtKey: 'd1', boroughKey: 'b1', scope: 'CITY' });
-    const neighbour = profile({ districtKey: 'd1', boroughKey: 'b1' });
-    expect(proximity(seeker, office)).toBe(NEUTRAL_PROXIMITY);
-    expect(proximity(seeker, office)).toBeLessThan(proximity(seeker, neighbour));
+  it('should make neutral what place gives an average pair of the demo alliance', async () => {
+    const reference = await readReferenceData();
+    const { partners } = generateDemoAlliance({}, reference);
+    const boroughOf = new Map(reference.districts.map((d) => [d.key, d.boroughKey]));
+    const local = partners
+      .filter((p) => p.status === 'ACTIVE' && p.scope !== 'CITY')
+      .map((p) =>
+        profile({
+          id: p.id,
+          districtKey: p.district,
+          boroughKey: boroughOf.get(p.district) ?? null,
+          scope: p.scope,
+        }),
+      );
+    let sum = 0;
+    let pairs = 0;
+    local.forEach((a) =>
+      local.forEach((b) => {
+        if (a !== b) {
+          sum += proximity(a, b);
+          pairs += 1;
+        }
+      }),
+    );
+    expect(Math.abs(sum / pairs - NEUTRAL_PROXIMITY)).toBeLessThan(0.01);
   });
 
   it('should count the whole borough as near when either side works borough-wide', () => {
@@ -412,7 +434,7 @@ describe('explainPair', () => {
   it('should explain to a seeker without dimensions what its suggestions rest on', () => {
     const reasons = explainPair(profile({ engagements: [] }), profile({ id: 'c' }), NO_SIGNALS);
     expect(reasons[0]?.code).toBe('NO_DIMENSIONS_YET');
-    expect(reasons[0]?.text.en).toMatch(/topics and proximity/);
+    expect(reasons[0]?.text.en).toMatch(/topics, offers and needs/);
   });
 
   it('should be deterministic regardless of input order', () => {
