@@ -7,6 +7,7 @@ import {
   ratioOfMeans,
 } from '../../src/matching/evaluation/bootstrap';
 import { ROLLING_CUTS, rollingSplits, rollingWindows } from '../../src/matching/evaluation/cuts';
+import { evaluateRegime, MATCHING, MATCHING_TUNED } from '../../src/matching/evaluation/evaluation';
 import { GOALS, liveGoals, regimeGoals } from '../../src/matching/evaluation/goals';
 import {
   type HistoryState,
@@ -558,6 +559,35 @@ describe('goals', () => {
     expect(liveGoals({ ...good, crossDimensionRate: 0.99 })[1]?.pass).toBe(false);
     expect(liveGoals({ ...good, coverage: GOALS.minCoverage - 0.01 })[2]?.pass).toBe(false);
     expect(liveGoals({ ...good, gini: 0.36 })[2]?.pass).toBe(false);
+  });
+});
+
+describe('one regime, end to end without a database', () => {
+  const input = {
+    regime: 'TINY',
+    alliance: TINY,
+    districts: DISTRICTS,
+    windows: rollingWindows(['2019-01-01', '2020-01-01'], '2020-12-31', 1),
+  };
+  const report = evaluateRegime(input, 42);
+
+  it('should report every baseline, the matching and the tuned matching on the same units', () => {
+    expect(report.methods.map((m) => m.name)).toEqual([
+      ...allMethods(DEFAULT_WEIGHTS, DEFAULT_DIVERSITY_LAMBDA).map((m) => m.name),
+      MATCHING_TUNED,
+    ]);
+    // Test window 2020: new pairs p1–p3 and p1–p6, so seekers p1, p3 and p6.
+    expect(report.units).toBe(3);
+    for (const method of report.methods) {
+      expect(method.scores.map((u) => u.seekerId)).toEqual(['p1', 'p3', 'p6']);
+    }
+  });
+
+  it('should be deterministic and feed the goals from the table', () => {
+    expect(evaluateRegime(input, 42)).toEqual(report);
+    const matchingRow = report.methods.find((m) => m.name === MATCHING);
+    expect(report.outcome.defaultRecall).toBe(matchingRow?.pooled.recall);
+    expect(report.outcome.ratio).toBe(report.ratio);
   });
 });
 

@@ -102,7 +102,8 @@ export function formatRegime(report: RegimeReport): string {
     TABLE_HEADER,
     ...report.methods.map(formatMethodRow),
     '',
-    `  recall@${K} matching / adamicAdar: ${num(report.ratio.estimate)} [${num(report.ratio.low)}, ${num(report.ratio.high)}]`,
+    `  recall@${K} matching / adamicAdar:          ${ci(report.ratio)}`,
+    `  recall@${K} matching (tuned) / adamicAdar:  ${ci(report.tunedRatio)}  (for information)`,
   ].join('\n');
 }
 
@@ -119,10 +120,11 @@ export function formatCommon(common: CommonReport): string {
     ...formatConfigAsTypeScript(search)
       .split('\n')
       .map((l) => `    ${l}`),
-    `  ${'regime'.padEnd(18)}${'valid. share'.padStart(14)}${'test recall'.padStart(14)}${'test share'.padStart(14)}`,
+    `  ${'regime'.padEnd(18)}${'valid. share'.padStart(14)}${'test recall'.padStart(14)}${'test share'.padStart(14)}   test ratio to adamicAdar [95 % CI]`,
     ...search.regimes.map((r, i) => {
       const test = common.test[i];
-      return `  ${r.name.padEnd(18)}${pct(r.share).padStart(14)}${num(test?.recall ?? 0).padStart(14)}${pct(test?.share ?? 0).padStart(14)}`;
+      const ratio = test ? ci(test.ratio) : '';
+      return `  ${r.name.padEnd(18)}${pct(r.share).padStart(14)}${num(test?.recall ?? 0).padStart(14)}${pct(test?.share ?? 0).padStart(14)}   ${ratio}`;
     }),
     `  minimum validation share ${pct(search.minShare)}`,
   ].join('\n');
