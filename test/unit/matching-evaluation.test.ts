@@ -7,6 +7,7 @@ import {
   ratioOfMeans,
 } from '../../src/matching/evaluation/bootstrap';
 import { ROLLING_CUTS, rollingSplits, rollingWindows } from '../../src/matching/evaluation/cuts';
+import { fullTextIndexes } from '../../src/matching/evaluation/eval-cli';
 import { evaluateRegime, MATCHING, MATCHING_TUNED } from '../../src/matching/evaluation/evaluation';
 import { GOALS, liveGoals, regimeGoals } from '../../src/matching/evaluation/goals';
 import {
@@ -46,6 +47,7 @@ import {
   tuneMatching,
 } from '../../src/matching/evaluation/tuning';
 import { profileSimilarity } from '../../src/matching/diversify';
+import { readMigrations } from '../../src/db/migrations';
 import type { NeedMatch, PartnerProfile } from '../../src/matching/matching.model';
 import { DEFAULT_DIVERSITY_LAMBDA } from '../../src/matching/rank';
 import { DEFAULT_WEIGHTS } from '../../src/matching/scoring';
@@ -559,6 +561,27 @@ describe('goals', () => {
     expect(liveGoals({ ...good, crossDimensionRate: 0.99 })[1]?.pass).toBe(false);
     expect(liveGoals({ ...good, coverage: GOALS.minCoverage - 0.01 })[2]?.pass).toBe(false);
     expect(liveGoals({ ...good, gini: 0.36 })[2]?.pass).toBe(false);
+  });
+});
+
+describe('full-text indexes to rebuild per regime', () => {
+  it('should find the migrations’ full-text indexes by name with their own statements', async () => {
+    const indexes = fullTextIndexes(await readMigrations());
+    expect(indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['offer_need_de', 'offer_need_en']),
+    );
+    for (const { name, statement } of indexes) {
+      expect(statement).toMatch(new RegExp(`^CREATE FULLTEXT INDEX ${name} `));
+    }
+  });
+
+  it('should ignore other statements', () => {
+    const migration = {
+      id: 'x',
+      checksum: '',
+      statements: ['CREATE INDEX a IF NOT EXISTS FOR (p:P) ON (p.a)'],
+    };
+    expect(fullTextIndexes([migration])).toEqual([]);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 } from '../../../seeds/reference/load-reference-data';
 import { EmbeddedNeo4j } from '../../db/embedded-neo4j';
 import { CypherExecutor } from '../../db/executor';
-import { applyMigrations, readMigrations } from '../../db/migrations';
+import { applyMigrations, type Migration, readMigrations } from '../../db/migrations';
 import type { NeedMatch } from '../matching.model';
 import { MatchingRepository } from '../matching.repository';
 import { ROLLING_CUTS, rollingWindows } from './cuts';
@@ -67,7 +67,43 @@ export async function readNeedIndex(
 /** An embedded Neo4j with the schema and reference data, and how to stop it. */
 interface Database {
   executor: CypherExecutor;
+  /** The full-text index statements of the migrations, to rebuild the indexes per regime. */
+  fullText: FullTextIndex[];
   close(): Promise<void>;
+}
+
+/** A full-text index as a migration creates it. */
+export interface FullTextIndex {
+  name: string;
+  /** The migration's own `CREATE FULLTEXT INDEX …` statement. */
+  statement: string;
+}
+
+/** The `CREATE FULLTEXT INDEX <name> …` statements of the migrations, in order. */
+export function fullTextIndexes(migrations: readonly Migration[]): FullTextIndex[] {
+  return migrations.flatMap((m) =>
+    m.statements.flatMap((statement) => {
+      const name = /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)/i.exec(statement)?.[1];
+      return name ? [{ name, statement }] : [];
+    }),
+  );
+}
+
+/**
+ * Drops and recreates the (empty) full-text indexes, so that each regime's need matches come from
+ * a fresh index. Lucene keeps deleted documents in its term statistics until segments merge, and
+ * merges run in the background: after a wipe, the scores, and with them the fits and which hits
+ * make the `limit`, would depend on the previous regimes and on timing.
+ */
+async function rebuildFullTextIndexes(
+  executor: CypherExecutor,
+  indexes: readonly FullTextIndex[],
+): Promise<void> {
+  for (const { name, statement } of indexes) {
+    await executor.runSchema({ cypher: `DROP INDEX ${name} IF EXISTS` });
+    await executor.runSchema({ cypher: statement });
+  }
+  await executor.runSchema({ cypher: 'CALL db.awaitIndexes(300)' });
 }
 
 async function startDatabase(log: (line: string) => void): Promise<Database> {
@@ -86,9 +122,10 @@ async function startDatabase(log: (line: string) => void): Promise<Database> {
     );
     driver = neo4jDriver.driver(neo4j.uri);
     const executor = new CypherExecutor(driver, 'neo4j');
-    await applyMigrations(executor, await readMigrations());
+    const migrations = await readMigrations();
+    await applyMigrations(executor, migrations);
     await loadReferenceData(executor);
-    return { executor, close };
+    return { executor, fullText: fullTextIndexes(migrations), close };
   } catch (error) {
     await close();
     throw error;
@@ -100,12 +137,13 @@ async function startDatabase(log: (line: string) => void): Promise<Database> {
  * @param lap - told the seconds of the write and of the read
  */
 async function needIndexOf(
-  executor: CypherExecutor,
+  { executor, fullText }: Database,
   alliance: DemoAlliance,
   lap: (what: string, since: number) => void,
 ): Promise<NeedIndex> {
   let t = performance.now();
   await wipeAllianceData(executor);
+  await rebuildFullTextIndexes(executor, fullText);
   await writeDemoAlliance(executor, alliance);
   lap(`${alliance.options.regime}: alliance written`, t);
   t = performance.now();
@@ -154,7 +192,7 @@ async function main(): Promise<void> {
   try {
     for (const regime of REGIMES as readonly DemoRegime[]) {
       const alliance = generateDemoAlliance({ partners, seed, regime }, reference);
-      const needs = await needIndexOf(database.executor, alliance, lap);
+      const needs = await needIndexOf(database, alliance, lap);
       t = performance.now();
       asOf = alliance.options.asOf;
       const windows = rollingWindows(ROLLING_CUTS, asOf);
