@@ -89,20 +89,22 @@ export function fullTextIndexes(migrations: readonly Migration[]): FullTextIndex
   );
 }
 
-/**
- * Drops and recreates the (empty) full-text indexes, so that each regime's need matches come from
- * a fresh index. Lucene keeps deleted documents in its term statistics until segments merge, and
- * merges run in the background: after a wipe, the scores, and with them the fits and which hits
- * make the `limit`, would depend on the previous regimes and on timing.
- */
-async function rebuildFullTextIndexes(
+/** Drops the full-text indexes, so that {@link createFullTextIndexes} builds them afresh. */
+async function dropFullTextIndexes(
   executor: CypherExecutor,
   indexes: readonly FullTextIndex[],
 ): Promise<void> {
-  for (const { name, statement } of indexes) {
+  for (const { name } of indexes) {
     await executor.runSchema({ cypher: `DROP INDEX ${name} IF EXISTS` });
-    await executor.runSchema({ cypher: statement });
   }
+}
+
+/** Creates the full-text indexes with the migrations' statements and waits until they are online. */
+async function createFullTextIndexes(
+  executor: CypherExecutor,
+  indexes: readonly FullTextIndex[],
+): Promise<void> {
+  for (const { statement } of indexes) await executor.runSchema({ cypher: statement });
   await executor.runSchema({ cypher: 'CALL db.awaitIndexes(300)' });
 }
 
@@ -143,8 +145,13 @@ async function needIndexOf(
 ): Promise<NeedIndex> {
   let t = performance.now();
   await wipeAllianceData(executor);
-  await rebuildFullTextIndexes(executor, fullText);
+  // A fresh index per regime, built from the written alliance in one population: Lucene keeps
+  // deleted documents in its term statistics until segments merge in the background, so after a
+  // wipe the scores (and which hits make the query's `limit`) would depend on the earlier regimes
+  // and on timing.
+  await dropFullTextIndexes(executor, fullText);
   await writeDemoAlliance(executor, alliance);
+  await createFullTextIndexes(executor, fullText);
   lap(`${alliance.options.regime}: alliance written`, t);
   t = performance.now();
   const active = alliance.partners.filter((p) => p.status === 'ACTIVE').map((p) => p.id);
