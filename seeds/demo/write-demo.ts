@@ -1,6 +1,8 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { CypherExecutor, CypherQuery } from '../../src/db/executor';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
+import { OFFER_NEED_LISTS } from '../../src/partners/offer-need.repository';
+import { offerNeedLists } from '../../src/partners/partner-write.mapping';
 import type { DemoAlliance } from './types';
 
 /** Rows per `UNWIND` statement: big enough for few round trips, small enough for a 512 MB heap. */
@@ -21,6 +23,7 @@ type Row = Record<string, unknown>;
 /**
  * The writer's statements, one per node label or relationship type, each an `UNWIND $rows`.
  * Reference nodes (Dimension, Topic, District) are matched by key; they must be loaded before.
+ * Offer and Need nodes are written with their OFFERS or NEEDS relationship, after the partners.
  */
 export const demoWriteQueries = {
   // All properties in the CREATE: each index (and the full-text one) is updated once per node.
@@ -29,7 +32,16 @@ CREATE (:Partner {id: row.id, name: row.name, sector: row.sector, kind: row.kind
   status: row.status, joinedOn: date(row.joinedOn), description: row.description,
   website: row.website, contactName: row.contactName, contactEmail: row.contactEmail,
   contactPhone: row.contactPhone, internalNotes: row.internalNotes, version: row.version,
-  cooperationCount: row.cooperationCount, lastActiveOn: date(row.lastActiveOn)})`,
+  cooperationCount: row.cooperationCount, lastActiveOn: date(row.lastActiveOn), scope: row.scope})`,
+  // Offers and needs belong to one partner each: node and relationship in one CREATE.
+  Offer: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+CREATE (p)-[:OFFERS]->(:Offer {kind: row.kind, text: row.text, query: row.query,
+  topicKeys: row.topicKeys, position: row.position})`,
+  Need: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.partnerId})
+CREATE (p)-[:NEEDS]->(:Need {kind: row.kind, text: row.text, query: row.query,
+  topicKeys: row.topicKeys, position: row.position})`,
   Event: `UNWIND $rows AS row
 CREATE (:Event {id: row.id, kind: row.kind, title: row.title, date: date(row.date)})`,
   Cooperation: `UNWIND $rows AS row
@@ -68,8 +80,8 @@ CREATE (p)-[:ATTENDED]->(e)`,
 /** One step of the writer: a node label or relationship type. */
 export type WriteStep = keyof typeof demoWriteQueries;
 
-/** The node labels the demo writes, in writing order. */
-export const DEMO_LABELS = ['Partner', 'Event', 'Cooperation'] as const;
+/** The node labels the demo writes, in writing order (offers and needs need their partners). */
+export const DEMO_LABELS = ['Partner', 'Offer', 'Need', 'Event', 'Cooperation'] as const;
 
 /** The relationship types the demo writes, in writing order (after all nodes). */
 export const DEMO_RELATIONSHIPS = [
@@ -88,11 +100,15 @@ const int = (n: number): Integer => neo4j.int(n);
 export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
   const { partners, cooperations, events, attendances } = data;
   return {
-    Partner: partners.map(({ engagements: _e, topics: _t, district: _d, ...p }) => ({
-      ...p,
-      version: int(p.version),
-      cooperationCount: int(p.cooperationCount),
-    })),
+    Partner: partners.map(
+      ({ engagements: _e, topics: _t, district: _d, offers: _o, needs: _n, ...p }) => ({
+        ...p,
+        version: int(p.version),
+        cooperationCount: int(p.cooperationCount),
+      }),
+    ),
+    Offer: offerNeedRows(partners, 'offers'),
+    Need: offerNeedRows(partners, 'needs'),
     Event: events.map((e) => ({ ...e })),
     Cooperation: cooperations.map(({ participants: _p, dimensions: _d, partOf: _o, ...c }) => ({
       ...c,
@@ -111,6 +127,23 @@ export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
     ),
     ATTENDED: attendances.map((a) => ({ ...a })),
   };
+}
+
+/**
+ * The Offer or Need rows of all partners, made as the API makes them (trimmed text, its term
+ * query, position in the list). The mapping picks text and topic keys only: the generator's
+ * `category` is a label for evaluating the matching and never reaches the graph.
+ */
+function offerNeedRows(partners: DemoAlliance['partners'], list: 'offers' | 'needs'): Row[] {
+  const { kind } = OFFER_NEED_LISTS[list];
+  return partners.flatMap((p) =>
+    (offerNeedLists({ [list]: p[list] })[list] ?? []).map((row) => ({
+      partnerId: p.id,
+      kind,
+      ...row,
+      position: int(row.position),
+    })),
+  );
 }
 
 /** The statement of one batch of one step. */
@@ -152,7 +185,7 @@ export async function writeDemoAlliance(
 export const WIPE_BATCH_SIZE = 10_000;
 
 /**
- * Deletes all Cooperation, Event and Partner nodes with their relationships, 10,000 nodes per
+ * Deletes all Cooperation, Event, Offer, Need and Partner nodes with their relationships, 10,000 nodes per
  * transaction until none are left. (`CALL … IN TRANSACTIONS` would need an implicit transaction;
  * the executor runs managed ones.) Reference data stays.
  *
@@ -161,7 +194,8 @@ export const WIPE_BATCH_SIZE = 10_000;
 export async function wipeAllianceData(executor: CypherExecutor): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
   // Cooperations and events first: their relationships go with them, so partner batches stay small.
-  for (const label of ['Cooperation', 'Event', 'Partner'] as const) {
+  // Offers and needs before their partners, which are all that links them.
+  for (const label of ['Cooperation', 'Event', 'Offer', 'Need', 'Partner'] as const) {
     deleted[label] = 0;
     for (;;) {
       const [count = 0] = await executor.write(

@@ -1,5 +1,6 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/executor';
+import { toTermQuery } from '../common/lucene';
 import { fromNeo4j } from '../db/values';
 import { EVENT_PROJECTION } from '../events/event.repository';
 import { type Exchange, ExchangeStatus, type Post, PostStatus } from './exchange.types';
@@ -119,12 +120,14 @@ RETURN x.id AS id ORDER BY id`,
       params: { partnerId, withPosts },
     };
   },
+  /** The erased partner's words go, and with them the term query made of them (`query`). */
   erasePosts(exchangeId: string, partnerId: string): CypherQuery {
     return {
       cypher: `MATCH (:Partner {id: $partnerId})-[:POSTED]->(post:Post)-[:IN]->(:Exchange {id: $exchangeId})
 WITH post, post.status = $withdrawn AS wasWithdrawn
 SET post.text = $erasedText, post.status = $withdrawn,
     post.withdrawnAt = coalesce(post.withdrawnAt, datetime())
+REMOVE post.query
 RETURN post.id AS id, post.kind AS kind, wasWithdrawn ORDER BY id`,
       params: {
         exchangeId,
@@ -152,7 +155,7 @@ DELETE r RETURN count(*) AS removed`,
     return {
       cypher: `MATCH (x:Exchange {id: $exchangeId}), (author:Partner {id: $partnerId})
 CREATE (author)-[:POSTED]->(post:Post {id: $id, exchangeId: $exchangeId, kind: $kind, text: $text,
-  status: $status, createdAt: datetime(), withdrawnAt: null})-[:IN]->(x)
+  query: $query, status: $status, createdAt: datetime(), withdrawnAt: null})-[:IN]->(x)
 WITH post, author
 CALL (post) {
   UNWIND $dimensionKeys AS key
@@ -165,7 +168,9 @@ CALL (post) {
   CREATE (post)-[:ABOUT]->(t)
 }
 RETURN ${postProjection('post', 'author')} AS post`,
-      params: { ...post, status: PostStatus.ACTIVE },
+      // The matching searches posts by this term query, like the offers and needs of profiles
+      // (docs/graph-model.md); posts created before it have none and are not matched.
+      params: { ...post, query: toTermQuery(post.text), status: PostStatus.ACTIVE },
     };
   },
   post(id: string): CypherQuery {

@@ -1,6 +1,9 @@
 /** Pure mappings of the partner writes: inputs → property changes and relationship lists. */
 import { createHash } from 'node:crypto';
+import { toTermQuery } from '../common/lucene';
 import type { FieldProblem } from '../common/validation';
+import type { OfferNeedList, OfferNeedRow } from './offer-need.repository';
+import type { OfferOrNeedInput } from './offer-need.inputs';
 import type { EngagementRef, ProfileChanges, ReferenceKind } from './partner-write.repository';
 import type { UpdatePartnerProfileInput } from './partner.inputs';
 
@@ -41,8 +44,8 @@ export function referenceLists(input: Partial<UpdatePartnerProfileInput>): Refer
 }
 
 /**
- * The profile properties an update sets. `contactName` and `contactEmail` cannot be cleared
- * (null keeps them); the other properties are cleared by `null`.
+ * The profile properties an update sets. `contactName`, `contactEmail` and `scope` cannot be
+ * cleared (null keeps them); the other properties are cleared by `null`.
  */
 export function profileChanges(input: UpdatePartnerProfileInput): ProfileChanges {
   const changes: ProfileChanges = {};
@@ -53,6 +56,8 @@ export function profileChanges(input: UpdatePartnerProfileInput): ProfileChanges
     const value = input[key];
     if (value != null) changes[key] = value;
   }
+  // A scope cannot be cleared: a partner always has one.
+  if (input.scope != null) changes.scope = input.scope;
   return changes;
 }
 
@@ -70,4 +75,59 @@ export function unknownKeys(
     const reason = `expected a known ${noun} key, got ${JSON.stringify(row.key)}`;
     return [{ path: `input.${field}${item}${suffix}`, reason }];
   });
+}
+
+/** The offer and need lists an input asks to replace, as the nodes to write. */
+export type OfferNeedLists = Partial<Record<OfferNeedList, OfferNeedRow[]>>;
+
+/**
+ * The offer and need lists an input asks to replace: absent or `null` keeps a list, `[]` empties
+ * it. Texts are stored trimmed, each with its term query (`toTermQuery`), computed here so that
+ * Cypher never builds a query from text; `position` keeps the partner's order.
+ *
+ * @throws Error when a text has no word: the input validation refuses such texts before
+ */
+export function offerNeedLists(input: {
+  offers?: OfferOrNeedInput[] | null;
+  needs?: OfferOrNeedInput[] | null;
+}): OfferNeedLists {
+  const lists: OfferNeedLists = {};
+  for (const list of ['offers', 'needs'] as const) {
+    const items = input[list];
+    if (items == null) continue;
+    lists[list] = items.map((item, position) => {
+      const text = item.text.trim();
+      const query = toTermQuery(text);
+      if (query === null) throw new Error(`expected a validated ${list} text with a word`);
+      return { text, query, topicKeys: item.topicKeys ?? [], position };
+    });
+  }
+  return lists;
+}
+
+/** Every topic key the lists name, once each. */
+export function offerNeedTopicKeys(lists: OfferNeedLists): string[] {
+  const keys = Object.values(lists).flatMap((rows) => rows.flatMap((row) => row.topicKeys));
+  return [...new Set(keys)];
+}
+
+/** The problems of topic keys that name no topic, with paths such as `input.offers[2].topicKeys[0]`. */
+export function unknownOfferNeedTopics(
+  lists: OfferNeedLists,
+  found: ReadonlySet<string>,
+): FieldProblem[] {
+  return Object.entries(lists).flatMap(([list, rows]) =>
+    rows.flatMap((row) =>
+      row.topicKeys.flatMap((key, index) =>
+        found.has(key)
+          ? []
+          : [
+              {
+                path: `input.${list}[${row.position}].topicKeys[${index}]`,
+                reason: `expected a known topic key, got ${JSON.stringify(key)}`,
+              },
+            ],
+      ),
+    ),
+  );
 }

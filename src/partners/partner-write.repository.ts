@@ -1,8 +1,16 @@
 import neo4j from 'neo4j-driver';
 import type { CypherQuery, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
+import { type OfferNeedList, type OfferNeedRow, offerNeedQueries } from './offer-need.repository';
 import { partnerProjection } from './partner.repository';
-import type { Partner, PartnerKind, PartnerStatus, Perspective, Sector } from './partner.types';
+import type {
+  Partner,
+  PartnerKind,
+  PartnerScope,
+  PartnerStatus,
+  Perspective,
+  Sector,
+} from './partner.types';
 
 /** The properties of a new partner (an application). */
 export interface NewPartner {
@@ -15,11 +23,15 @@ export interface NewPartner {
   contactName: string;
   contactEmail: string;
   contactPhone: string | null;
+  scope: PartnerScope;
 }
 
 /** Profile properties to set; a key that is absent stays as it is, `null` removes the value. */
 export type ProfileChanges = Partial<
-  Pick<NewPartner, 'description' | 'website' | 'contactName' | 'contactEmail' | 'contactPhone'>
+  Pick<
+    NewPartner,
+    'description' | 'website' | 'contactName' | 'contactEmail' | 'contactPhone' | 'scope'
+  >
 >;
 
 /** One (dimension, perspective) engagement to link. */
@@ -113,10 +125,16 @@ RETURN ${PARTNER} AS partner`,
       params: { id },
     };
   },
+  /**
+   * Erasure: the profile links go, and so do the Offer and Need nodes: they are the partner's own
+   * words and may hold personal data. (Leaving, `transition` to LEFT, keeps them.)
+   */
   erase(id: string, name: string): CypherQuery {
     return {
       cypher: `MATCH (p:Partner {id: $id})
 OPTIONAL MATCH (p)-[r:ACTIVE_IN|LOCATED_IN|ENGAGES_IN]->() DELETE r
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:OFFERS|NEEDS]->(item:Offer|Need) DETACH DELETE item
 WITH DISTINCT p
 SET p.name = $name, p.status = 'LEFT', p.version = p.version + 1,
     p.erasedAt = coalesce(p.erasedAt, datetime()), p.tokensValidAfter = ${TOKENS_END_NOW}
@@ -188,13 +206,30 @@ export class PartnerWriteRepository {
     return tx.run(partnerWriteQueries.replaceLinks(id, kind, rows), (r) => r.get('key') as string);
   }
 
-  /** Erases the partner's personal data; `null` for an unknown id. */
   /** Ends every token of the partner issued until now; `null` for an unknown id. */
   async endTokens(tx: TransactionRunner, id: string): Promise<Partner | null> {
     const [partner] = await tx.run(partnerWriteQueries.endTokens(id), toPartner);
     return partner ?? null;
   }
 
+  /** Replaces the partner's offers or needs with `rows` (none for `[]`). */
+  async replaceOfferNeedList(
+    tx: TransactionRunner,
+    id: string,
+    list: OfferNeedList,
+    rows: readonly OfferNeedRow[],
+  ): Promise<void> {
+    await tx.run(offerNeedQueries.replace(id, list, rows), () => null);
+  }
+
+  /** The keys among `keys` that name a topic. */
+  async knownTopicKeys(tx: TransactionRunner, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const found = await tx.run(offerNeedQueries.knownTopics(keys), (r) => r.get('key') as string);
+    return new Set(found);
+  }
+
+  /** Erases the partner's personal data, offers and needs; `null` for an unknown id. */
   async erase(tx: TransactionRunner, id: string, name: string): Promise<Partner | null> {
     const [partner] = await tx.run(partnerWriteQueries.erase(id, name), toPartner);
     return partner ?? null;

@@ -5,16 +5,21 @@ import { ErrorCode, userError } from '../common/errors';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
 import type { ApplyRateLimit } from './apply-rate-limit';
+import type { OfferNeedList, OfferNeedRow } from './offer-need.repository';
 import type { PartnerDepartures } from './partner-departures';
 import type { PartnerLoaders } from './partner.loaders';
 import type { PartnerRepository } from './partner.repository';
 import { nextStatus, PARTNER_TRANSITIONS, PartnerTransition } from './partner-status';
 import {
   anonymisedName,
+  type OfferNeedLists,
+  offerNeedLists,
+  offerNeedTopicKeys,
   profileChanges,
   type ReferenceLists,
   referenceLists,
   unknownKeys,
+  unknownOfferNeedTopics,
 } from './partner-write.mapping';
 import {
   type NewPartner,
@@ -23,7 +28,7 @@ import {
 } from './partner-write.repository';
 import type { ApplyForMembershipInput, UpdatePartnerProfileInput } from './partner.inputs';
 import { assertId } from '../common/checks';
-import type { Partner } from './partner.types';
+import { type Partner, PartnerScope } from './partner.types';
 
 /** Settings of the partner writes. */
 export interface PartnerWriteOptions {
@@ -70,7 +75,8 @@ export class PartnerWriteService {
    * idempotency key returns the first partner and writes nothing.
    *
    * @throws TOO_MANY_REQUESTS over the per-IP rate limit (`extensions.retryAfterSeconds`);
-   *   BAD_USER_INPUT for unknown district, topic or dimension keys (`extensions.fields`)
+   *   BAD_USER_INPUT for unknown district, topic or dimension keys, also those of offers and
+   *   needs (`extensions.fields`)
    */
   async apply(
     input: ApplyForMembershipInput,
@@ -88,6 +94,7 @@ export class PartnerWriteService {
       contactName: input.contactName,
       contactEmail: input.contactEmail,
       contactPhone: input.contactPhone ?? null,
+      scope: input.scope ?? PartnerScope.NEIGHBOURHOOD,
     };
     return runWrite(
       this.executor,
@@ -100,6 +107,7 @@ export class PartnerWriteService {
       async (tx) => {
         const created = await this.writes.create(tx, partner);
         await this.linkReferences(tx, partner.id, referenceLists(input));
+        await this.replaceOffersAndNeeds(tx, partner.id, offerNeedLists(input));
         return { result: created, ids: [partner.id] };
       },
       (id) => this.load(id),
@@ -127,7 +135,8 @@ export class PartnerWriteService {
   }
 
   /**
-   * Changes a profile when `version` is still current; given lists replace the relationships.
+   * Changes a profile when `version` is still current; given lists replace the relationships,
+   * offers and needs, all in the one transaction (an unknown key anywhere leaves all as it was).
    *
    * @throws UNAUTHENTICATED / FORBIDDEN unless the partner itself or a coordinator; NOT_FOUND;
    *   CONFLICT for a stale version (`extensions.currentVersion`); BAD_USER_INPUT for unknown keys
@@ -151,6 +160,7 @@ export class PartnerWriteService {
         );
       }
       await this.linkReferences(tx, id, referenceLists(input));
+      await this.replaceOffersAndNeeds(tx, id, offerNeedLists(input));
       return updated;
     });
   }
@@ -235,6 +245,22 @@ export class PartnerWriteService {
     }
   }
 
+  /**
+   * Replaces each given offer or need list. Topic keys are checked first, in one query for both
+   * lists, so that a refusal names every unknown key; the throw rolls the whole write back.
+   */
+  private async replaceOffersAndNeeds(tx: TransactionRunner, id: string, lists: OfferNeedLists) {
+    const found = await this.writes.knownTopicKeys(tx, offerNeedTopicKeys(lists));
+    const problems = unknownOfferNeedTopics(lists, found);
+    if (problems.length > 0) {
+      const summary = problems.map((p) => `${p.path}: ${p.reason}`).join('; ');
+      throw userError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${summary}`, { fields: problems });
+    }
+    for (const [list, rows] of Object.entries(lists) as [OfferNeedList, OfferNeedRow[]][]) {
+      await this.writes.replaceOfferNeedList(tx, id, list, rows);
+    }
+  }
+
   private async consumeApplication(clientIp: string): Promise<void> {
     const limit = this.options.applyRateLimit;
     const verdict = await limit.consume(clientIp);
@@ -273,6 +299,7 @@ function forget(loaders: PartnerLoaders, id: string): void {
     loaders.partnerDimensions,
     loaders.partnerTopics,
     loaders.partnerDistrict,
+    loaders.partnerOffersNeeds,
   ]) {
     loader.clear(id);
   }

@@ -13,7 +13,8 @@ import {
 } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { KEY_PATTERN, isKey } from '../common/checks';
-import { PartnerKind, Perspective, Sector } from './partner.types';
+import { MAX_OFFERS_OR_NEEDS, OfferNeedList, OfferOrNeedInput } from './offer-need.inputs';
+import { PartnerKind, PartnerScope, Perspective, Sector } from './partner.types';
 import { expected, expectedEach } from '../common/validation';
 
 /** Phone numbers: digits, spaces and `+ ( ) / -`, 5–30 characters. */
@@ -24,6 +25,9 @@ export const MAX_REFERENCES = 30;
 
 const KEY_TEXT = 'a lower-case key such as "social_origin"';
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
+const SCOPE_TEXT = 'NEIGHBOURHOOD, BOROUGH or CITY';
+const OFFERS_TEXT = `Angebote (standing offers), at most ${MAX_OFFERS_OR_NEEDS}, in this order.`;
+const NEEDS_TEXT = `Bedarfe (standing needs), at most ${MAX_OFFERS_OR_NEEDS}, in this order.`;
 const engagementKey = (e: DimensionEngagementInput) => `${e.key}/${e.perspective}`;
 
 /** One dimension a partner engages in, and from which perspective. */
@@ -97,6 +101,23 @@ export class ApplyForMembershipInput {
   @ValidateNested({ each: true })
   dimensions?: DimensionEngagementInput[] | null;
 
+  @Field(() => PartnerScope, {
+    nullable: true,
+    defaultValue: PartnerScope.NEIGHBOURHOOD,
+    description: 'Wirkungsbereich; null means NEIGHBOURHOOD.',
+  })
+  @IsOptional()
+  @IsEnum(PartnerScope, expected(SCOPE_TEXT))
+  scope?: PartnerScope | null;
+
+  @Field(() => [OfferOrNeedInput], { nullable: true, description: OFFERS_TEXT })
+  @OfferNeedList('offers')
+  offers?: OfferOrNeedInput[] | null;
+
+  @Field(() => [OfferOrNeedInput], { nullable: true, description: NEEDS_TEXT })
+  @OfferNeedList('needs')
+  needs?: OfferOrNeedInput[] | null;
+
   @Field(() => Boolean, { description: 'Must be true: the organisation signs the declaration.' })
   @Equals(true, expected('true (the declaration must be accepted)'))
   acceptsDeclaration!: boolean;
@@ -104,7 +125,8 @@ export class ApplyForMembershipInput {
 
 /**
  * A partner's profile change. Omitted fields stay as they are; `null` clears description,
- * website, contactPhone and districtKey; a given list replaces the relationships (`[]` removes all).
+ * website, contactPhone and districtKey (and keeps scope); a given list replaces the
+ * relationships, offers or needs (`[]` removes all).
  */
 @InputType({ description: 'Profile change; omitted fields stay, given lists replace.' })
 export class UpdatePartnerProfileInput {
@@ -156,4 +178,23 @@ export class UpdatePartnerProfileInput {
   @ArrayUnique(engagementKey, expected('distinct (key, perspective) pairs'))
   @ValidateNested({ each: true })
   dimensions?: DimensionEngagementInput[] | null;
+
+  @Field(() => PartnerScope, { nullable: true, description: 'Wirkungsbereich; null keeps it.' })
+  @IsOptional()
+  @IsEnum(PartnerScope, expected(SCOPE_TEXT))
+  scope?: PartnerScope | null;
+
+  @Field(() => [OfferOrNeedInput], {
+    nullable: true,
+    description: `${OFFERS_TEXT} Replaces all offers: [] removes them, null keeps them.`,
+  })
+  @OfferNeedList('offers')
+  offers?: OfferOrNeedInput[] | null;
+
+  @Field(() => [OfferOrNeedInput], {
+    nullable: true,
+    description: `${NEEDS_TEXT} Replaces all needs: [] removes them, null keeps them.`,
+  })
+  @OfferNeedList('needs')
+  needs?: OfferOrNeedInput[] | null;
 }

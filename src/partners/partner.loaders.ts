@@ -5,6 +5,7 @@ import type { CooperationRepository } from '../cooperations/cooperation.reposito
 import type { CooperationFilter } from '../cooperations/cooperation.types';
 import type { EventRepository } from '../events/event.repository';
 import type { TopicRepository } from '../topics/topic.repository';
+import type { OfferNeedRepository } from './offer-need.repository';
 import type { PartnerRepository } from './partner.repository';
 
 /** What the partner loaders read through. */
@@ -13,13 +14,21 @@ export interface PartnerLoaderSources {
   topics: TopicRepository;
   events: EventRepository;
   cooperations: CooperationRepository;
+  /** Offers and needs of profiles (built by the partners slice itself). */
+  offersNeeds: OfferNeedRepository;
 }
 
 /**
  * The DataLoaders of partners, one set per operation: every nested field of a partner reads
  * through one of them, so a list of N partners costs one query per field, not N (no N+1).
  */
-export function partnerLoaders({ partners, topics, events, cooperations }: PartnerLoaderSources) {
+export function partnerLoaders({
+  partners,
+  topics,
+  events,
+  cooperations,
+  offersNeeds,
+}: PartnerLoaderSources) {
   return perRequest(() => ({
     partner: new DataLoader((ids: readonly string[]) => partners.findByIds(ids)),
     partnerPrivate: new DataLoader((ids: readonly string[]) => partners.findPrivate(ids)),
@@ -27,6 +36,8 @@ export function partnerLoaders({ partners, topics, events, cooperations }: Partn
     partnerTopics: new DataLoader((ids: readonly string[]) => topics.findByPartners(ids)),
     partnerDistrict: new DataLoader((ids: readonly string[]) => partners.findDistricts(ids)),
     partnerEvents: new DataLoader((ids: readonly string[]) => events.findAttendedBy(ids)),
+    // One loader for both lists: a selection of offers and needs costs one query, not two.
+    partnerOffersNeeds: new DataLoader((ids: readonly string[]) => offersNeeds.findByPartners(ids)),
     partnerCooperations: childPageLoader((ids, args: ChildArgs<CooperationFilter>) =>
       cooperations.findPagesByParents('Partner', ids, args.filter, args.request),
     ),

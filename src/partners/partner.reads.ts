@@ -2,27 +2,36 @@ import { assertId } from '../common/checks';
 import { CursorValueType } from '../db/cursor-values';
 import { type ReadModel, objectType, values } from '../reads/read-model';
 import { rootByKey, rootConnection, type RootReader } from '../reads/read-roots';
-import { DEFAULT_PARTNER_ORDER, partnerFilterClause, partnerSort } from './partner.repository';
+import {
+  DEFAULT_PARTNER_ORDER,
+  partnerFilterClause,
+  partnerScope,
+  partnerSort,
+} from './partner.repository';
 import { assertPartnerFilter } from './partner.service';
 import type { PartnerFilter, PartnerOrder } from './partner.types';
 
 /** How the read compiler reads partners: the public values, private fields by role, relations. */
 export const partnerReadModel: ReadModel = {
   Partner: objectType(
-    values(
-      [
-        'id',
-        'name',
-        'sector',
-        'kind',
-        'status',
-        'description',
-        'website',
-        'cooperationCount',
-        'version',
-      ],
-      ['joinedOn', 'lastActiveOn'],
-    ),
+    {
+      ...values(
+        [
+          'id',
+          'name',
+          'sector',
+          'kind',
+          'status',
+          'description',
+          'website',
+          'cooperationCount',
+          'version',
+        ],
+        ['joinedOn', 'lastActiveOn'],
+      ),
+      // A value field, so that the parent object other resolvers get holds it as well.
+      scope: { kind: 'value', cypher: partnerScope },
+    },
     {
       contactName: { kind: 'private', property: 'contactName', visibleTo: 'selfOrCoordinator' },
       contactEmail: { kind: 'private', property: 'contactEmail', visibleTo: 'selfOrCoordinator' },
@@ -39,6 +48,16 @@ export const partnerReadModel: ReadModel = {
         orderBy: (w) => `${w}.key`,
       },
       district: { kind: 'one', pattern: (v, w) => `(${v})-[:LOCATED_IN]->(${w}:District)` },
+      offers: {
+        kind: 'many',
+        match: (v, w) => `MATCH (${v})-[:OFFERS]->(${w}:Offer)`,
+        orderBy: (w) => `${w}.position`,
+      },
+      needs: {
+        kind: 'many',
+        match: (v, w) => `MATCH (${v})-[:NEEDS]->(${w}:Need)`,
+        orderBy: (w) => `${w}.position`,
+      },
       events: {
         kind: 'many',
         match: (v, w) => `MATCH (${v})-[:ATTENDED]->(${w}:Event)`,
@@ -63,6 +82,13 @@ export const partnerReadModel: ReadModel = {
       },
     },
   ),
+  /** Bound to an Offer or Need node; `topicKeys` is never null (see offerNeedProjection). */
+  OfferOrNeed: {
+    fields: {
+      text: { kind: 'value', cypher: (n) => `${n}.text` },
+      topicKeys: { kind: 'value', cypher: (n) => `coalesce(${n}.topicKeys, [])` },
+    },
+  },
   /** Bound to the ENGAGES_IN relationship. */
   PartnerDimension: {
     fields: {

@@ -20,11 +20,18 @@ import {
   type PartnerFilter,
   type PartnerOrder,
   PartnerOrderField,
+  PartnerScope,
 } from './partner.types';
+
+/**
+ * The scope of partner `v`: partners written before scopes existed have no `scope` property and
+ * read as NEIGHBOURHOOD (the narrowest, so nobody looks farther-reaching than they said).
+ */
+export const partnerScope = (v: string) => `coalesce(${v}.scope, '${PartnerScope.NEIGHBOURHOOD}')`;
 
 /** The public properties of partner `v`; private contact data is never read by these queries. */
 export const partnerProjection = (v: string) =>
-  `${v} {.id, .name, .sector, .kind, .status, .joinedOn, .description, .website, .cooperationCount, .lastActiveOn, .version}`;
+  `${v} {.id, .name, .sector, .kind, .status, .joinedOn, .description, .website, .cooperationCount, .lastActiveOn, .version, scope: ${partnerScope(v)}}`;
 const PARTNER_PROJECTION = partnerProjection('p');
 
 const SORTS: Record<PartnerOrderField, Omit<SortSpec, 'direction'>> = {

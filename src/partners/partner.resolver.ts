@@ -13,6 +13,7 @@ import { Topic } from '../topics/topic.types';
 import type { CompiledReads } from '../reads/compiled-reads';
 import type { PartnerService } from './partner.service';
 import {
+  OfferOrNeed,
   Partner,
   PartnerConnection,
   PartnerDimension,
@@ -115,6 +116,20 @@ export class PartnerResolver {
   @FieldResolver(() => [AllianceEvent], { description: 'Meetings and trainings it attended.' })
   events(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
     return this.loaders(ctx).partnerEvents.load(partner.id);
+  }
+
+  @FieldResolver(() => [OfferOrNeed], {
+    description: 'Angebote: what it offers other partners, in its own order. Public.',
+  })
+  async offers(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<OfferOrNeed[]> {
+    return (await this.loaders(ctx).partnerOffersNeeds.load(partner.id)).offers;
+  }
+
+  @FieldResolver(() => [OfferOrNeed], {
+    description: 'Bedarfe: what it looks for from other partners, in its own order. Public.',
+  })
+  async needs(@Root() partner: Partner, @Ctx() ctx: RequestContext): Promise<OfferOrNeed[]> {
+    return (await this.loaders(ctx).partnerOffersNeeds.load(partner.id)).needs;
   }
 
   @FieldResolver(() => CooperationConnection, { description: 'Its cooperations, newest first.' })

@@ -6,6 +6,7 @@ import type { Slice } from '../slice';
 import { type ApplyRateLimitOptions, createApplyRateLimit } from './apply-rate-limit';
 import type { PartnerDepartures } from './partner-departures';
 import { type PartnerLoaderSources, type PartnerLoaders, partnerLoaders } from './partner.loaders';
+import { OfferNeedRepository } from './offer-need.repository';
 import { PartnerMutationResolver } from './partner.mutations';
 import { PartnerResolver } from './partner.resolver';
 import { PartnerService } from './partner.service';
@@ -14,7 +15,8 @@ import { PartnerWriteService } from './partner-write.service';
 /** What the partners slice is built from. */
 export interface PartnerSliceDeps {
   executor: CypherExecutor;
-  repositories: PartnerLoaderSources;
+  /** The shared repositories; the slice adds its own offers-and-needs repository. */
+  repositories: Omit<PartnerLoaderSources, 'offersNeeds'>;
   applyRateLimit: ApplyRateLimitOptions;
   /** Told when a write ends a partner's tokens (its open WebSockets close). */
   tokenRevocations: TokenRevocations;
@@ -32,7 +34,10 @@ export interface PartnersSlice extends Slice {
 /** Partners: reads, membership (apply, admit, pause, leave), profiles and erasure. */
 export function partnersSlice(deps: PartnerSliceDeps): PartnersSlice {
   const { executor, repositories, tokenRevocations } = deps;
-  const loaders = partnerLoaders(repositories);
+  const loaders = partnerLoaders({
+    ...repositories,
+    offersNeeds: new OfferNeedRepository(executor),
+  });
   const limit = createApplyRateLimit(deps.applyRateLimit);
   const writes = new PartnerWriteService(executor, repositories.partners, {
     applyRateLimit: limit,

@@ -57,6 +57,21 @@ registerEnumType(Perspective, {
   description: 'COMMUNITY (people concerned organise themselves), ADVOCACY, SERVICE.',
 });
 
+/**
+ * Where a partner works (Wirkungsbereich). A partner without the property reads as NEIGHBOURHOOD.
+ * The values are those of the matching's `PartnerScope` (src/matching/matching.model.ts).
+ */
+export enum PartnerScope {
+  NEIGHBOURHOOD = 'NEIGHBOURHOOD',
+  BOROUGH = 'BOROUGH',
+  CITY = 'CITY',
+}
+registerEnumType(PartnerScope, {
+  name: 'PartnerScope',
+  description:
+    'Wirkungsbereich: NEIGHBOURHOOD = Stadtteil, BOROUGH = Stadtbezirk, CITY = ganze Stadt. (Where a partner works: its neighbourhood, its borough or the whole city.)',
+});
+
 /** Sort direction. */
 export enum OrderDirection {
   ASC = 'ASC',
@@ -99,6 +114,25 @@ export class Partner {
 
   @Field(() => Int, { description: 'Profile version, for optimistic concurrency.' })
   version!: number;
+
+  @Field(() => PartnerScope, {
+    description:
+      'Wirkungsbereich (where it works); NEIGHBOURHOOD unless the partner said otherwise.',
+  })
+  scope!: PartnerScope;
+}
+
+/** One standing offer or need of a partner's profile, in the partner's own words. */
+@ObjectType({
+  description:
+    'Ein Angebot oder Bedarf im Profil eines Partners (a standing offer or need of a partner), in its own words.',
+})
+export class OfferOrNeed {
+  @Field(() => String, { description: 'The text as the partner wrote it (1-300 characters).' })
+  text!: string;
+
+  @Field(() => [String], { description: 'Keys of the topics it is about (may be empty).' })
+  topicKeys!: string[];
 }
 
 /** A dimension a partner engages in, with the perspective. */

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { App } from '../../src/app';
 import type { CypherQuery } from '../../src/db/executor';
 import { Rng } from '../../seeds/demo/rng';
@@ -35,6 +36,7 @@ describe('compiled reads', () => {
       ),
       cooperations: await read('MATCH (c:Cooperation) RETURN c.id AS id ORDER BY c.id LIMIT 20'),
     };
+    await giveOffersAndNeeds(ids.partners.slice(0, 12));
     viewers = {
       public: {},
       partner: await partnerAuth(ids.partners[0] as string),
@@ -43,8 +45,77 @@ describe('compiled reads', () => {
   });
 
   afterAll(async () => {
+    await compiled?.database.executor.write(
+      {
+        cypher: `MATCH (p:Partner)-[:OFFERS|NEEDS]->(item:Offer|Need) WHERE p.id IN $ids
+DETACH DELETE item`,
+        params: { ids: ids.partners },
+      },
+      () => null,
+    );
+    await compiled?.database.executor.write(
+      {
+        cypher: 'UNWIND $scopes AS row MATCH (p:Partner {id: row.id}) SET p.scope = row.scope',
+        params: { scopes: originalScopes },
+      },
+      () => null,
+    );
     await Promise.all([compiled?.stop(), resolvers?.stop()]);
   });
+
+  let originalScopes: { id: string; scope: string | null }[] = [];
+
+  /**
+   * The demo has no offers or needs yet and one scope for all: gives some of the partners under
+   * test lists of different lengths (some empty) and scopes (one missing, read as NEIGHBOURHOOD),
+   * so that the random selections compare real values. Restored in afterAll.
+   */
+  async function giveOffersAndNeeds(partnerIds: string[]) {
+    const executor = compiled.database.executor;
+    originalScopes = await executor.read(
+      {
+        cypher: 'MATCH (p:Partner) WHERE p.id IN $ids RETURN p.id AS id, p.scope AS scope',
+        params: { ids: partnerIds },
+      },
+      (r) => ({ id: r.get('id') as string, scope: r.get('scope') as string | null }),
+    );
+    const scopes = ['CITY', 'BOROUGH', 'NEIGHBOURHOOD', null];
+    const topics = ['culture', 'youth', 'education', 'sport'];
+    const rows = partnerIds.map((id, index) => ({
+      id,
+      scope: scopes[index % scopes.length],
+      offers: Array.from({ length: index % 4 }, (_, i) => ({
+        text: `Angebot ${i} von ${id}`,
+        topicKeys: topics.slice(0, (index + i) % 3),
+        // Written out of order: the reads must order by position.
+        position: neo4j.int(3 - i),
+      })),
+      needs: Array.from({ length: (index + 1) % 3 }, (_, i) => ({
+        text: `Bedarf ${i} von ${id}`,
+        topicKeys: topics.slice(i, i + 1),
+        position: neo4j.int(i),
+      })),
+    }));
+    await executor.write(
+      {
+        cypher: `UNWIND $rows AS row
+MATCH (p:Partner {id: row.id}) SET p.scope = row.scope
+WITH p, row
+CALL (p, row) {
+  UNWIND row.offers AS offer
+  CREATE (p)-[:OFFERS]->(:Offer {kind: 'OFFER', text: offer.text, topicKeys: offer.topicKeys,
+    position: offer.position})
+}
+CALL (p, row) {
+  UNWIND row.needs AS need
+  CREATE (p)-[:NEEDS]->(:Need {kind: 'NEED', text: need.text, topicKeys: need.topicKeys,
+    position: need.position})
+}`,
+        params: { rows },
+      },
+      () => null,
+    );
+  }
 
   async function statementsOf(app: App, query: string, headers: Record<string, string> = {}) {
     const statements: CypherQuery[] = [];
@@ -124,6 +195,17 @@ describe('compiled reads', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(statements).toHaveLength(1);
+  });
+
+  it('should read scope, offers and needs of a partner page in one statement, as the resolvers do', async () => {
+    const query =
+      '{ partners(first: 5, orderBy: { field: COOPERATION_COUNT, direction: DESC }) { edges { node { scope offers { text topicKeys } needs { text } } } } }';
+    const { body, statements } = await statementsOf(compiled, query);
+    expect(body.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    const answers = await bothAnswers(query, {});
+    expect(answers.compiled).toBe(answers.resolvers);
+    expect(answers.compiled).toContain('"offers":[{"text":"Angebot 0 von');
   });
 
   it('should never name private properties in a statement for a public request', async () => {

@@ -12,6 +12,7 @@ import { exportGraph } from '../../src/ops/backup';
 import { restoreGraph } from '../../src/ops/restore';
 import { BackupError, type BackupHeader } from '../../src/ops/backup-format';
 import { canonicalProperties, computeGraphDigest } from '../../src/ops/graph-digest';
+import { offerNeedQueries } from '../../src/partners/offer-need.repository';
 import { postGraphQL, startTestApp } from '../support/test-app';
 
 const target = (driver: Driver) => new CypherExecutor(driver, 'neo4j');
@@ -162,6 +163,53 @@ describe('backup and restore', () => {
     expect(await read()).toEqual(before);
     expect(JSON.stringify(before)).toContain('{"$int":"9007199254740993"}');
     expect(JSON.stringify(before)).toContain('"Europe/Berlin"');
+  });
+
+  it('should carry Offer and Need nodes with their OFFERS and NEEDS relationships, empty lists included', async () => {
+    await wipe(restored);
+    await restored.write(
+      { cypher: "CREATE (:Partner {id: 'p-backup', name: 'Sicherung', scope: 'CITY'})" },
+      () => null,
+    );
+    const rows = (texts: [string, string[]][]) =>
+      texts.map(([text, topicKeys], position) => ({ text, query: text, topicKeys, position }));
+    await restored.write(
+      offerNeedQueries.replace(
+        'p-backup',
+        'offers',
+        rows([
+          ['Räume', ['culture']],
+          ['Bus', []],
+        ]),
+      ),
+      () => null,
+    );
+    await restored.write(
+      offerNeedQueries.replace('p-backup', 'needs', rows([['Ehrenamtliche', []]])),
+      () => null,
+    );
+    const read = () =>
+      restored.read(
+        {
+          cypher: `MATCH (p:Partner)-[r:OFFERS|NEEDS]->(n)
+RETURN p.scope AS scope, type(r) AS type, labels(n) AS labels, n AS node ORDER BY type, n.position`,
+        },
+        (r) => ({
+          scope: r.get('scope') as string,
+          type: r.get('type') as string,
+          labels: r.get('labels') as string[],
+          node: canonicalProperties((r.get('node') as Node).properties),
+        }),
+      );
+    const before = await read();
+    expect(before.map((row) => row.type)).toEqual(['NEEDS', 'OFFERS', 'OFFERS']);
+    const file = path.join(workDir, 'offers-needs.jsonl');
+    const exported = await exportGraph(restored, file);
+    await wipe(restored);
+    const summary = await restoreGraph(restored, file);
+    expect(summary.digest).toBe(exported.digest);
+    expect(await read()).toEqual(before);
+    expect(JSON.stringify(before)).toContain('["topicKeys",[]]');
   });
 
   it('should run both CLIs as processes, with exit code 1 for a database that is not empty', async () => {

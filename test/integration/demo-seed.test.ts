@@ -113,15 +113,19 @@ RETURN count(c) AS n`;
     expect(await countAllianceGraph(executor)).toEqual(before);
   });
 
-  it('should wipe partners, cooperations and events but keep the reference data', async () => {
+  it('should wipe partners with their offers and needs, cooperations and events but keep the reference data', async () => {
     const deleted = await wipeAllianceData(executor);
     expect(deleted).toEqual({
       Cooperation: demo.cooperations.length,
       Event: demo.events.length,
+      Offer: demo.partners.flatMap((p) => p.offers).length,
+      Need: demo.partners.flatMap((p) => p.needs).length,
       Partner: demo.partners.length,
     });
     expect(
-      await scalar('MATCH (n) WHERE n:Partner OR n:Cooperation OR n:Event RETURN count(n) AS n'),
+      await scalar(
+        'MATCH (n) WHERE n:Partner OR n:Cooperation OR n:Event OR n:Offer OR n:Need RETURN count(n) AS n',
+      ),
     ).toBe(0);
     expect(await scalar('MATCH (d:Dimension) RETURN count(d) AS n')).toBe(7);
     // Leave the default demo behind for the other suites.

@@ -30,7 +30,9 @@ const TYPES: Record<string, FieldChoice[]> = {
   Partner: [
     ...scalars('id', 'name', 'sector', 'kind', 'status', 'joinedOn', 'description', 'website'),
     ...scalars('cooperationCount', 'lastActiveOn', 'version', 'contactName', 'contactEmail'),
-    ...scalars('contactPhone', 'internalNotes'),
+    ...scalars('contactPhone', 'internalNotes', 'scope'),
+    { name: 'offers', type: 'OfferOrNeed' },
+    { name: 'needs', type: 'OfferOrNeed' },
     { name: 'dimensions', type: 'PartnerDimension' },
     { name: 'topics', type: 'Topic' },
     { name: 'district', type: 'District' },
@@ -57,6 +59,7 @@ const TYPES: Record<string, FieldChoice[]> = {
     { name: 'partners', type: 'PartnerConnection', args: page },
   ],
   Topic: scalars('key', 'nameDe', 'nameEn'),
+  OfferOrNeed: scalars('text', 'topicKeys'),
   AllianceEvent: scalars('id', 'kind', 'title', 'date', 'participantCount'),
   Cooperation: [
     ...scalars('id', 'title', 'kind', 'status', 'startedOn', 'endedOn', 'funding'),

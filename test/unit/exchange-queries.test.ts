@@ -33,6 +33,21 @@ describe('exchangeQueries', () => {
     }
   });
 
+  it('should store the term query of a new post beside its text, and drop it on erasure', () => {
+    const { cypher, params } = exchangeQueries.createPost({
+      id: 'post-1',
+      exchangeId: 'x-1',
+      partnerId: 'p-1',
+      kind: 'NEED',
+      text: 'Räume (abends) gesucht',
+      dimensionKeys: [],
+      topicKeys: [],
+    });
+    expect(cypher).toContain('query: $query');
+    expect(params?.query).toBe('Räume abends gesucht');
+    expect(exchangeQueries.erasePosts('x-1', 'p-1').cypher).toContain('REMOVE post.query');
+  });
+
   it('should page exchanges with an integer limit, newest first', () => {
     const { cypher, params } = exchangeQueries.list(null, 20);
     expect(cypher).toContain('ORDER BY x.createdAt DESC, x.id DESC LIMIT $limit');
