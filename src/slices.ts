@@ -119,6 +119,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     partnerLoaders: partnerSlice.loaders,
     dimensionLoaders: dimensions.loaders,
     cooperationLoaders: cooperation.loaders,
+    logger,
   });
   const network = networkSlice(executor, logger);
   return [

@@ -223,6 +223,14 @@ RETURN DISTINCT p.id AS id`,
     };
   },
 
+  /** The ids of every ACTIVE partner, sorted. */
+  activeIds(): CypherQuery {
+    return {
+      cypher: 'MATCH (p:Partner) WHERE p.status = $active RETURN p.id AS id ORDER BY id',
+      params: { active: PartnerStatus.ACTIVE },
+    };
+  },
+
   /** The scoring profiles of partners. */
   profiles(ids: readonly string[]): CypherQuery {
     return {

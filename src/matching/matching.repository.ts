@@ -177,6 +177,15 @@ export class MatchingRepository {
     return this.profiles;
   }
 
+  /** The ids of every ACTIVE partner, sorted. */
+  findActiveIds(): Promise<string[]> {
+    return this.executor.read(
+      matchingQueries.activeIds(),
+      (r) => r.get('id') as string,
+      'matchingActiveIds',
+    );
+  }
+
   /** The facts of {@link matchingQueries.pairFacts}; `null` when either partner is unknown. */
   async findPairFacts(partnerId: string, candidateId: string): Promise<PairFactsRead | null> {
     const [facts] = await this.executor.read(

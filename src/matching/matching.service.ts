@@ -32,6 +32,7 @@ import type {
   PartnerSuggestion,
   SuggestionLevel,
 } from './matching.types';
+import { ExposureBalancer } from './exposure-balancer';
 import { checkPairRules } from './pair-rules';
 import { rankCandidates, scoreEligible } from './rank';
 import { DEFAULT_WEIGHTS, scoreLevel, scorePair } from './scoring';
@@ -68,6 +69,7 @@ export class MatchingService {
   constructor(
     private readonly repository: MatchingRepository,
     private readonly executor: CypherExecutor,
+    private readonly exposure: ExposureBalancer = new ExposureBalancer(repository),
   ) {}
 
   /**
@@ -223,10 +225,11 @@ export class MatchingService {
         argument: 'candidateId',
       });
     }
-    const [reference, { seekers, asOf, version }, facts] = await Promise.all([
+    const [reference, { seekers, asOf, version }, facts, exposure] = await Promise.all([
       this.referenceLabels(),
       this.repository.findSeekers([partnerId, candidateId]),
       this.repository.findPairFacts(partnerId, candidateId),
+      this.exposure.factors(),
     ]);
     const [seeker, other] = seekers;
     if (!seeker) throw notFound(partnerId, 'partnerId');
@@ -247,9 +250,13 @@ export class MatchingService {
       {},
       version,
     );
-    const better = scoreEligible(seeker.profile, pool ?? [], { weights, asOf }).filter(
-      (c) => c.score > scored.score || (c.score === scored.score && c.candidate.id < candidateId),
-    ).length;
+    // Ranked as lists are: by score weighted with the exposure factors.
+    const weight = (id: string) => exposure.get(id) ?? 1;
+    const own = scored.score * weight(candidateId);
+    const better = scoreEligible(seeker.profile, pool ?? [], { weights, asOf }).filter((c) => {
+      const value = c.score * weight(c.candidate.id);
+      return value > own || (value === own && c.candidate.id < candidateId);
+    }).length;
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
       seeker.profile,
@@ -309,9 +316,10 @@ export class MatchingService {
     caller: SuggestionCaller,
     strict: boolean,
   ): Promise<PartnerSuggestion[][]> {
-    const [reference, { seekers, asOf, version }] = await Promise.all([
+    const [reference, { seekers, asOf, version }, exposure] = await Promise.all([
       this.referenceLabels(),
       this.repository.findSeekers(partnerIds),
+      this.exposure.factors(),
     ]);
     const active = seekers.filter((seeker, i) => {
       if (strict) assertSeeker(seeker, partnerIds[i] ?? '', request.filter);
@@ -333,6 +341,7 @@ export class MatchingService {
           weights,
           asOf,
           k: request.first,
+          exposure,
         });
         const list = ranked.map((r) => toSuggestion(seeker, r, labels, caller.language));
         return [seeker.profile.id, list] as const;

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { PerRequest } from '../context';
 import type { CypherExecutor } from '../db/executor';
 import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
@@ -15,6 +16,7 @@ import {
   SuggestionResolver,
 } from './matching.resolver';
 import { MatchingService } from './matching.service';
+import { ExposureBalancer } from './exposure-balancer';
 
 /** What the matching slice is built from. */
 export interface MatchingSliceDeps {
@@ -22,6 +24,7 @@ export interface MatchingSliceDeps {
   partnerLoaders: PerRequest<Pick<PartnerLoaders, 'partner'>>;
   dimensionLoaders: PerRequest<Pick<DimensionLoaders, 'dimension'>>;
   cooperationLoaders: PerRequest<Pick<CooperationLoaders, 'cooperation'>>;
+  logger: Logger;
 }
 
 /** The matching slice, with the service and loaders the exchange and analytics build on. */
@@ -32,7 +35,12 @@ export interface MatchingSlice extends Slice {
 
 /** Partner suggestions for new cross-dimension cooperations, and consortia for a project. */
 export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
-  const matching = new MatchingService(new MatchingRepository(deps.executor), deps.executor);
+  const repository = new MatchingRepository(deps.executor);
+  const matching = new MatchingService(
+    repository,
+    deps.executor,
+    new ExposureBalancer(repository, deps.logger),
+  );
   const loaders = suggestionLoaders(matching);
   const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
     ...loaders(ctx),

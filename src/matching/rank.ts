@@ -1,5 +1,6 @@
 import type { NetworkSignals, PartnerProfile, ScoredCandidate, Weights } from './matching.model';
 import { diversify } from './diversify';
+import { balanced, type ExposureFactors } from './exposure-balance';
 import { isEligible, scorePair } from './scoring';
 
 /**
@@ -26,12 +27,15 @@ export interface RankOptions {
   k: number;
   /** See {@link DEFAULT_DIVERSITY_LAMBDA}. */
   lambda?: number;
+  /** Ranking weights that balance exposure across the alliance (exposure-balance.ts); none by default. */
+  exposure?: ExposureFactors;
 }
 
 /**
  * The whole pure matching pipeline for one seeker: drops pairs the hard rule forbids
  * ({@link isEligible}), scores the rest ({@link scorePair}) and picks a diversified top k
- * ({@link diversify}). Excluding former partners, dismissed and inactive candidates is the caller's
+ * ({@link diversify}), with scores weighted by the exposure factors when given (the reported score
+ * stays the pair's own). Excluding former partners, dismissed and inactive candidates is the caller's
  * job, because only the caller knows the graph. Deterministic: the order of `candidates` does not
  * change the result.
  * @throws RangeError for invalid weights, dates, `k` or `lambda` (validate user input first).
@@ -42,7 +46,9 @@ export function rankCandidates(
   options: RankOptions,
 ): ScoredCandidate[] {
   const scored = scoreEligible(seeker, candidates, options);
-  return diversify(scored, options.k, options.lambda ?? DEFAULT_DIVERSITY_LAMBDA);
+  const lambda = options.lambda ?? DEFAULT_DIVERSITY_LAMBDA;
+  if (!options.exposure) return diversify(scored, options.k, lambda);
+  return diversify(balanced(scored, options.exposure), options.k, lambda).map((c) => c.original);
 }
 
 /** The candidates that pass {@link isEligible}, each with its score; in input order. */

@@ -7,6 +7,7 @@ import {
   type PartnerProfile,
   type Weights,
 } from './matching.model';
+import { matchStrength } from './need-fit';
 
 /**
  * Weight of a new perspective on a dimension the seeker already covers, relative to a whole new
@@ -34,7 +35,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   complementarity: 1,
   needFit: 2,
   commonGround: 2,
-  proximity: 3,
+  proximity: 2,
   networkTrust: 2,
   bridging: 1,
   activity: 0.5,
@@ -84,16 +85,16 @@ export function complementarity(seeker: PartnerProfile, candidate: PartnerProfil
 
 /**
  * Need fit: how well one side's offers answer the other side's needs, in both directions — the
- * best fit of the candidate's offers to the seeker's needs and the best fit of the seeker's offers
- * to the candidate's needs, averaged. So a mutual fit (both 1) scores 1 and a one-sided one at
- * most 0.5: mutual ranks above one-sided, as at a Kooperationsbörse.
+ * strongest match ({@link matchStrength}) of the candidate's offers to the seeker's needs and of
+ * the seeker's offers to the candidate's needs, averaged. So a mutual fit (both 1) scores 1 and a
+ * one-sided one at most 0.5: mutual ranks above one-sided, as at a Kooperationsbörse.
  * @returns a value in [0, 1]; 0 without matches.
  */
 export function needFit(signals: NetworkSignals): number {
   let theyOffer = 0;
   let youOffer = 0;
   for (const match of signals.needMatches ?? []) {
-    const fit = Number.isFinite(match.fit) ? Math.min(1, Math.max(0, match.fit)) : 0;
+    const fit = matchStrength(match.fit);
     if (match.direction === 'THEY_OFFER') theyOffer = Math.max(theyOffer, fit);
     else youOffer = Math.max(youOffer, fit);
   }

@@ -105,13 +105,20 @@ describe('needFit', () => {
   });
 
   it('should rank a mutual fit above a one-sided one of the same strength', () => {
-    const oneSided = needFit({ ...NO_SIGNALS, needMatches: [match('THEY_OFFER', 0.8)] });
+    const oneSided = needFit({ ...NO_SIGNALS, needMatches: [match('THEY_OFFER', 0.35)] });
     const mutual = needFit({
       ...NO_SIGNALS,
-      needMatches: [match('THEY_OFFER', 0.8), match('YOU_OFFER', 0.8)],
+      needMatches: [match('THEY_OFFER', 0.35), match('YOU_OFFER', 0.35)],
     });
-    expect(oneSided).toBeCloseTo(0.4, 12);
-    expect(mutual).toBeCloseTo(0.8, 12);
+    expect(oneSided).toBeCloseTo(0.25, 12);
+    expect(mutual).toBeCloseTo(0.5, 12);
+  });
+
+  it('should not count fits below the floor (chance words) and count fits from 0.5 fully', () => {
+    const at = (fit: number) => needFit({ ...NO_SIGNALS, needMatches: [match('THEY_OFFER', fit)] });
+    expect(at(0.15)).toBe(0);
+    expect(at(0.5)).toBe(0.5);
+    expect(at(0.9)).toBe(0.5);
   });
 
   it('should take the best match per direction and clamp fits to [0, 1]', () => {
