@@ -10,6 +10,7 @@ import {
 } from '../../src/partners/partner-write.mapping';
 import { partnerWriteQueries } from '../../src/partners/partner-write.repository';
 import { UpdatePartnerProfileInput } from '../../src/partners/partner.inputs';
+import type { PartnerScope as MatchingScope } from '../../src/matching/matching.model';
 import { PartnerScope } from '../../src/partners/partner.types';
 import { demoRows } from '../../seeds/demo/write-demo';
 import type { DemoAlliance, DemoPartner } from '../../seeds/demo/types';
@@ -21,6 +22,19 @@ const update = (fields: Partial<UpdatePartnerProfileInput>) =>
   Object.assign(new UpdatePartnerProfileInput(), fields);
 
 const problemsOf = async (input: object) => fieldProblems(await validate(input), 'input');
+
+describe('PartnerScope', () => {
+  it("should name the same scopes as the matching's PartnerScope", () => {
+    // Type-checked by `npm run build`: a scope missing on either side fails to compile.
+    const same: Record<MatchingScope, PartnerScope> = {
+      NEIGHBOURHOOD: PartnerScope.NEIGHBOURHOOD,
+      BOROUGH: PartnerScope.BOROUGH,
+      CITY: PartnerScope.CITY,
+    };
+    expect(Object.values(PartnerScope)).toEqual(Object.keys(same));
+    expect(Object.entries(same).every(([key, value]) => key === value)).toBe(true);
+  });
+});
 
 describe('offer and need texts', () => {
   it.each([
