@@ -1,7 +1,9 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { PartnerProfile, Weights } from '../matching.model';
-import { rankCandidates } from '../rank';
+import { type ExposureFactors, exposureFactors } from '../exposure-balance';
+import { BALANCER_SETTINGS } from '../exposure-balancer';
+import type { PartnerProfile, ScoredCandidate, Weights } from '../matching.model';
+import { rankCandidates, scoreEligible } from '../rank';
 import { complementarity, isEligible, needFit } from '../scoring';
 import { adjacentBefore, type HistoryState, pairSignals } from './history';
 
@@ -94,6 +96,8 @@ export const adamicAdarWithRule: RankingMethod = byScore(
 /**
  * The product's matching: {@link rankCandidates} with the given weights and diversity, scored as of
  * the cut. It applies the hard rule itself and breaks its own ties by score then id, as the API does.
+ * Like the API it balances exposure: the factors come from every seeker's pool in the same state
+ * ({@link stateExposureFactors}), so they too know nothing after the cut.
  * @param asOf - the reference date of scoring instead of the cut (the live numbers score as of the
  *   alliance's last day, as the API does)
  */
@@ -103,13 +107,67 @@ export function matching(weights: Weights, lambda: number, asOf?: string): Ranki
       profile,
       signals: pairSignals(state, seeker.id, profile.id),
     }));
+    const config = { weights, lambda, asOf: asOf ?? state.cut };
     return rankCandidates(seeker, candidates, {
-      weights,
-      asOf: asOf ?? state.cut,
+      ...config,
       k,
-      lambda,
+      exposure: stateExposureFactors(state, config),
     }).map((s) => s.candidate.id);
   };
+}
+
+/** What the exposure factors of a state depend on besides the state. */
+interface BalanceConfig {
+  weights: Weights;
+  lambda: number;
+  asOf: string;
+}
+
+/** Factors by state and config: one computation serves every seeker of a state. */
+const factorCache = new WeakMap<HistoryState, Map<string, ExposureFactors>>();
+
+/**
+ * The exposure factors the API's balancer (exposure-balancer.ts) would compute on this state:
+ * every candidate as seeker, its eligible pool scored with `weights` as of `asOf`, the best
+ * `BALANCER_SETTINGS.poolDepth` of it, then {@link exposureFactors} over all ACTIVE candidates with
+ * `lambda`. The API balances with DEFAULT_WEIGHTS and DEFAULT_DIVERSITY_LAMBDA; with the config's
+ * own, a tuned config is measured as if it were the default. Memoised per state and config.
+ */
+export function stateExposureFactors(state: HistoryState, config: BalanceConfig): ExposureFactors {
+  const key = JSON.stringify(config);
+  const cached = factorCache.get(state) ?? new Map<string, ExposureFactors>();
+  factorCache.set(state, cached);
+  let factors = cached.get(key);
+  if (!factors) {
+    const pools = state.candidates.map((seeker) =>
+      scoreEligible(
+        seeker,
+        candidatePool(seeker, state).map((profile) => ({
+          profile,
+          signals: pairSignals(state, seeker.id, profile.id),
+        })),
+        config,
+      ),
+    );
+    factors = factorsOfPools(pools, state.candidates.length, config.lambda);
+    cached.set(key, factors);
+  }
+  return factors;
+}
+
+/**
+ * {@link exposureFactors} of scored pools cut as the balancer cuts them: sorted by score (stable,
+ * so ties keep the pool's order) and the best `BALANCER_SETTINGS.poolDepth` kept.
+ */
+export function factorsOfPools(
+  pools: readonly (readonly ScoredCandidate[])[],
+  population: number,
+  lambda: number,
+): ExposureFactors {
+  const cut = pools.map((pool) =>
+    [...pool].sort((a, b) => b.score - a.score).slice(0, BALANCER_SETTINGS.poolDepth),
+  );
+  return exposureFactors(cut, population, lambda);
 }
 
 /** Every method of the report, baselines first and the matching last. */

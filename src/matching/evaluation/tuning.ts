@@ -1,8 +1,9 @@
 import { diversify } from '../diversify';
+import { balanced } from '../exposure-balance';
 import { COMPONENT_NAMES, type ScoredCandidate, type Weights } from '../matching.model';
 import { isEligible, scorePair, validateWeights } from '../scoring';
 import { type EvaluationSplit, type HistoryState, pairSignals, targetsBySeeker } from './history';
-import { candidatePool } from './methods';
+import { candidatePool, factorsOfPools } from './methods';
 import {
   catalogueCoverage,
   exposureGini,
@@ -360,8 +361,9 @@ export function precomputeMatching(state: HistoryState): MatchingTable {
 
 /**
  * The lists `matching(weights, lambda)` returns, from a {@link MatchingTable}: the weighted mean
- * is summed in {@link COMPONENT_NAMES} order exactly as {@link scorePair} does, and the picking is
- * {@link diversify} itself, so the lists are identical (a unit test checks it).
+ * is summed in {@link COMPONENT_NAMES} order exactly as {@link scorePair} does, the exposure
+ * factors come from the same pools, and the picking is {@link diversify} over the balanced scores
+ * as in `rankCandidates`, so the lists are identical (a unit test checks it).
  * @throws RangeError for weights {@link validateWeights} rejects, as `scorePair` would.
  */
 export function rankPrecomputed(
@@ -373,16 +375,17 @@ export function rankPrecomputed(
   if (problems.length > 0) throw new RangeError(problems.join('; '));
   const weights = COMPONENT_NAMES.map((name) => config.weights[name]);
   const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const pools = table.seekers.map(({ pool }) =>
+    pool.map((entry) => {
+      const weighted = entry.components.reduce((sum, c, i) => sum + c.value * (weights[i] ?? 0), 0);
+      return { ...entry, score: Math.min(1, Math.max(0, weighted / totalWeight)) };
+    }),
+  );
+  const factors = factorsOfPools(pools, table.seekers.length, config.lambda);
   return new Map(
-    table.seekers.map(({ id, pool }) => {
-      const scored = pool.map((entry) => {
-        const weighted = entry.components.reduce(
-          (sum, c, i) => sum + c.value * (weights[i] ?? 0),
-          0,
-        );
-        return { ...entry, score: Math.min(1, Math.max(0, weighted / totalWeight)) };
-      });
-      return [id, diversify(scored, k, config.lambda).map((s) => s.candidate.id)];
+    table.seekers.map(({ id }, i) => {
+      const ranked = diversify(balanced(pools[i] ?? [], factors), k, config.lambda);
+      return [id, ranked.map((s) => s.candidate.id)];
     }),
   );
 }
