@@ -3,8 +3,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type ExposureFactors, exposureFactors } from '../exposure-balance';
 import { BALANCER_SETTINGS } from '../exposure-balancer';
 import type { PartnerProfile, ScoredCandidate, Weights } from '../matching.model';
-import { rankCandidates, scoreEligible } from '../rank';
-import { complementarity, isEligible, needFit } from '../scoring';
+import { DEFAULT_DIVERSITY_LAMBDA, rankCandidates, scoreEligible } from '../rank';
+import { complementarity, DEFAULT_WEIGHTS, isEligible, needFit } from '../scoring';
 import { adjacentBefore, type HistoryState, pairSignals } from './history';
 
 /**
@@ -96,8 +96,8 @@ export const adamicAdarWithRule: RankingMethod = byScore(
 /**
  * The product's matching: {@link rankCandidates} with the given weights and diversity, scored as of
  * the cut. It applies the hard rule itself and breaks its own ties by score then id, as the API does.
- * Like the API it balances exposure: the factors come from every seeker's pool in the same state
- * ({@link stateExposureFactors}), so they too know nothing after the cut.
+ * Like the API it balances exposure, with the factors of {@link stateExposureFactors}: computed in
+ * the same state, so they too know nothing after the cut.
  * @param asOf - the reference date of scoring instead of the cut (the live numbers score as of the
  *   alliance's last day, as the API does)
  */
@@ -107,37 +107,32 @@ export function matching(weights: Weights, lambda: number, asOf?: string): Ranki
       profile,
       signals: pairSignals(state, seeker.id, profile.id),
     }));
-    const config = { weights, lambda, asOf: asOf ?? state.cut };
+    const day = asOf ?? state.cut;
     return rankCandidates(seeker, candidates, {
-      ...config,
+      weights,
+      lambda,
+      asOf: day,
       k,
-      exposure: stateExposureFactors(state, config),
+      exposure: stateExposureFactors(state, day),
     }).map((s) => s.candidate.id);
   };
 }
 
-/** What the exposure factors of a state depend on besides the state. */
-interface BalanceConfig {
-  weights: Weights;
-  lambda: number;
-  asOf: string;
-}
-
-/** Factors by state and config: one computation serves every seeker of a state. */
+/** Factors by state and scoring day: one computation serves every seeker and config of a state. */
 const factorCache = new WeakMap<HistoryState, Map<string, ExposureFactors>>();
 
 /**
- * The exposure factors the API's balancer (exposure-balancer.ts) would compute on this state:
- * every candidate as seeker, its eligible pool scored with `weights` as of `asOf`, the best
+ * The exposure factors the API's balancer (exposure-balancer.ts) computes on this state: every
+ * candidate as seeker, its eligible pool scored with DEFAULT_WEIGHTS as of `asOf`, the best
  * `BALANCER_SETTINGS.poolDepth` of it, then {@link exposureFactors} over all ACTIVE candidates with
- * `lambda`. The API balances with DEFAULT_WEIGHTS and DEFAULT_DIVERSITY_LAMBDA; with the config's
- * own, a tuned config is measured as if it were the default. Memoised per state and config.
+ * DEFAULT_DIVERSITY_LAMBDA. Like the API, the factors come from the defaults whatever weights a
+ * list is ranked with: a tuned config is measured as a client asking with those weights is served.
+ * Memoised per state and day.
  */
-export function stateExposureFactors(state: HistoryState, config: BalanceConfig): ExposureFactors {
-  const key = JSON.stringify(config);
+export function stateExposureFactors(state: HistoryState, asOf: string): ExposureFactors {
   const cached = factorCache.get(state) ?? new Map<string, ExposureFactors>();
   factorCache.set(state, cached);
-  let factors = cached.get(key);
+  let factors = cached.get(asOf);
   if (!factors) {
     const pools = state.candidates.map((seeker) =>
       scoreEligible(
@@ -146,11 +141,11 @@ export function stateExposureFactors(state: HistoryState, config: BalanceConfig)
           profile,
           signals: pairSignals(state, seeker.id, profile.id),
         })),
-        config,
+        { weights: DEFAULT_WEIGHTS, asOf },
       ),
     );
-    factors = factorsOfPools(pools, state.candidates.length, config.lambda);
-    cached.set(key, factors);
+    factors = factorsOfPools(pools, state.candidates.length, DEFAULT_DIVERSITY_LAMBDA);
+    cached.set(asOf, factors);
   }
   return factors;
 }
