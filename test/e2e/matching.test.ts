@@ -317,6 +317,9 @@ describe('suggestedPartners (the matching)', () => {
         return seeker.sector !== candidate.sector && reason.ref === candidate.sector;
       case 'NEVER_COOPERATED':
         return candidate.cooperationCount === 0;
+      case 'OTHER_COMMUNITY':
+        // Communities come from the network of cooperations: both sides must have cooperated.
+        return seeker.cooperationCount > 0 && candidate.cooperationCount > 0;
       default:
         return false;
     }
@@ -520,8 +523,8 @@ describe('suggestedPartners (the matching)', () => {
   });
 
   describe('suggestedConsortia', () => {
-    const CONSORTIA = `query C($dimensions: [String!]!, $size: Int, $including: ID, $first: Int) {
-      suggestedConsortia(dimensions: $dimensions, size: $size, including: $including, first: $first) {
+    const CONSORTIA = `query C($dimensions: [String!]!, $size: Int, $including: ID, $first: Int, $weights: WeightsInput) {
+      suggestedConsortia(dimensions: $dimensions, size: $size, including: $including, first: $first, weights: $weights) {
         coverage score reasons partners { id status } coveredDimensions { key } missingDimensions { key } } }`;
     interface Group {
       coverage: number;
@@ -533,6 +536,39 @@ describe('suggestedPartners (the matching)', () => {
     }
     const consortia = async (variables: Record<string, unknown>) =>
       (await postGraphQL<{ suggestedConsortia: Group[] }>(app, CONSORTIA, variables)).body;
+
+    it('should score groups with the given weights and refuse bad ones', async () => {
+      const dimensions = ['age', 'religion', 'gender'];
+      const byDefault = await consortia({ dimensions, size: 3, first: 3 });
+      const onlyExposure = await consortia({
+        dimensions,
+        size: 3,
+        first: 3,
+        weights: Object.fromEntries(
+          [
+            'complementarity',
+            'needFit',
+            'commonGround',
+            'proximity',
+            'networkTrust',
+            'bridging',
+            'activity',
+          ].map((name) => [name, 0]),
+        ),
+      });
+      expect(byDefault.errors).toBeUndefined();
+      expect(onlyExposure.errors).toBeUndefined();
+      const scores = (body: typeof byDefault) => body.data?.suggestedConsortia.map((g) => g.score);
+      expect(scores(onlyExposure)).not.toEqual(scores(byDefault));
+      // With exposure alone a group's mean pair score is the share of members who never cooperated.
+      for (const score of scores(onlyExposure) ?? [])
+        expect([0, 1 / 3, 2 / 3, 1]).toContainEqual(expect.closeTo(score, 12));
+      const refused = await consortia({ dimensions, weights: { proximity: -1 } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'weights',
+      });
+    });
 
     it('should find groups of the requested size that cover the dimensions and pass the rule', async () => {
       const dimensions = ['age', 'religion', 'abilities', 'gender'];
