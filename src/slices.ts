@@ -114,14 +114,15 @@ export function createSlices(deps: SliceDeps): Slice[] {
     partnerLoaders: partnerSlice.loaders,
     reads,
   });
+  const network = networkSlice(executor, logger);
   const matching = matchingSlice({
     executor,
     partnerLoaders: partnerSlice.loaders,
     dimensionLoaders: dimensions.loaders,
     cooperationLoaders: cooperation.loaders,
     logger,
+    communities: () => network.network.partnerCommunities(),
   });
-  const network = networkSlice(executor, logger);
   return [
     dimensions,
     topicsSlice(topics),

@@ -32,6 +32,8 @@ export interface ConsortiumArgs {
   size: number;
   including?: string | null;
   first: number;
+  /** Weights of the pair scores; omitted ones keep their defaults. */
+  weights?: WeightsInput | null;
 }
 
 /** Bounds of `suggestedConsortia`'s arguments. */

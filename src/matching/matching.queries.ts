@@ -21,7 +21,10 @@ export const CHANNEL_LIMITS = {
   topic: 300,
   /** Never cooperated (the exposure channel), most recently active first. */
   newcomer: 200,
-  /** Bringing a dimension the seeker lacks, most recently active first (read in index order). */
+  /**
+   * Bringing a dimension or a perspective the seeker lacks, most recently active first (read in
+   * index order).
+   */
   complement: 300,
   /** Matching the request's filter, for filters the other channels rarely satisfy. */
   filter: 300,
@@ -180,7 +183,9 @@ CALL (request) {
   UNION
   MATCH (p:Partner) USING INDEX p:Partner(lastActiveOn)
   WHERE p.lastActiveOn IS NOT NULL AND ${conditions}
-    AND EXISTS { (p)-[:ENGAGES_IN]->(x:Dimension) WHERE NOT x.key IN request.dimensions }
+    AND EXISTS {
+      (p)-[r:ENGAGES_IN]->(x:Dimension) WHERE NOT x.key + '/' + r.perspective IN request.engagements
+    }
   RETURN p ORDER BY p.lastActiveOn DESC, p.id LIMIT $limits.complement
   ${filterChannel}
 }
@@ -197,7 +202,7 @@ RETURN request.id AS seekerId, p.id AS id`,
           districtKey: seeker.profile.districtKey,
           boroughKey: seeker.profile.boroughKey,
           topics: seeker.profile.topics,
-          dimensions: seeker.profile.engagements.map((e) => e.dimension),
+          engagements: seeker.profile.engagements.map((e) => `${e.dimension}/${e.perspective}`),
           network,
           needs,
           excluded,

@@ -138,9 +138,14 @@ export class ConsortiumResolver {
     @Arg('including', () => ID, { nullable: true, description: 'A partner every group contains.' })
     including: string | null,
     @Arg('first', () => Int, { defaultValue: 5, description: '1–20.' }) first: number,
+    @Arg('weights', () => WeightsInput, {
+      nullable: true,
+      description: 'Weights of the pair scores that rank groups of equal coverage.',
+    })
+    weights: WeightsInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Consortium[]> {
-    return this.matching.suggestConsortia({ dimensions, size, including, first }, ctx);
+    return this.matching.suggestConsortia({ dimensions, size, including, first, weights }, ctx);
   }
 
   @FieldResolver(() => [Partner], { description: 'The members.' })

@@ -32,9 +32,14 @@ import type {
   PartnerSuggestion,
   SuggestionLevel,
 } from './matching.types';
-import { ExposureBalancer } from './exposure-balancer';
+import {
+  inCommunities,
+  RankingContext,
+  type RankingSnapshot,
+  withCommunity,
+} from './ranking-context';
 import { checkPairRules } from './pair-rules';
-import { rankCandidates, scoreEligible } from './rank';
+import { type Candidate, rankCandidates, type RankOptions, scoreEligible } from './rank';
 import { DEFAULT_WEIGHTS, scoreLevel, scorePair } from './scoring';
 import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
@@ -47,6 +52,24 @@ export const LABEL_CACHE_MS = 5 * 60_000;
  * same at 350 and at 50,000 partners.
  */
 export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
+
+/**
+ * Ranks with the alliance's communities (bridging) and, for lists drawn from the whole alliance,
+ * its exposure factors.
+ */
+function rankInContext(
+  seeker: Seeker,
+  candidates: readonly Candidate[],
+  snapshot: RankingSnapshot,
+  balanced: boolean,
+  options: Omit<RankOptions, 'exposure'>,
+) {
+  return rankCandidates(
+    withCommunity(seeker.profile, snapshot.communities),
+    inCommunities(candidates, snapshot.communities),
+    { ...options, ...(balanced ? { exposure: snapshot.exposure } : {}) },
+  );
+}
 
 /** NOT_FOUND for a partner id named by `argument`. */
 function notFound(id: string, argument: string) {
@@ -69,7 +92,7 @@ export class MatchingService {
   constructor(
     private readonly repository: MatchingRepository,
     private readonly executor: CypherExecutor,
-    private readonly exposure: ExposureBalancer = new ExposureBalancer(repository),
+    private readonly context: RankingContext = new RankingContext(repository),
   ) {}
 
   /**
@@ -124,22 +147,24 @@ export class MatchingService {
    */
   async suggestConsortia(args: ConsortiumArgs, caller: SuggestionCaller): Promise<Consortium[]> {
     assertConsortiumArgs(args);
+    const weights = resolveWeights(args.weights);
     const reference = await this.referenceLabels();
     assertKnownDimensions(args.dimensions, (key) => reference.has(labelKey('dimension', key)));
+    const snapshot = await this.context.current();
     const ids = new Set(
       await this.repository.findConsortiumPool(args.dimensions, CONSORTIUM_POOL.perDimension),
     );
     if (args.including) {
-      (await this.includingBest(args.including, caller)).forEach((id) => ids.add(id));
+      (await this.includingBest(args.including, caller, snapshot)).forEach((id) => ids.add(id));
     }
     const { seekers, asOf } = await this.repository.findSeekers([...ids].sort());
     const pool = seekers
       .filter((s): s is Seeker => s?.status === 'ACTIVE')
       .map((s) => ({
-        profile: s.profile,
+        profile: withCommunity(s.profile, snapshot.communities),
         neighbours: new Map(s.former.map((f) => [f.id, f.neighbours.length])),
       }));
-    const found = searchConsortia(pool, { ...args, weights: DEFAULT_WEIGHTS, asOf });
+    const found = searchConsortia(pool, { ...args, weights, asOf });
     const labels = labelsFrom(reference);
     const byId = new Map(pool.map((m) => [m.profile.id, m]));
     return found.map((group) => ({
@@ -161,7 +186,11 @@ export class MatchingService {
   }
 
   /** The including partner and its best pair suggestions, for the consortium pool. */
-  private async includingBest(partnerId: string, caller: SuggestionCaller): Promise<string[]> {
+  private async includingBest(
+    partnerId: string,
+    caller: SuggestionCaller,
+    snapshot: RankingSnapshot,
+  ): Promise<string[]> {
     const { seekers, asOf, version } = await this.repository.findSeekers([partnerId]);
     const seeker = seekers[0] ?? null;
     assertSeeker(seeker, partnerId, null, 'including');
@@ -170,7 +199,7 @@ export class MatchingService {
       {},
       version,
     );
-    const best = rankCandidates(seeker.profile, candidates ?? [], {
+    const best = rankInContext(seeker, candidates ?? [], snapshot, false, {
       weights: DEFAULT_WEIGHTS,
       asOf,
       k: CONSORTIUM_POOL.includingBest,
@@ -191,21 +220,24 @@ export class MatchingService {
     caller: SuggestionCaller,
   ): Promise<PartnerSuggestion[]> {
     assertSuggestionRequest({ first });
-    const [reference, { seekers, asOf, version }] = await Promise.all([
+    const [reference, { seekers, asOf, version }, snapshot] = await Promise.all([
       this.referenceLabels(),
       this.repository.findSeekers([partnerId]),
+      this.context.current(),
     ]);
     const seeker = seekers[0] ?? null;
     assertSeeker(seeker, partnerId, null);
     const request = { seeker, excluded: excludedFor(seeker, null, caller.user) };
     const candidates = await this.repository.findCandidatesAmong(request, candidateIds, version);
-    const ranked = rankCandidates(seeker.profile, candidates, {
+    // The partners present are a given set: exposure across the alliance does not apply.
+    const ranked = rankInContext(seeker, candidates, snapshot, false, {
       weights: DEFAULT_WEIGHTS,
       asOf,
       k: first,
     });
     const labels = labelsFrom(reference);
-    return ranked.map((r) => toSuggestion(seeker, r, labels, caller.language));
+    const inContext = { ...seeker, profile: withCommunity(seeker.profile, snapshot.communities) };
+    return ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
   }
 
   /**
@@ -225,26 +257,27 @@ export class MatchingService {
         argument: 'candidateId',
       });
     }
-    const [reference, { seekers, asOf, version }, facts, exposure] = await Promise.all([
+    const [reference, { seekers, asOf, version }, facts, snapshot] = await Promise.all([
       this.referenceLabels(),
       this.repository.findSeekers([partnerId, candidateId]),
       this.repository.findPairFacts(partnerId, candidateId),
-      this.exposure.factors(),
+      this.context.current(),
     ]);
+    const { exposure, communities } = snapshot;
     const [seeker, other] = seekers;
     if (!seeker) throw notFound(partnerId, 'partnerId');
     if (!other || !facts) throw notFound(candidateId, 'candidateId');
-    const [candidate] = await this.repository.findCandidatesAmong(
-      { seeker, excluded: [] },
-      [candidateId],
-      version,
+    const [candidate] = inCommunities(
+      await this.repository.findCandidatesAmong({ seeker, excluded: [] }, [candidateId], version),
+      communities,
     );
+    const profile = withCommunity(seeker.profile, communities);
     const pair = candidate ?? {
-      profile: other.profile,
+      profile: withCommunity(other.profile, communities),
       signals: { commonPartners: 0, adamicAdar: 0 },
     };
     const weights = DEFAULT_WEIGHTS;
-    const scored = scorePair(seeker.profile, pair.profile, pair.signals, weights, asOf);
+    const scored = scorePair(profile, pair.profile, pair.signals, weights, asOf);
     const [pool] = await this.repository.findCandidates(
       [{ seeker, excluded: [...excludedFor(seeker, null, caller.user), candidateId] }],
       {},
@@ -253,13 +286,16 @@ export class MatchingService {
     // Ranked as lists are: by score weighted with the exposure factors.
     const weight = (id: string) => exposure.get(id) ?? 1;
     const own = scored.score * weight(candidateId);
-    const better = scoreEligible(seeker.profile, pool ?? [], { weights, asOf }).filter((c) => {
+    const better = scoreEligible(profile, inCommunities(pool ?? [], communities), {
+      weights,
+      asOf,
+    }).filter((c) => {
       const value = c.score * weight(c.candidate.id);
       return value > own || (value === own && c.candidate.id < candidateId);
     }).length;
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
-      seeker.profile,
+      profile,
       other.profile,
       facts.candidateName,
       {
@@ -278,7 +314,7 @@ export class MatchingService {
       level: scoreLevel(scored.score) as SuggestionLevel,
       components: scored.components,
       reasons: toReasons(
-        seeker.profile,
+        profile,
         { candidate: pair.profile, signals: pair.signals },
         labels,
         caller.language,
@@ -316,10 +352,10 @@ export class MatchingService {
     caller: SuggestionCaller,
     strict: boolean,
   ): Promise<PartnerSuggestion[][]> {
-    const [reference, { seekers, asOf, version }, exposure] = await Promise.all([
+    const [reference, { seekers, asOf, version }, snapshot] = await Promise.all([
       this.referenceLabels(),
       this.repository.findSeekers(partnerIds),
-      this.exposure.factors(),
+      this.context.current(),
     ]);
     const active = seekers.filter((seeker, i) => {
       if (strict) assertSeeker(seeker, partnerIds[i] ?? '', request.filter);
@@ -337,13 +373,16 @@ export class MatchingService {
     const labels = labelsFrom(reference);
     const bySeeker = new Map(
       active.map((seeker, i) => {
-        const ranked = rankCandidates(seeker.profile, candidates[i] ?? [], {
+        const ranked = rankInContext(seeker, candidates[i] ?? [], snapshot, true, {
           weights,
           asOf,
           k: request.first,
-          exposure,
         });
-        const list = ranked.map((r) => toSuggestion(seeker, r, labels, caller.language));
+        const inContext = {
+          ...seeker,
+          profile: withCommunity(seeker.profile, snapshot.communities),
+        };
+        const list = ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
         return [seeker.profile.id, list] as const;
       }),
     );

@@ -16,7 +16,7 @@ import {
   SuggestionResolver,
 } from './matching.resolver';
 import { MatchingService } from './matching.service';
-import { ExposureBalancer } from './exposure-balancer';
+import { type CommunitySource, RankingContext } from './ranking-context';
 
 /** What the matching slice is built from. */
 export interface MatchingSliceDeps {
@@ -25,6 +25,8 @@ export interface MatchingSliceDeps {
   dimensionLoaders: PerRequest<Pick<DimensionLoaders, 'dimension'>>;
   cooperationLoaders: PerRequest<Pick<CooperationLoaders, 'cooperation'>>;
   logger: Logger;
+  /** The communities of the co-cooperation graph (the network slice's), for bridging. */
+  communities: CommunitySource;
 }
 
 /** The matching slice, with the service and loaders the exchange and analytics build on. */
@@ -39,7 +41,7 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   const matching = new MatchingService(
     repository,
     deps.executor,
-    new ExposureBalancer(repository, deps.logger),
+    new RankingContext(repository, deps.communities, deps.logger),
   );
   const loaders = suggestionLoaders(matching);
   const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({

@@ -17,7 +17,7 @@ export enum ScoreComponentName {
 registerEnumType(ScoreComponentName, {
   name: 'ScoreComponentName',
   description:
-    'complementarity: dimensions/perspectives the candidate adds (more count more, with diminishing returns); needFit: offers of one side answering needs of the other (both directions); commonGround: shared topics; proximity: same district (1) or borough (0.5), neutral (0.5) when either works city-wide; networkTrust: common former partners (Adamic–Adar); bridging: other sector; activity: recent activity; exposure: 1 for partners who never cooperated.',
+    'complementarity: dimensions/perspectives the candidate adds (more count more, with diminishing returns); needFit: offers of one side answering needs of the other (both directions); commonGround: shared topics; proximity: same district (1) or borough (0.5), neutral (0.5) when either works city-wide; networkTrust: common former partners (Adamic–Adar); bridging: other sector (0.5) and another community of the co-cooperation network (0.5); activity: recent activity; exposure: 1 for partners who never cooperated.',
 });
 
 /** What a reason refers to. */
@@ -32,6 +32,7 @@ export enum SuggestionReasonCode {
   WORKS_CITY_WIDE = 'WORKS_CITY_WIDE',
   COMMON_PARTNERS = 'COMMON_PARTNERS',
   OTHER_SECTOR = 'OTHER_SECTOR',
+  OTHER_COMMUNITY = 'OTHER_COMMUNITY',
   NEVER_COOPERATED = 'NEVER_COOPERATED',
   NO_DIMENSIONS_YET = 'NO_DIMENSIONS_YET',
 }

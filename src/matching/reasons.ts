@@ -24,6 +24,7 @@ export type ReasonCode =
   | 'WORKS_CITY_WIDE'
   | 'COMMON_PARTNERS'
   | 'OTHER_SECTOR'
+  | 'OTHER_COMMUNITY'
   | 'NEVER_COOPERATED'
   | 'NO_DIMENSIONS_YET';
 
@@ -93,6 +94,7 @@ export function explainPair(
     ...place(seeker, candidate, labels),
     ...commonPartners(signals),
     ...otherSector(seeker, candidate, labels),
+    ...otherCommunity(seeker, candidate),
     ...neverCooperated(candidate),
   ];
 }
@@ -292,6 +294,21 @@ function otherSector(seeker: PartnerProfile, candidate: PartnerProfile, labels: 
   ];
 }
 
+/** Only when both communities are known: a partner without cooperations is in no circle yet. */
+function otherCommunity(seeker: PartnerProfile, candidate: PartnerProfile): Reason[] {
+  if (seeker.community == null || candidate.community == null) return [];
+  if (seeker.community === candidate.community) return [];
+  return [
+    {
+      code: 'OTHER_COMMUNITY',
+      text: {
+        de: 'Gehört zu einem anderen Kreis des Bündnisnetzwerks – so erreicht Ihre Arbeit neue Partner.',
+        en: 'Belongs to another circle of the alliance network – so your work reaches new partners.',
+      },
+    },
+  ];
+}
+
 function neverCooperated(candidate: PartnerProfile): Reason[] {
   if (candidate.cooperationCount !== 0) return [];
   return [
@@ -330,6 +347,7 @@ export const REF_KINDS: Readonly<Record<ReasonCode, LabelKind>> = {
   WORKS_CITY_WIDE: 'dimension',
   COMMON_PARTNERS: 'dimension',
   OTHER_SECTOR: 'sector',
+  OTHER_COMMUNITY: 'dimension',
   NEVER_COOPERATED: 'dimension',
   NO_DIMENSIONS_YET: 'dimension',
 };

@@ -94,6 +94,16 @@ export class NetworkService {
   }
 
   /**
+   * The Louvain community of every partner that has cooperated, from the PARTNERS network (the
+   * matching's bridging). Partners without a cooperation are left out: a community of one says
+   * nothing about being in another circle.
+   */
+  async partnerCommunities(): Promise<Map<string, string>> {
+    const { nodes } = await this.network('PARTNERS', null, 'de');
+    return new Map(nodes.filter((n) => n.degree > 0).map((n) => [n.id, `c${n.community}`]));
+  }
+
+  /**
    * The network serialised in an export format; serialised in the worker and cached like the
    * network itself.
    *

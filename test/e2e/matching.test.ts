@@ -5,9 +5,12 @@ import {
   type Perspective,
 } from '../../src/cooperations/cross-dimension-rule';
 import type { CypherQuery } from '../../src/db/executor';
+import { excludedFor } from '../../src/matching/matching.mapping';
+import { MatchingRepository } from '../../src/matching/matching.repository';
 import type { PartnerProfile } from '../../src/matching/matching.model';
-import { rankCandidates } from '../../src/matching/rank';
-import { DEFAULT_WEIGHTS } from '../../src/matching/scoring';
+import { scoreEligible } from '../../src/matching/rank';
+import type { Seeker } from '../../src/matching/seeker';
+import { DEFAULT_WEIGHTS, isEligible } from '../../src/matching/scoring';
 import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -21,6 +24,9 @@ interface PartnerFacts {
   dimensions: { perspective: Perspective; dimension: { key: string } }[];
   topics: { key: string }[];
   district: { key: string; boroughKey: string } | null;
+  scope: 'NEIGHBOURHOOD' | 'BOROUGH' | 'CITY';
+  offers: { text: string }[];
+  needs: { text: string }[];
   cooperations: { edges: { node: { partners: { partner: { id: string } }[] } }[] };
 }
 
@@ -28,13 +34,21 @@ interface Suggestion {
   partner: { id: string };
   score: number;
   components: { name: string; value: number; weight: number }[];
-  reasons: { code: string; ref: string | null; text: string; partners: { id: string }[] }[];
+  level: string;
+  reasons: {
+    code: string;
+    ref: string | null;
+    text: string;
+    partners: { id: string }[];
+    quote: { need: string; offer: string } | null;
+  }[];
   coveredDimensions: { key: string }[];
   addedDimensions: { key: string }[];
 }
 
-const SUGGESTION_FIELDS = `partner { id } score components { name value weight }
-  reasons { code ref text partners { id } } coveredDimensions { key } addedDimensions { key }`;
+const SUGGESTION_FIELDS = `partner { id } score level components { name value weight }
+  reasons { code ref text partners { id } quote { need offer } }
+  coveredDimensions { key } addedDimensions { key }`;
 
 const SUGGEST = `query Suggest($id: ID!, $first: Int, $filter: SuggestionFilter, $weights: WeightsInput) {
   suggestedPartners(partnerId: $id, first: $first, filter: $filter, weights: $weights) { ${SUGGESTION_FIELDS} }
@@ -48,6 +62,7 @@ const ALL_PARTNERS = `query All($after: String) {
       dimensions { perspective dimension { key } }
       topics { key }
       district { key boroughKey }
+      scope offers { text } needs { text }
       cooperations(first: 100) { edges { node { partners { partner { id } } } } }
     } }
   }
@@ -209,57 +224,47 @@ describe('suggestedPartners (the matching)', () => {
       expect(reordered.length).toBeGreaterThan(0);
     });
 
-    it('should equal the pure ranking over every active partner (the channels lose nothing at demo size)', () => {
-      const asOf = [...partners.values()]
-        .map((p) => p.lastActiveOn)
-        .sort()
-        .at(-1) as string;
-      const mismatches = active.filter((seeker) => {
-        const candidates = active
-          .filter((c) => c.id !== seeker.id && !formerPartners.get(seeker.id)?.has(c.id))
-          .map((c) => ({ profile: profileOf(c), signals: signalsOf(seeker.id, c.id) }));
-        const expected = rankCandidates(profileOf(seeker), candidates, {
-          weights: DEFAULT_WEIGHTS,
-          asOf,
-          k: 10,
-        }).map((r) => r.candidate.id);
-        return (
-          expected.join() !==
-          lists
-            .get(seeker.id)
-            ?.map((s) => s.partner.id)
-            .join()
-        );
+    it('should score every eligible active partner: the channels lose nothing at demo size', async () => {
+      const repository = new MatchingRepository(app.database.executor);
+      const { seekers, version } = await repository.findSeekers(active.map((p) => p.id));
+      const requests = seekers.map((seeker) => ({
+        seeker: seeker as Seeker,
+        excluded: [seeker?.profile.id ?? '', ...(seeker?.former.map((f) => f.id) ?? [])],
+      }));
+      const found = await repository.findCandidates(requests, {}, version);
+      const profiles = new Map(seekers.map((s) => [s?.profile.id, s?.profile]));
+      const missing = requests.flatMap(({ seeker, excluded }, i) => {
+        const reached = new Set(found[i]?.map((c) => c.profile.id));
+        return active
+          .filter((c) => !excluded.includes(c.id) && !reached.has(c.id))
+          .filter((c) => isEligible(seeker.profile, profiles.get(c.id) as PartnerProfile))
+          .map((c) => `${seeker.profile.id}→${c.id}`);
       });
-      expect(mismatches.map((m) => m.id)).toEqual([]);
+      expect(missing).toEqual([]);
+    });
+
+    it('should rank as the pure pipeline does with the candidates it read', async () => {
+      const repository = new MatchingRepository(app.database.executor);
+      const sample = active.filter((_, i) => i % 25 === 0);
+      const { seekers, asOf, version } = await repository.findSeekers(sample.map((p) => p.id));
+      const requests = seekers.map((seeker) => ({
+        seeker: seeker as Seeker,
+        excluded: excludedFor(seeker as Seeker, null, null),
+      }));
+      const found = await repository.findCandidates(requests, {}, version);
+      requests.forEach(({ seeker }, i) => {
+        const listed = lists.get(seeker.profile.id) ?? [];
+        const pure = new Map(
+          scoreEligible(seeker.profile, found[i] ?? [], { weights: DEFAULT_WEIGHTS, asOf }).map(
+            (c) => [c.candidate.id, c.score],
+          ),
+        );
+        for (const suggestion of listed) {
+          expect(suggestion.score).toBeCloseTo(pure.get(suggestion.partner.id) ?? NaN, 12);
+        }
+      });
     });
   });
-
-  /** The profile of a partner as the scoring sees it, from API data only. */
-  function profileOf(p: PartnerFacts): PartnerProfile {
-    return {
-      id: p.id,
-      sector: p.sector,
-      districtKey: p.district?.key ?? null,
-      boroughKey: p.district?.boroughKey ?? null,
-      scope: 'NEIGHBOURHOOD',
-      topics: p.topics.map((t) => t.key).sort(),
-      engagements: engagementsOf(p),
-      cooperationCount: p.cooperationCount,
-      lastActiveOn: p.lastActiveOn,
-      community: null,
-    };
-  }
-
-  /** Adamic–Adar on the co-cooperation graph, from API data only. */
-  function signalsOf(a: string, b: string) {
-    const common = [...(formerPartners.get(a) ?? [])].filter((z) => formerPartners.get(b)?.has(z));
-    const adamicAdar = common.reduce((sum, z) => {
-      const degree = formerPartners.get(z)?.size ?? 0;
-      return degree > 1 ? sum + 1 / Math.log(degree) : sum;
-    }, 0);
-    return { commonPartners: common.length, adamicAdar, commonPartnerIds: common.sort() };
-  }
 
   function reasonHolds(
     reason: Suggestion['reasons'][number],
@@ -268,6 +273,7 @@ describe('suggestedPartners (the matching)', () => {
   ): boolean {
     const seekerDims = new Set(engagementsOf(seeker).map((e) => e.dimension));
     const candidateDims = new Set(engagementsOf(candidate).map((e) => e.dimension));
+    const notCityWide = seeker.scope !== 'CITY' && candidate.scope !== 'CITY';
     switch (reason.code) {
       case 'ADDS_DIMENSION':
         return candidateDims.has(reason.ref ?? '') && !seekerDims.has(reason.ref ?? '');
@@ -276,11 +282,28 @@ describe('suggestedPartners (the matching)', () => {
       case 'SHARED_TOPIC':
         return [seeker, candidate].every((p) => p.topics.some((t) => t.key === reason.ref));
       case 'SAME_DISTRICT':
-        return seeker.district?.key === reason.ref && candidate.district?.key === reason.ref;
+        return (
+          notCityWide &&
+          seeker.district?.key === reason.ref &&
+          candidate.district?.key === reason.ref
+        );
       case 'SAME_BOROUGH':
         return (
+          notCityWide &&
           seeker.district?.boroughKey === reason.ref &&
           candidate.district?.boroughKey === reason.ref
+        );
+      case 'WORKS_CITY_WIDE':
+        return candidate.scope === 'CITY';
+      case 'OFFERS_WHAT_YOU_NEED':
+        return (
+          candidate.offers.some((o) => o.text === reason.quote?.offer) &&
+          seeker.needs.some((n) => n.text === reason.quote?.need)
+        );
+      case 'NEEDS_WHAT_YOU_OFFER':
+        return (
+          seeker.offers.some((o) => o.text === reason.quote?.offer) &&
+          candidate.needs.some((n) => n.text === reason.quote?.need)
         );
       case 'COMMON_PARTNERS':
         return (
@@ -294,6 +317,9 @@ describe('suggestedPartners (the matching)', () => {
         return seeker.sector !== candidate.sector && reason.ref === candidate.sector;
       case 'NEVER_COOPERATED':
         return candidate.cooperationCount === 0;
+      case 'OTHER_COMMUNITY':
+        // Communities come from the network of cooperations: both sides must have cooperated.
+        return seeker.cooperationCount > 0 && candidate.cooperationCount > 0;
       default:
         return false;
     }
@@ -311,28 +337,23 @@ describe('suggestedPartners (the matching)', () => {
     const coordinator = await coordinatorAuth();
     const update = `mutation U($id: ID!, $version: Int!, $input: UpdatePartnerProfileInput!) {
       updatePartnerProfile(id: $id, version: $version, input: $input) { version } }`;
-    const read = await postGraphQL<{ partner: { version: number } }>(
-      app,
-      'query V($id: ID!) { partner(id: $id) { version } }',
-      { id },
-    );
-    const changed = await postGraphQL<{ updatePartnerProfile: { version: number } }>(
-      app,
-      update,
-      { id, version: read.body.data?.partner.version, input },
-      coordinator,
-    );
-    expect(changed.body.errors).toBeUndefined();
-    return async () => {
-      const version = changed.body.data?.updatePartnerProfile.version;
-      const restored = await postGraphQL(
+    // The current version at each change, so restores may nest.
+    const change = async (values: Record<string, unknown>) => {
+      const read = await postGraphQL<{ partner: { version: number } }>(
+        app,
+        'query V($id: ID!) { partner(id: $id) { version } }',
+        { id },
+      );
+      const changed = await postGraphQL(
         app,
         update,
-        { id, version, input: previous },
+        { id, version: read.body.data?.partner.version, input: values },
         coordinator,
       );
-      expect(restored.body.errors).toBeUndefined();
+      expect(changed.body.errors).toBeUndefined();
     };
+    await change(input);
+    return () => change(previous);
   }
 
   /** A seeker with cooperations, several topics and a district, for the single-list tests. */
@@ -502,8 +523,8 @@ describe('suggestedPartners (the matching)', () => {
   });
 
   describe('suggestedConsortia', () => {
-    const CONSORTIA = `query C($dimensions: [String!]!, $size: Int, $including: ID, $first: Int) {
-      suggestedConsortia(dimensions: $dimensions, size: $size, including: $including, first: $first) {
+    const CONSORTIA = `query C($dimensions: [String!]!, $size: Int, $including: ID, $first: Int, $weights: WeightsInput) {
+      suggestedConsortia(dimensions: $dimensions, size: $size, including: $including, first: $first, weights: $weights) {
         coverage score reasons partners { id status } coveredDimensions { key } missingDimensions { key } } }`;
     interface Group {
       coverage: number;
@@ -515,6 +536,39 @@ describe('suggestedPartners (the matching)', () => {
     }
     const consortia = async (variables: Record<string, unknown>) =>
       (await postGraphQL<{ suggestedConsortia: Group[] }>(app, CONSORTIA, variables)).body;
+
+    it('should score groups with the given weights and refuse bad ones', async () => {
+      const dimensions = ['age', 'religion', 'gender'];
+      const byDefault = await consortia({ dimensions, size: 3, first: 3 });
+      const onlyExposure = await consortia({
+        dimensions,
+        size: 3,
+        first: 3,
+        weights: Object.fromEntries(
+          [
+            'complementarity',
+            'needFit',
+            'commonGround',
+            'proximity',
+            'networkTrust',
+            'bridging',
+            'activity',
+          ].map((name) => [name, 0]),
+        ),
+      });
+      expect(byDefault.errors).toBeUndefined();
+      expect(onlyExposure.errors).toBeUndefined();
+      const scores = (body: typeof byDefault) => body.data?.suggestedConsortia.map((g) => g.score);
+      expect(scores(onlyExposure)).not.toEqual(scores(byDefault));
+      // With exposure alone a group's mean pair score is the share of members who never cooperated.
+      for (const score of scores(onlyExposure) ?? [])
+        expect([0, 1 / 3, 2 / 3, 1]).toContainEqual(expect.closeTo(score, 12));
+      const refused = await consortia({ dimensions, weights: { proximity: -1 } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'weights',
+      });
+    });
 
     it('should find groups of the requested size that cover the dimensions and pass the rule', async () => {
       const dimensions = ['age', 'religion', 'abilities', 'gender'];
@@ -615,6 +669,246 @@ describe('suggestedPartners (the matching)', () => {
         await coordinatorAuth(),
       );
       expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('explainPair ("why not X?")', () => {
+    const EXPLAIN = `query E($p: ID!, $c: ID!) { explainPair(partnerId: $p, candidateId: $c) {
+      partner { id } candidate { id } eligible score level rank rankedAmong
+      components { name value weight } reasons { code text quote { need offer } }
+      rules { rule passed text cooperation { id partners { partner { id } } } } } }`;
+
+    interface Explanation {
+      partner: { id: string };
+      candidate: { id: string };
+      eligible: boolean;
+      score: number;
+      level: string;
+      rank: number;
+      rankedAmong: number;
+      components: { name: string; value: number; weight: number }[];
+      reasons: { code: string; text: string }[];
+      rules: {
+        rule: string;
+        passed: boolean;
+        text: string;
+        cooperation: { id: string; partners: { partner: { id: string } }[] } | null;
+      }[];
+    }
+
+    async function explain(p: string, c: string, headers: Record<string, string> = {}) {
+      const { body } = await postGraphQL<{ explainPair: Explanation }>(
+        app,
+        EXPLAIN,
+        { p, c },
+        headers,
+      );
+      return body;
+    }
+
+    async function explainOk(p: string, c: string, headers: Record<string, string> = {}) {
+      const body = await explain(p, c, headers);
+      expect(body.errors).toBeUndefined();
+      return body.data?.explainPair as Explanation;
+    }
+
+    const ruleOf = (e: Explanation, rule: string) => e.rules.find((r) => r.rule === rule);
+
+    it('should explain a listed suggestion with its own score, level and reasons, every rule passed', async () => {
+      const seeker = typicalSeeker();
+      const [first] = await suggestOk(seeker.id, { first: 3 });
+      const e = await explainOk(seeker.id, first?.partner.id as string);
+      expect(e.eligible).toBe(true);
+      expect(e.rules.every((r) => r.passed)).toBe(true);
+      expect(e.rules.map((r) => r.rule)).toEqual([
+        'SEEKER_ACTIVE',
+        'CANDIDATE_ACTIVE',
+        'NO_PAST_COOPERATION',
+        'CROSS_DIMENSION',
+      ]);
+      expect(e.score).toBeCloseTo(first?.score ?? NaN, 12);
+      expect(e.level).toBe(first?.level);
+      expect(e.reasons.map((r) => r.code)).toEqual(first?.reasons.map((r) => r.code));
+      expect(e.rank).toBeGreaterThanOrEqual(1);
+      expect(e.rank).toBeLessThanOrEqual(10);
+      expect(e.rankedAmong).toBeGreaterThan(e.rank);
+    });
+
+    it('should name the past cooperation of former partners, in German by default', async () => {
+      const seeker = typicalSeeker();
+      const former = [...(formerPartners.get(seeker.id) ?? [])][0] as string;
+      const e = await explainOk(seeker.id, former);
+      const rule = ruleOf(e, 'NO_PAST_COOPERATION');
+      expect(rule?.passed).toBe(false);
+      expect(e.eligible).toBe(false);
+      const members = rule?.cooperation?.partners.map((x) => x.partner.id) ?? [];
+      expect(members).toEqual(expect.arrayContaining([seeker.id, former]));
+      expect(rule?.text).toContain(rule?.cooperation?.id);
+      expect(rule?.text).toMatch(/^Sie haben mit .+ bereits kooperiert/);
+    });
+
+    it('should say that a partner is not active', async () => {
+      const seeker = typicalSeeker();
+      const paused = [...partners.values()].find((p) => p.status === 'PAUSED') as PartnerFacts;
+      const e = await explainOk(seeker.id, paused.id);
+      expect(ruleOf(e, 'CANDIDATE_ACTIVE')).toMatchObject({ passed: false });
+      expect(ruleOf(e, 'CANDIDATE_ACTIVE')?.text).toContain('ruhend');
+    });
+
+    it('should name the failing part of the cross-dimension rule', async () => {
+      const single = (p: PartnerFacts) => new Set(engagementsOf(p).map((x) => x.dimension));
+      const pair = active.flatMap((a) =>
+        active
+          .filter((b) => b.id !== a.id && !formerPartners.get(a.id)?.has(b.id))
+          .filter((b) => {
+            const profiles = [engagementsOf(a), engagementsOf(b)];
+            return a.dimensions.length > 0 && checkCrossDimensionRule(profiles) !== null;
+          })
+          .map((b) => [a, b] as const),
+      )[0];
+      expect(pair).toBeDefined();
+      const [a, b] = pair as readonly [PartnerFacts, PartnerFacts];
+      const e = await explainOk(a.id, b.id);
+      const rule = ruleOf(e, 'CROSS_DIMENSION');
+      expect(rule?.passed).toBe(false);
+      const together = new Set([...single(a), ...single(b)]);
+      expect(rule?.text).toMatch(
+        together.size < 2
+          ? /nur .* ab; eine Vielfaltskooperation braucht/
+          : /(bringt|bringen) keine Dimension/,
+      );
+    });
+
+    it('should show a dismissal to the partner itself only', async () => {
+      const seeker = typicalSeeker();
+      const own = await partnerAuth(seeker.id);
+      const [first] = await suggestOk(seeker.id, { first: 1 });
+      const candidate = first?.partner.id as string;
+      const DISMISS = `mutation D($p: ID!, $c: ID!) { dismissSuggestion(partnerId: $p, candidateId: $c) }`;
+      const RESTORE = `mutation R($p: ID!, $c: ID!) { restoreSuggestion(partnerId: $p, candidateId: $c) }`;
+      await postGraphQL(app, DISMISS, { p: seeker.id, c: candidate }, own);
+      try {
+        const mine = await explainOk(seeker.id, candidate, own);
+        expect(ruleOf(mine, 'NOT_DISMISSED')).toMatchObject({ passed: false });
+        expect(mine.eligible).toBe(false);
+        const anonymous = await explainOk(seeker.id, candidate);
+        expect(ruleOf(anonymous, 'NOT_DISMISSED')).toBeUndefined();
+        expect(anonymous.eligible).toBe(true);
+      } finally {
+        await postGraphQL(app, RESTORE, { p: seeker.id, c: candidate }, own);
+      }
+    });
+
+    it('should refuse the same partner twice and unknown partners, naming the argument', async () => {
+      const seeker = typicalSeeker();
+      const same = await explain(seeker.id, seeker.id);
+      expect(same.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'candidateId',
+      });
+      const unknown = await explain(seeker.id, 'p-99999');
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        argument: 'candidateId',
+      });
+      const unknownSeeker = await explain('p-99999', seeker.id);
+      expect(unknownSeeker.errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        argument: 'partnerId',
+      });
+    });
+  });
+
+  describe('offers and needs', () => {
+    const needFitOf = (e: { components: { name: string; value: number }[] }) =>
+      e.components.find((c) => c.name === 'needFit')?.value ?? NaN;
+
+    it('should match an offer to a need across the city, both ways, and quote them', async () => {
+      // Two partners in different boroughs that may form a Vielfaltskooperation.
+      const [a, b] = active.flatMap((x) =>
+        active
+          .filter(
+            (y) =>
+              y.id > x.id &&
+              x.scope === 'NEIGHBOURHOOD' &&
+              y.scope === 'NEIGHBOURHOOD' &&
+              x.district?.boroughKey !== y.district?.boroughKey &&
+              !formerPartners.get(x.id)?.has(y.id) &&
+              x.dimensions.length > 0 &&
+              checkCrossDimensionRule([engagementsOf(x), engagementsOf(y)]) === null,
+          )
+          .map((y) => [x, y] as const),
+      )[0] as readonly [PartnerFacts, PartnerFacts];
+      const EXPLAIN_FIT = `query E($p: ID!, $c: ID!) { explainPair(partnerId: $p, candidateId: $c) {
+        components { name value } reasons { code quote { need offer } } } }`;
+      const explainFit = async () =>
+        (
+          await postGraphQL<{
+            explainPair: {
+              components: { name: string; value: number }[];
+              reasons: { code: string; quote: { need: string; offer: string } | null }[];
+            };
+          }>(app, EXPLAIN_FIT, { p: a.id, c: b.id })
+        ).body.data?.explainPair;
+      const restoreA = await updateProfile(
+        a.id,
+        {
+          needs: [{ text: 'Proberaum für unseren Jugendchor gesucht' }],
+          offers: [{ text: 'Unser Chor singt gern bei Ihrem Sommerfest' }],
+        },
+        {
+          needs: a.needs.map(({ text }) => ({ text })),
+          offers: a.offers.map(({ text }) => ({ text })),
+        },
+      );
+      const restoreB = await updateProfile(
+        b.id,
+        {
+          offers: [{ text: 'Proberaum für Chöre, abends frei' }],
+          needs: [{ text: 'Suchen einen Chor für unser Sommerfest' }],
+        },
+        {
+          needs: b.needs.map(({ text }) => ({ text })),
+          offers: b.offers.map(({ text }) => ({ text })),
+        },
+      );
+      try {
+        const mutual = await explainFit();
+        expect(needFitOf(mutual ?? { components: [] })).toBeGreaterThan(0.3);
+        const quotes = Object.fromEntries(
+          (mutual?.reasons ?? []).filter((r) => r.quote).map((r) => [r.code, r.quote]),
+        );
+        expect(quotes).toEqual({
+          OFFERS_WHAT_YOU_NEED: {
+            need: 'Proberaum für unseren Jugendchor gesucht',
+            offer: 'Proberaum für Chöre, abends frei',
+          },
+          NEEDS_WHAT_YOU_OFFER: {
+            need: 'Suchen einen Chor für unser Sommerfest',
+            offer: 'Unser Chor singt gern bei Ihrem Sommerfest',
+          },
+        });
+        // One-sided: the candidate no longer needs anything the seeker offers.
+        const restoreNeed = await updateProfile(
+          b.id,
+          { needs: [] },
+          {
+            needs: [{ text: 'Suchen einen Chor für unser Sommerfest' }],
+          },
+        );
+        try {
+          const oneSided = await explainFit();
+          expect(needFitOf(oneSided ?? { components: [] })).toBeGreaterThan(0);
+          expect(needFitOf(oneSided ?? { components: [] })).toBeLessThan(
+            needFitOf(mutual ?? { components: [] }),
+          );
+        } finally {
+          await restoreNeed();
+        }
+      } finally {
+        await restoreB();
+        await restoreA();
+      }
     });
   });
 

@@ -74,6 +74,7 @@ describe('refName', () => {
       'NEVER_COOPERATED',
       'NO_DIMENSIONS_YET',
       'OFFERS_WHAT_YOU_NEED',
+      'OTHER_COMMUNITY',
       'OTHER_SECTOR',
       'SAME_BOROUGH',
       'SAME_DISTRICT',

@@ -1,0 +1,145 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { type ExposureFactors, exposureFactors } from './exposure-balance';
+import { excludedFor } from './matching.mapping';
+import type { PartnerProfile, ScoredCandidate } from './matching.model';
+import type { MatchingRepository } from './matching.repository';
+import { type Candidate, DEFAULT_DIVERSITY_LAMBDA, scoreEligible } from './rank';
+import { DEFAULT_WEIGHTS } from './scoring';
+
+/** What ranking needs of the whole alliance, beyond the pairs: kept and refreshed together. */
+export interface RankingSnapshot {
+  /** Exposure factors of candidates ({@link exposureFactors}). */
+  exposure: ExposureFactors;
+  /** Community of each partner that has cooperated, from the network slice (bridging). */
+  communities: ReadonlyMap<string, string>;
+}
+
+/** Where the communities of the co-cooperation graph come from (the network slice). */
+export type CommunitySource = () => Promise<ReadonlyMap<string, string>>;
+
+/** How the context samples and how often it refreshes (docs/matching.md#exposure). */
+export const RANKING_CONTEXT_SETTINGS = {
+  /** Seekers whose lists are balanced at most: all of them up to this size, else an even sample. */
+  maxSeekers: 400,
+  /** Seekers read per round trip. */
+  batch: 50,
+  /** Each seeker's best candidates that take part; further down no factor reaches the top 5. */
+  poolDepth: 100,
+  /**
+   * How long factors are kept. Lists stay the same for the same data within this time, and one
+   * computation (seconds at 50,000 partners) runs at most this often whatever the write rate.
+   * @default 600000 // ten minutes
+   */
+  refreshMs: 10 * 60_000,
+} as const;
+
+/**
+ * Keeps what ranking needs of the whole alliance ({@link RankingSnapshot}): the communities of the
+ * co-cooperation graph and the exposure factors, computed in the background from every ACTIVE
+ * seeker's pool (a sample beyond {@link RANKING_CONTEXT_SETTINGS.maxSeekers}) and refreshed every
+ * {@link RANKING_CONTEXT_SETTINGS.refreshMs}. The first request waits for the first computation;
+ * later ones use the latest snapshot while a newer one is computed. Scoring yields to the event
+ * loop between seekers, so other requests are served meanwhile.
+ */
+export class RankingContext {
+  private latest?: { at: number; snapshot: RankingSnapshot };
+  private running?: Promise<RankingSnapshot>;
+
+  constructor(
+    private readonly repository: MatchingRepository,
+    private readonly communities: CommunitySource = async () => new Map(),
+    private readonly logger?: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The current snapshot; starts a refresh when it is older than the refresh time. */
+  async current(): Promise<RankingSnapshot> {
+    const age = this.latest ? this.now() - this.latest.at : Infinity;
+    if (age >= RANKING_CONTEXT_SETTINGS.refreshMs && !this.running) this.running = this.refresh();
+    return this.latest?.snapshot ?? (this.running as Promise<RankingSnapshot>);
+  }
+
+  private async refresh(): Promise<RankingSnapshot> {
+    const started = this.now();
+    try {
+      const snapshot = await this.compute();
+      this.latest = { at: started, snapshot };
+      this.logger?.info(
+        { candidates: snapshot.exposure.size, ms: this.now() - started },
+        'matching ranking context computed',
+      );
+      return snapshot;
+    } catch (error) {
+      // Without it lists are still correct, only less balanced; try again at the next request.
+      this.logger?.warn({ err: error }, 'matching ranking context failed');
+      return this.latest?.snapshot ?? { exposure: new Map(), communities: new Map() };
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async compute(): Promise<RankingSnapshot> {
+    const [active, communities] = await Promise.all([
+      this.repository.findActiveIds(),
+      this.communities(),
+    ]);
+    const sample = evenSample(active, RANKING_CONTEXT_SETTINGS.maxSeekers);
+    const pools: ScoredCandidate[][] = [];
+    for (let i = 0; i < sample.length; i += RANKING_CONTEXT_SETTINGS.batch) {
+      const ids = sample.slice(i, i + RANKING_CONTEXT_SETTINGS.batch);
+      pools.push(...(await this.poolsOf(ids, communities)));
+    }
+    await yieldToEventLoop();
+    const exposure = exposureFactors(pools, active.length, DEFAULT_DIVERSITY_LAMBDA);
+    return { exposure, communities };
+  }
+
+  /** The scored pools of some seekers as a public list would rank them (no dismissals). */
+  private async poolsOf(
+    ids: readonly string[],
+    communities: ReadonlyMap<string, string>,
+  ): Promise<ScoredCandidate[][]> {
+    const { seekers, asOf, version } = await this.repository.findSeekers(ids);
+    const requests = seekers.flatMap((seeker) =>
+      seeker?.status === 'ACTIVE' ? [{ seeker, excluded: excludedFor(seeker, null, null) }] : [],
+    );
+    const candidates = await this.repository.findCandidates(requests, {}, version);
+    const pools: ScoredCandidate[][] = [];
+    for (const [i, { seeker }] of requests.entries()) {
+      const scored = scoreEligible(
+        withCommunity(seeker.profile, communities),
+        inCommunities(candidates[i] ?? [], communities),
+        { weights: DEFAULT_WEIGHTS, asOf },
+      );
+      pools.push(
+        scored.sort((a, b) => b.score - a.score).slice(0, RANKING_CONTEXT_SETTINGS.poolDepth),
+      );
+      await yieldToEventLoop();
+    }
+    return pools;
+  }
+}
+
+/** A profile with its community from the snapshot (`null` for partners that never cooperated). */
+export function withCommunity(
+  profile: PartnerProfile,
+  communities: ReadonlyMap<string, string>,
+): PartnerProfile {
+  return { ...profile, community: communities.get(profile.id) ?? null };
+}
+
+/** Candidates whose profiles carry their communities. */
+export function inCommunities(
+  candidates: readonly Candidate[],
+  communities: ReadonlyMap<string, string>,
+): Candidate[] {
+  return candidates.map((c) => ({ ...c, profile: withCommunity(c.profile, communities) }));
+}
+
+/** At most `max` ids spread evenly over the sorted list, so a sample covers the whole alliance. */
+export function evenSample(ids: readonly string[], max: number): string[] {
+  if (ids.length <= max) return [...ids];
+  const stride = ids.length / max;
+  return Array.from({ length: max }, (_, i) => ids[Math.floor(i * stride)] as string);
+}
