@@ -1,7 +1,7 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type ExposureFactors, exposureFactors } from '../exposure-balance';
-import { BALANCER_SETTINGS } from '../exposure-balancer';
+import { RANKING_CONTEXT_SETTINGS } from '../ranking-context';
 import type { PartnerProfile, ScoredCandidate, Weights } from '../matching.model';
 import { DEFAULT_DIVERSITY_LAMBDA, rankCandidates, scoreEligible } from '../rank';
 import { complementarity, DEFAULT_WEIGHTS, isEligible, needFit } from '../scoring';
@@ -122,10 +122,11 @@ export function matching(weights: Weights, lambda: number, asOf?: string): Ranki
 const factorCache = new WeakMap<HistoryState, Map<string, ExposureFactors>>();
 
 /**
- * The exposure factors the API's balancer (exposure-balancer.ts) computes on this state: every
- * candidate as seeker, its eligible pool scored with DEFAULT_WEIGHTS as of `asOf`, the best
- * `BALANCER_SETTINGS.poolDepth` of it, then {@link exposureFactors} over all ACTIVE candidates with
- * DEFAULT_DIVERSITY_LAMBDA. Like the API, the factors come from the defaults whatever weights a
+ * The exposure factors the API's ranking context (ranking-context.ts) computes on this state:
+ * every candidate as seeker, its eligible pool scored with DEFAULT_WEIGHTS as of `asOf`, the best
+ * `RANKING_CONTEXT_SETTINGS.poolDepth` of it, then {@link exposureFactors} over all ACTIVE
+ * candidates with DEFAULT_DIVERSITY_LAMBDA. Communities are not known on the history (profiles
+ * have `community: null`), so bridging counts the other sector only. Like the API, the factors come from the defaults whatever weights a
  * list is ranked with: a tuned config is measured as a client asking with those weights is served.
  * Memoised per state and day.
  */
@@ -151,8 +152,8 @@ export function stateExposureFactors(state: HistoryState, asOf: string): Exposur
 }
 
 /**
- * {@link exposureFactors} of scored pools cut as the balancer cuts them: sorted by score (stable,
- * so ties keep the pool's order) and the best `BALANCER_SETTINGS.poolDepth` kept.
+ * {@link exposureFactors} of scored pools cut as the ranking context cuts them: sorted by score (stable,
+ * so ties keep the pool's order) and the best `RANKING_CONTEXT_SETTINGS.poolDepth` kept.
  */
 export function factorsOfPools(
   pools: readonly (readonly ScoredCandidate[])[],
@@ -160,7 +161,7 @@ export function factorsOfPools(
   lambda: number,
 ): ExposureFactors {
   const cut = pools.map((pool) =>
-    [...pool].sort((a, b) => b.score - a.score).slice(0, BALANCER_SETTINGS.poolDepth),
+    [...pool].sort((a, b) => b.score - a.score).slice(0, RANKING_CONTEXT_SETTINGS.poolDepth),
   );
   return exposureFactors(cut, population, lambda);
 }
