@@ -9,6 +9,7 @@ import { excludedFor } from '../../src/matching/matching.mapping';
 import { MatchingRepository } from '../../src/matching/matching.repository';
 import type { PartnerProfile } from '../../src/matching/matching.model';
 import { scoreEligible } from '../../src/matching/rank';
+import { inCommunities, withCommunity } from '../../src/matching/ranking-context';
 import type { Seeker } from '../../src/matching/seeker';
 import { DEFAULT_WEIGHTS, isEligible } from '../../src/matching/scoring';
 import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
@@ -252,12 +253,22 @@ describe('suggestedPartners (the matching)', () => {
         excluded: excludedFor(seeker as Seeker, null, null),
       }));
       const found = await repository.findCandidates(requests, {}, version);
+      const network = await postGraphQL<{
+        network: { nodes: { id: string; degree: number; community: number }[] };
+      }>(app, '{ network(mode: PARTNERS) { nodes { id degree community } } }');
+      const communities = new Map(
+        (network.body.data?.network.nodes ?? [])
+          .filter((n) => n.degree > 0)
+          .map((n) => [n.id, `c${n.community}`]),
+      );
       requests.forEach(({ seeker }, i) => {
         const listed = lists.get(seeker.profile.id) ?? [];
         const pure = new Map(
-          scoreEligible(seeker.profile, found[i] ?? [], { weights: DEFAULT_WEIGHTS, asOf }).map(
-            (c) => [c.candidate.id, c.score],
-          ),
+          scoreEligible(
+            withCommunity(seeker.profile, communities),
+            inCommunities(found[i] ?? [], communities),
+            { weights: DEFAULT_WEIGHTS, asOf },
+          ).map((c) => [c.candidate.id, c.score]),
         );
         for (const suggestion of listed) {
           expect(suggestion.score).toBeCloseTo(pure.get(suggestion.partner.id) ?? NaN, 12);
