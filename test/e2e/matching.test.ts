@@ -834,9 +834,9 @@ describe('suggestedPartners (the matching)', () => {
     const needFitOf = (e: { components: { name: string; value: number }[] }) =>
       e.components.find((c) => c.name === 'needFit')?.value ?? NaN;
 
-    it('should match an offer to a need across the city, both ways, and quote them', async () => {
-      // Two partners in different boroughs that may form a Vielfaltskooperation.
-      const [a, b] = active.flatMap((x) =>
+    /** Two partners in different boroughs that may form a Vielfaltskooperation. */
+    function farPair(): readonly [PartnerFacts, PartnerFacts] {
+      return active.flatMap((x) =>
         active
           .filter(
             (y) =>
@@ -850,6 +850,10 @@ describe('suggestedPartners (the matching)', () => {
           )
           .map((y) => [x, y] as const),
       )[0] as readonly [PartnerFacts, PartnerFacts];
+    }
+
+    it('should match an offer to a need across the city, both ways, and quote them', async () => {
+      const [a, b] = farPair();
       const EXPLAIN_FIT = `query E($p: ID!, $c: ID!) { explainPair(partnerId: $p, candidateId: $c) {
         components { name value } reasons { code quote { need offer } } } }`;
       const explainFit = async () =>
@@ -919,6 +923,59 @@ describe('suggestedPartners (the matching)', () => {
       } finally {
         await restoreB();
         await restoreA();
+      }
+    });
+
+    it('should count a need posted at an open Kooperationsbörse until the exchange closes', async () => {
+      const [a, b] = farPair();
+      const coordinator = await coordinatorAuth();
+      const run = async <T>(query: string, variables: Record<string, unknown>) => {
+        const { body } = await postGraphQL<T>(app, query, variables, coordinator);
+        expect(body.errors).toBeUndefined();
+        return body.data as T;
+      };
+      const need = 'Dolmetschen für unsere Elternabende auf Arabisch gesucht';
+      const needQuotes = async () => {
+        const { explainPair } = await run<{
+          explainPair: { reasons: { code: string; quote: { need: string } | null }[] };
+        }>(
+          `query E($p: ID!, $c: ID!) { explainPair(partnerId: $p, candidateId: $c) {
+            reasons { code quote { need } } } }`,
+          { p: a.id, c: b.id },
+        );
+        return explainPair.reasons
+          .filter((r) => r.code === 'OFFERS_WHAT_YOU_NEED')
+          .map((r) => r.quote?.need);
+      };
+      const restore = await updateProfile(
+        b.id,
+        { offers: [{ text: 'Wir dolmetschen Arabisch und Kurdisch bei Elternabenden' }] },
+        { offers: b.offers.map(({ text }) => ({ text })) },
+      );
+      try {
+        const { createExchange } = await run<{ createExchange: { id: string } }>(
+          'mutation { createExchange(input: { title: "Börse Sprachmittlung" }) { id } }',
+          {},
+        );
+        const exchangeId = createExchange.id;
+        await run('mutation O($id: ID!) { openExchange(id: $id) { id } }', { id: exchangeId });
+        await run(
+          'mutation C($x: ID!, $p: ID!) { checkIn(exchangeId: $x, partnerId: $p) { id } }',
+          {
+            x: exchangeId,
+            p: a.id,
+          },
+        );
+        await run(
+          `mutation P($x: ID!, $p: ID!, $text: String!) {
+            createPost(exchangeId: $x, partnerId: $p, input: { kind: NEED, text: $text }) { id } }`,
+          { x: exchangeId, p: a.id, text: need },
+        );
+        expect(await needQuotes()).toEqual([need]);
+        await run('mutation X($id: ID!) { closeExchange(id: $id) { id } }', { id: exchangeId });
+        expect(await needQuotes()).not.toContain(need);
+      } finally {
+        await restore();
       }
     });
   });
