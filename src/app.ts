@@ -82,6 +82,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
     const ready = retryUntil(prepare, () => stopped, logger).then(() => {
       prepared = true;
       logger.info('ready');
+      if (config.warmUp) slices.forEach((slice) => void slice.warmUp?.());
     });
     let stopping: Promise<void> | undefined;
     const stop = () =>

@@ -134,6 +134,10 @@ export const ENV_SPEC = {
     default: true,
     desc: 'serve plain reads with one compiled Cypher statement per root field (false: the DataLoader path, kept for one release to compare)',
   }),
+  MATCHING_WARM_UP: bool({
+    default: true,
+    desc: "compute the matching's ranking context (exposure factors, communities) once the API is ready, so the first suggestion request does not wait for it",
+  }),
   JWT_SECRET: secret({ default: undefined, desc: 'HS256 secret for local tokens' }),
   JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
   JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
@@ -272,6 +276,8 @@ export interface AppConfig {
   seedOnStart: boolean;
   /** Whether plain reads are compiled into one statement per root field (src/reads). */
   readCompiler: boolean;
+  /** Whether slices warm their caches once the API is ready (`MATCHING_WARM_UP`). */
+  warmUp: boolean;
   /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
   metrics: { enabled: boolean; token?: string };
   exchange: {
@@ -363,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     seedOnStart: clean.SEED_ON_START,
     readCompiler: clean.READ_COMPILER,
+    warmUp: clean.MATCHING_WARM_UP,
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,

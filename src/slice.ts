@@ -13,6 +13,11 @@ export interface Slice {
   resolvers: readonly object[];
   /** Mounts the slice's plain HTTP routes (exports, the viewer) on the app. */
   routes?: (app: Express) => void;
+  /**
+   * Fills caches the slice's first requests would otherwise wait for; called once when the API is
+   * ready (`MATCHING_WARM_UP`). Must not throw: a failed warm-up only means a slower first request.
+   */
+  warmUp?: () => Promise<void>;
   /** Ends what the slice holds open (worker threads, Redis connections); called in reverse order. */
   close?: () => Promise<void>;
 }

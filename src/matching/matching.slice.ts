@@ -38,11 +38,8 @@ export interface MatchingSlice extends Slice {
 /** Partner suggestions for new cross-dimension cooperations, and consortia for a project. */
 export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   const repository = new MatchingRepository(deps.executor);
-  const matching = new MatchingService(
-    repository,
-    deps.executor,
-    new RankingContext(repository, deps.communities, deps.logger),
-  );
+  const context = new RankingContext(repository, deps.communities, deps.logger);
+  const matching = new MatchingService(repository, deps.executor, context);
   const loaders = suggestionLoaders(matching);
   const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
     ...loaders(ctx),
@@ -62,5 +59,8 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
     ],
     matching,
     loaders,
+    warmUp: async () => {
+      await context.current();
+    },
   };
 }

@@ -47,7 +47,7 @@ export enum SuggestionLevel {
 registerEnumType(SuggestionLevel, {
   name: 'SuggestionLevel',
   description:
-    'Stufe des Vorschlags / level of a suggestion: STRONG (score ≥ 0.5, sehr passend), GOOD (≥ 0.38, passend), POSSIBLE (denkbar).',
+    'Stufe des Vorschlags / level of a suggestion: STRONG (score ≥ 0.4, sehr passend), GOOD (≥ 0.32, passend), POSSIBLE (denkbar).',
 });
 
 /** The need and offer a reason quotes. */

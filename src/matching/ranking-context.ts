@@ -64,7 +64,8 @@ export class RankingContext {
     const started = this.now();
     try {
       const snapshot = await this.compute();
-      this.latest = { at: started, snapshot };
+      // An alliance without ACTIVE partners (a start before the data is loaded) is not kept.
+      if (snapshot.exposure.size > 0) this.latest = { at: started, snapshot };
       this.logger?.info(
         { candidates: snapshot.exposure.size, ms: this.now() - started },
         'matching ranking context computed',

@@ -24,18 +24,19 @@ export const NEW_PERSPECTIVE_WEIGHT = 0.5;
 export const ACTIVITY_DECAY_DAYS = 365;
 
 /**
- * Default weights, tuned by `npm run eval:matching` on its validation cut (learn before 2019-06-12,
- * predict 2019-06-12 … 2021-06-11 of the default demo; never the test cut) with exposure Gini ≤ 0.5,
- * within the product floors of the tuning (`PRODUCT_FLOORS` in evaluation/tuning.ts: complementarity,
- * bridging, activity and exposure always count). Place, shared topics and common partners predict
- * best which pairs go on to cooperate. The cross-dimension rule needs no weight: {@link isEligible}
- * enforces it on every suggestion. Clients can still set any weight per request.
+ * Default weights: one set for every kind of alliance, chosen with `npm run eval:matching` on three
+ * generator regimes (place and topic, needs, bridging; docs/matching-evaluation.md) under the
+ * product goals — at most 40 % of a list in the seeker's own Stadtteil, exposure balanced. Measured
+ * alternatives: proximity 2 with needFit 2 reached only 78 % of the tuned recall in the place
+ * regime; proximity 3 with needFit 1.5 put 45 % of the lists in the own Stadtteil. The
+ * cross-dimension rule needs no weight: {@link isEligible} enforces it on every suggestion.
+ * Clients can still set any weight per request.
  */
 export const DEFAULT_WEIGHTS: Weights = {
   complementarity: 1,
   needFit: 2,
   commonGround: 2,
-  proximity: 2,
+  proximity: 2.5,
   networkTrust: 2,
   bridging: 1,
   activity: 0.5,
@@ -314,11 +315,11 @@ export type ScoreLevel = 'STRONG' | 'GOOD' | 'POSSIBLE';
 
 /**
  * The score from which a suggestion is STRONG or GOOD (docs/matching.md#levels). Set from the
- * demo's score distribution with the default weights: about the best tenth of all eligible pairs
- * is STRONG and the next quarter GOOD; the rest is POSSIBLE — still a Vielfaltskooperation, but
- * with less to build on.
+ * scores of the demo's listed suggestions with the default weights (top 5 of every ACTIVE partner:
+ * 40 % below 0.317, 85 % below 0.402): about the best sixth of what partners see is STRONG, the
+ * next half GOOD, the rest POSSIBLE — still a Vielfaltskooperation, but with less to build on.
  */
-export const LEVEL_THRESHOLDS = { STRONG: 0.5, GOOD: 0.38 } as const;
+export const LEVEL_THRESHOLDS = { STRONG: 0.4, GOOD: 0.32 } as const;
 
 /** The {@link ScoreLevel} of a score. */
 export function scoreLevel(score: number): ScoreLevel {

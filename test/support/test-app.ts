@@ -26,6 +26,8 @@ export async function startTestApp(
     NODE_ENV: 'test',
     PORT: '0',
     SEED_ON_START: 'false',
+    // Suites that ask for suggestions compute the ranking context on demand; the others need not.
+    MATCHING_WARM_UP: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_URI: process.env.NEO4J_URI,
     // Suites send many anonymous operations from one address; admission has its own suite.

@@ -16,11 +16,13 @@ import {
   DEFAULT_WEIGHTS,
   exposure,
   isEligible,
+  LEVEL_THRESHOLDS,
   needFit,
   NEUTRAL_PROXIMITY,
   networkSignals,
   networkTrust,
   proximity,
+  scoreLevel,
   scorePair,
   validateWeights,
 } from '../../src/matching/scoring';
@@ -475,5 +477,16 @@ describe('networkSignals', () => {
     expect(signals.commonPartners).toBe(3);
     expect(signals.commonPartnerIds).toEqual(['a', 'b', 'c']);
     expect(signals.adamicAdar).toBeCloseTo(1 + 0.5);
+  });
+});
+
+describe('scoreLevel', () => {
+  it('should put each score in its level, the thresholds included in the higher one', () => {
+    expect(scoreLevel(LEVEL_THRESHOLDS.STRONG)).toBe('STRONG');
+    expect(scoreLevel(0.9)).toBe('STRONG');
+    expect(scoreLevel(LEVEL_THRESHOLDS.GOOD)).toBe('GOOD');
+    expect(scoreLevel(LEVEL_THRESHOLDS.STRONG - 1e-9)).toBe('GOOD');
+    expect(scoreLevel(LEVEL_THRESHOLDS.GOOD - 1e-9)).toBe('POSSIBLE');
+    expect(scoreLevel(0)).toBe('POSSIBLE');
   });
 });
