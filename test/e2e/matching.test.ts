@@ -7,7 +7,7 @@ import {
 import type { CypherQuery } from '../../src/db/executor';
 import { excludedFor } from '../../src/matching/matching.mapping';
 import { MatchingRepository } from '../../src/matching/matching.repository';
-import type { PartnerProfile } from '../../src/matching/matching.model';
+import { COMPONENT_NAMES, type PartnerProfile } from '../../src/matching/matching.model';
 import { scoreEligible } from '../../src/matching/rank';
 import { inCommunities, withCommunity } from '../../src/matching/ranking-context';
 import type { Seeker } from '../../src/matching/seeker';
@@ -576,15 +576,7 @@ RETURN a.id + '|' + p.kind + '|' + p.text AS item`,
         size: 3,
         first: 3,
         weights: Object.fromEntries(
-          [
-            'complementarity',
-            'needFit',
-            'commonGround',
-            'proximity',
-            'networkTrust',
-            'bridging',
-            'activity',
-          ].map((name) => [name, 0]),
+          COMPONENT_NAMES.filter((name) => name !== 'exposure').map((name) => [name, 0]),
         ),
       });
       expect(byDefault.errors).toBeUndefined();
