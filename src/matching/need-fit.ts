@@ -34,7 +34,7 @@ export interface NeedHit {
  * How well an offer answers a need: the relative full-text score, clamped to [0, 1].
  * @returns 0 for a missing, negative or non-finite value.
  */
-export function clampFit(fit: number): number {
+function clampFit(fit: number): number {
   return Number.isFinite(fit) && fit > 0 ? Math.min(1, fit) : 0;
 }
 

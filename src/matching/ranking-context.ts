@@ -139,7 +139,7 @@ export function inCommunities(
 }
 
 /** At most `max` ids spread evenly over the sorted list, so a sample covers the whole alliance. */
-export function evenSample(ids: readonly string[], max: number): string[] {
+function evenSample(ids: readonly string[], max: number): string[] {
   if (ids.length <= max) return [...ids];
   const stride = ids.length / max;
   return Array.from({ length: max }, (_, i) => ids[Math.floor(i * stride)] as string);

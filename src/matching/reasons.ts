@@ -190,7 +190,7 @@ function needMatches({ needMatches: matches = [] }: NetworkSignals): Reason[] {
 }
 
 /** A text cut to {@link QUOTE_LENGTH} characters at a word boundary, with "…" when cut. */
-export function quoted(text: string): string {
+function quoted(text: string): string {
   if (text.length <= QUOTE_LENGTH) return text;
   const cut = text.slice(0, QUOTE_LENGTH - 1);
   const space = cut.lastIndexOf(' ');
