@@ -23,7 +23,8 @@ import {
   toReasons,
   toSuggestion,
 } from './matching.mapping';
-import type { Weights } from './matching.model';
+import type { ScoredCandidate, Weights } from './matching.model';
+import type { ExposureFactors } from './exposure-balance';
 import type { MatchingRepository } from './matching.repository';
 import type {
   Consortium,
@@ -68,6 +69,27 @@ function rankInContext(
     withCommunity(seeker.profile, snapshot.communities),
     inCommunities(candidates, snapshot.communities),
     { ...options, ...(balanced ? { exposure: snapshot.exposure } : {}) },
+  );
+}
+
+/**
+ * The 1-based rank a candidate with `score` would have among `others`, ranked as lists are: by
+ * score weighted with the exposure factors, ties by id.
+ */
+function rankAmong(
+  candidateId: string,
+  score: number,
+  others: readonly ScoredCandidate[],
+  exposure: ExposureFactors,
+): number {
+  const weighted = (id: string, value: number) => value * (exposure.get(id) ?? 1);
+  const own = weighted(candidateId, score);
+  return (
+    1 +
+    others.filter((c) => {
+      const value = weighted(c.candidate.id, c.score);
+      return value > own || (value === own && c.candidate.id < candidateId);
+    }).length
   );
 }
 
@@ -271,28 +293,18 @@ export class MatchingService {
       await this.repository.findCandidatesAmong({ seeker, excluded: [] }, [candidateId], version),
       communities,
     );
+    if (!candidate) throw notFound(candidateId, 'candidateId');
     const profile = withCommunity(seeker.profile, communities);
-    const pair = candidate ?? {
-      profile: withCommunity(other.profile, communities),
-      signals: { commonPartners: 0, adamicAdar: 0 },
-    };
-    const weights = DEFAULT_WEIGHTS;
-    const scored = scorePair(profile, pair.profile, pair.signals, weights, asOf);
-    const [pool] = await this.repository.findCandidates(
+    const scored = scorePair(profile, candidate.profile, candidate.signals, DEFAULT_WEIGHTS, asOf);
+    const [pool = []] = await this.repository.findCandidates(
       [{ seeker, excluded: [...excludedFor(seeker, null, caller.user), candidateId] }],
       {},
       version,
     );
-    // Ranked as lists are: by score weighted with the exposure factors.
-    const weight = (id: string) => exposure.get(id) ?? 1;
-    const own = scored.score * weight(candidateId);
-    const better = scoreEligible(profile, inCommunities(pool ?? [], communities), {
-      weights,
+    const others = scoreEligible(profile, inCommunities(pool, communities), {
+      weights: DEFAULT_WEIGHTS,
       asOf,
-    }).filter((c) => {
-      const value = c.score * weight(c.candidate.id);
-      return value > own || (value === own && c.candidate.id < candidateId);
-    }).length;
+    });
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
       profile,
@@ -315,7 +327,7 @@ export class MatchingService {
       components: scored.components,
       reasons: toReasons(
         profile,
-        { candidate: pair.profile, signals: pair.signals },
+        { candidate: candidate.profile, signals: candidate.signals },
         labels,
         caller.language,
       ),
@@ -325,8 +337,8 @@ export class MatchingService {
         text: r.text[caller.language],
         cooperationId: r.cooperationId ?? null,
       })),
-      rank: better + 1,
-      rankedAmong: (pool?.length ?? 0) + 1,
+      rank: rankAmong(candidateId, scored.score, others, exposure),
+      rankedAmong: pool.length + 1,
     };
   }
 
