@@ -245,13 +245,13 @@ RETURN DISTINCT p.id AS id`,
   },
 
   /**
-   * What explaining a pair needs beyond the profiles: the candidate's name, whether the partner
-   * dismissed it, and the pair's latest common cooperation.
+   * What explaining a pair needs beyond the profiles: the candidate's name and status, whether the
+   * partner dismissed it, and the pair's latest common cooperation.
    */
   pairFacts(partnerId: string, candidateId: string): CypherQuery {
     return {
       cypher: `MATCH (s:Partner {id: $partnerId}), (c:Partner {id: $candidateId})
-RETURN c.name AS candidateName,
+RETURN c.name AS candidateName, c.status AS candidateStatus,
   EXISTS { (s)-[:DISMISSED_SUGGESTION]->(c) } AS dismissed,
   COLLECT {
     MATCH (s)-[:PARTICIPATES_IN]->(k:Cooperation)<-[:PARTICIPATES_IN]-(c)

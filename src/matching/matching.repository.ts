@@ -48,6 +48,7 @@ function pairSignals(seeker: Seeker, reach: NetworkReach) {
 /** What {@link MatchingRepository.findPairFacts} reads. */
 export interface PairFactsRead {
   candidateName: string;
+  candidateStatus: string;
   dismissed: boolean;
   sharedCooperationId: string | null;
 }
@@ -192,6 +193,7 @@ export class MatchingRepository {
       matchingQueries.pairFacts(partnerId, candidateId),
       (r) => ({
         candidateName: r.get('candidateName') as string,
+        candidateStatus: r.get('candidateStatus') as string,
         dismissed: r.get('dismissed') as boolean,
         sharedCooperationId: (r.get('sharedCooperationId') as string | null) ?? null,
       }),

@@ -281,14 +281,14 @@ export class MatchingService {
     }
     const [reference, { seekers, asOf, version }, facts, snapshot] = await Promise.all([
       this.referenceLabels(),
-      this.repository.findSeekers([partnerId, candidateId]),
+      this.repository.findSeekers([partnerId]),
       this.repository.findPairFacts(partnerId, candidateId),
       this.context.current(),
     ]);
     const { exposure, communities } = snapshot;
-    const [seeker, other] = seekers;
+    const [seeker] = seekers;
     if (!seeker) throw notFound(partnerId, 'partnerId');
-    if (!other || !facts) throw notFound(candidateId, 'candidateId');
+    if (!facts) throw notFound(candidateId, 'candidateId');
     const [candidate] = inCommunities(
       await this.repository.findCandidatesAmong({ seeker, excluded: [] }, [candidateId], version),
       communities,
@@ -308,11 +308,11 @@ export class MatchingService {
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
       profile,
-      other.profile,
+      candidate.profile,
       facts.candidateName,
       {
         seekerStatus: seeker.status,
-        candidateStatus: other.status,
+        candidateStatus: facts.candidateStatus,
         sharedCooperationId: facts.sharedCooperationId,
         dismissed: isSelfOrCoordinator(caller.user, partnerId) ? facts.dismissed : null,
       },
