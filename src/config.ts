@@ -3,6 +3,7 @@ import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
 import type { QueryLimits } from './limits/query-limits';
 import type { AdmissionSettings } from './limits/admission';
 import type { WebSocketSettings } from './limits/ws-connections';
+import type { DeliverySettings } from './notifications/delivery-settings';
 
 /** Thrown by {@link loadConfig} when an environment variable is missing or malformed. */
 export class ConfigError extends Error {
@@ -78,6 +79,13 @@ const redisUrl = makeValidator<string>((input) => {
 const secret = makeValidator<string>((input) => {
   if (input.length < 32) {
     throw new Error(`expected at least 32 characters, got ${input.length}`);
+  }
+  return input;
+});
+
+const smtpUrl = makeValidator<string>((input) => {
+  if (!/^smtps?:\/\/\S+$/.test(input)) {
+    throw new Error(`expected smtp://host:port or smtps://user:password@host:port, got "${input}"`);
   }
   return input;
 });
@@ -215,6 +223,31 @@ export const ENV_SPEC = {
     default: 20_000,
     desc: 'longest a Neo4j transaction may run before Neo4j stops it',
   }),
+  // Notifications (docs/follow-through.md#notifications-and-e-mails).
+  SMTP_URL: smtpUrl({
+    default: undefined,
+    desc: 'where notification e-mails are sent (unset: no e-mails, in-app notifications only)',
+  }),
+  MAIL_FROM: str({
+    default: 'Bündnis für Vielfalt <noreply@vielfalt.local>',
+    desc: 'sender of notification e-mails',
+  }),
+  PUBLIC_URL: httpUrl({
+    default: 'http://localhost:3000',
+    desc: 'the frontend; links in e-mails start with it',
+  }),
+  NOTIFY_POLL_MS: positiveInt({
+    default: 1_000,
+    desc: 'how often each process looks for notifications to send and to stream',
+  }),
+  NOTIFY_RETRY_MIN_MS: positiveInt({
+    default: 2_000,
+    desc: 'first wait after a failed e-mail; doubles per attempt',
+  }),
+  NOTIFY_RETRY_MAX_MS: positiveInt({
+    default: 300_000,
+    desc: 'longest wait between two attempts of one e-mail (retried at this pace for ever)',
+  }),
   METRICS_ENABLED: bool({ default: true, desc: 'serve Prometheus metrics at GET /metrics' }),
   METRICS_TOKEN: secret({
     default: undefined,
@@ -284,6 +317,8 @@ export interface AppConfig {
     /** Set → exchange events fan out through Redis to every API process. */
     redisUrl?: string;
   };
+  /** How notifications are delivered (src/notifications). */
+  notifications: DeliverySettings;
   auth: {
     secret?: string;
     jwksUrl?: string;
@@ -373,6 +408,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,
+    },
+    notifications: {
+      smtpUrl: clean.SMTP_URL,
+      mailFrom: clean.MAIL_FROM,
+      publicUrl: clean.PUBLIC_URL.replace(/\/+$/, ''),
+      pollMs: clean.NOTIFY_POLL_MS,
+      retry: { minMs: clean.NOTIFY_RETRY_MIN_MS, maxMs: clean.NOTIFY_RETRY_MAX_MS },
     },
     auth: {
       secret: clean.JWT_SECRET,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { analyticsSlice } from './analytics/analytics.slice';
 import { auditSlice } from './audit/audit.slice';
 import type { TokenRevocations } from './auth/token-revocations';
@@ -15,6 +16,8 @@ import { EventRepository } from './events/event.repository';
 import { exchangeSlice } from './exchange/exchange.slice';
 import { matchingSlice } from './matching/matching.slice';
 import { networkSlice } from './network/network.slice';
+import type { DeliverySettings } from './notifications/delivery-settings';
+import { notificationsSlice } from './notifications/notification.slice';
 import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
@@ -37,6 +40,8 @@ export interface SliceSettings {
   redisUrl: string | undefined;
   /** `READ_COMPILER`: plain reads in one compiled statement per root field. */
   readCompiler: boolean;
+  /** `SMTP_URL`, `MAIL_FROM`, `PUBLIC_URL`, `NOTIFY_*`: how notifications are delivered. */
+  notifications: DeliverySettings;
 }
 
 /** What the slices are built from. */
@@ -49,6 +54,8 @@ export interface SliceDeps {
   logger: Logger;
   /** Counts how root read fields were served (compiled or not). */
   countRead?: CompiledReadsOptions['count'];
+  /** The app's Prometheus registry, for slices with metrics of their own (notifications). */
+  metricsRegistry?: Registry;
 }
 
 /**
@@ -152,6 +159,12 @@ export function createSlices(deps: SliceDeps): Slice[] {
       departures,
       redisUrl: settings.redisUrl,
       logger,
+    }),
+    notificationsSlice({
+      executor,
+      settings: settings.notifications,
+      logger,
+      registry: deps.metricsRegistry,
     }),
   ];
 }

@@ -5,6 +5,7 @@ import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { TokenRevocations } from '../auth/token-revocations';
 import { projectPath } from '../common/paths';
+import { loadConfig } from '../config';
 import { CypherExecutor } from '../db/executor';
 import { closeSlices, createSlices } from '../slices';
 import { buildAppSchema } from './build-schema';
@@ -21,7 +22,12 @@ export async function printAppSchema(): Promise<string> {
   const driver = neo4j.driver('bolt://127.0.0.1:7687');
   const slices = createSlices({
     executor: new CypherExecutor(driver, 'neo4j'),
-    settings: { applyRateLimitPerHour: 1, redisUrl: undefined, readCompiler: true },
+    settings: {
+      applyRateLimitPerHour: 1,
+      redisUrl: undefined,
+      readCompiler: true,
+      notifications: loadConfig({}).notifications,
+    },
     verifyToken: () => Promise.reject(new Error('printing the schema checks no tokens')),
     tokenRevocations: new TokenRevocations(),
     logger: pino({ level: 'silent' }),
