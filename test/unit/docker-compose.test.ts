@@ -44,4 +44,9 @@ describe('docker-compose.yml', () => {
     expect(loadConfig(api?.environment ?? {}).exchange.redisUrl).toBe('redis://redis:6379');
     expect(compose.services.lb?.depends_on).toEqual(['api']);
   });
+
+  it('should send notification e-mails to the Mailpit service', () => {
+    expect(loadConfig(api?.environment ?? {}).notifications.smtpUrl).toBe('smtp://mailpit:1025');
+    expect(compose.services.mailpit).toBeDefined();
+  });
 });
