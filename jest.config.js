@@ -33,9 +33,13 @@ const swcJest = [
 ];
 
 /** Suites of the `slow` project (paths under test/). */
-const slowSuites = ['e2e/fuzz', 'e2e/process', 'e2e/readiness', 'e2e/neo4j-faults'].map(
-  (name) => `<rootDir>/test/${name}.test.ts`,
-);
+const slowSuites = [
+  'e2e/fuzz',
+  'e2e/process',
+  'e2e/readiness',
+  'e2e/neo4j-faults',
+  'e2e/notification-outage',
+].map((name) => `<rootDir>/test/${name}.test.ts`);
 
 const typescript = {
   transform: { '^.+\\.ts$': swcJest },

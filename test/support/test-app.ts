@@ -30,6 +30,9 @@ export async function startTestApp(
     MATCHING_WARM_UP: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     NEO4J_URI: process.env.NEO4J_URI,
+    // No SMTP_URL: e-mails stay PENDING unless a suite passes its mail catcher (test/support/
+    // mail-server.ts); a short poll brings new notifications to myNotifications within ~250 ms.
+    NOTIFY_POLL_MS: '250',
     // Suites send many anonymous operations from one address; admission has its own suite.
     ...RELAXED_ADMISSION,
     ...env,
