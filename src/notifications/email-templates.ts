@@ -235,7 +235,7 @@ const ENGLISH: Record<NotificationKind, Words> = {
 
 const FRAME = {
   de: {
-    greeting: (name: string) => `Guten Tag, liebes Team von ${name},`,
+    greeting: (name: string) => `Liebes Team von ${name},`,
     unknownPartner: 'ein Partner',
     closing: 'Viele Grüße\nIhr Bündnis für Vielfalt',
     footer: 'Welche Benachrichtigungen Sie per E-Mail erhalten, stellen Sie hier ein:',

@@ -36,7 +36,7 @@ describe('notification e-mails', () => {
       expect(mail.html).toContain('href="https://vielfalt.example/');
     }
     expect(de.subject).not.toBe(en.subject);
-    expect(de.text).toContain('Guten Tag');
+    expect(de.text).toContain('Liebes Team von Jugendhaus Neckarstadt');
     expect(en.text).toContain('Dear');
     expect(de.html).toContain('<html lang="de">');
     expect(en.html).toContain('<html lang="en">');
