@@ -3,6 +3,7 @@ import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/execu
 import { toTermQuery } from '../common/lucene';
 import { fromNeo4j } from '../db/values';
 import { EVENT_PROJECTION } from '../events/event.repository';
+import { EventKind } from '../events/event.types';
 import { type Exchange, ExchangeStatus, type Post, PostStatus } from './exchange.types';
 
 /** Post `post` written by `author`, with its dimensions and topics. */
@@ -109,6 +110,23 @@ RETURN ${EXCHANGE} AS exchange`,
       cypher: `MATCH (x:Exchange {id: $exchangeId}), (p:Partner {id: $partnerId})
 CREATE (p)-[:CHECKED_IN {at: datetime()}]->(x)`,
       params: { exchangeId, partnerId },
+    };
+  },
+  /**
+   * Records a check-in as attendance at the exchange's alliance meeting, like `attend` of the
+   * cooperation writes (src/cooperations/cooperation-write.repository.ts): one ATTENDED per
+   * partner and meeting, and `lastActiveOn` raised to the meeting's date when that is later.
+   * No row for an exchange without a meeting.
+   */
+  attendMeeting(exchangeId: string, partnerId: string): CypherQuery {
+    return {
+      cypher: `MATCH (:Exchange {id: $exchangeId})-[:AT]->(e:Event {kind: $meeting}), (p:Partner {id: $partnerId})
+OPTIONAL MATCH (p)-[known:ATTENDED]->(e)
+WITH p, e, known IS NULL AS created
+MERGE (p)-[:ATTENDED]->(e)
+SET p.lastActiveOn = CASE WHEN p.lastActiveOn IS NULL OR p.lastActiveOn < e.date THEN e.date ELSE p.lastActiveOn END
+RETURN e.id AS eventId, created`,
+      params: { exchangeId, partnerId, meeting: EventKind.ALLIANCE_MEETING },
     };
   },
   departedFrom(partnerId: string, withPosts: boolean): CypherQuery {
@@ -293,6 +311,23 @@ export class ExchangeRepository {
   /** Checks a partner in; the caller made sure it is not checked in yet. */
   async checkIn(tx: TransactionRunner, exchangeId: string, partnerId: string): Promise<void> {
     await tx.run(exchangeQueries.checkIn(exchangeId, partnerId), () => null);
+  }
+
+  /**
+   * Records the partner's attendance at the exchange's alliance meeting (see
+   * {@link exchangeQueries.attendMeeting}); `null` when the exchange has no meeting, else the
+   * meeting and whether the attendance is new.
+   */
+  async attendMeeting(
+    tx: TransactionRunner,
+    exchangeId: string,
+    partnerId: string,
+  ): Promise<{ eventId: string; created: boolean } | null> {
+    const [row] = await tx.run(exchangeQueries.attendMeeting(exchangeId, partnerId), (r) => ({
+      eventId: String(r.get('eventId')),
+      created: r.get('created') === true,
+    }));
+    return row ?? null;
   }
 
   /** Removes a check-in; whether there was one. */
