@@ -1,4 +1,5 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import { alignById } from '../db/cypher';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/executor';
 import { toTermQuery } from '../common/lucene';
 import { fromNeo4j } from '../db/values';
@@ -191,6 +192,13 @@ RETURN ${postProjection('post', 'author')} AS post`,
       params: { ...post, query: toTermQuery(post.text), status: PostStatus.ACTIVE },
     };
   },
+  postsByIds(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (author:Partner)-[:POSTED]->(post:Post) WHERE post.id IN $ids
+RETURN ${postProjection('post', 'author')} AS post`,
+      params: { ids },
+    };
+  },
   post(id: string): CypherQuery {
     return {
       cypher: `MATCH (author:Partner)-[:POSTED]->(post:Post {id: $id})
@@ -356,6 +364,16 @@ export class ExchangeRepository {
   async findPost(tx: TransactionRunner, id: string): Promise<Post | null> {
     const [post] = await tx.run(exchangeQueries.post(id), toPost);
     return post ?? null;
+  }
+
+  /** Posts by id, whatever their status, in the order asked; `null` for unknown ids. */
+  async findPostsByIds(ids: readonly string[]): Promise<(Post | null)[]> {
+    const found = await this.executor.read(exchangeQueries.postsByIds(ids), toPost, 'postsById');
+    return alignById<Post | null>(
+      ids,
+      found.map((post) => [post.id, post]),
+      null,
+    );
   }
 
   /** The exchanges a departing partner is checked in to (or, `withPosts`, has posted in). */
