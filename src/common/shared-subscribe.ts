@@ -37,9 +37,17 @@ export async function subscribeSharingResults(
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
   const key = viewKey(args);
+  // Each event is its own operation: a fresh context per event gives it fresh per-operation
+  // DataLoaders (src/context.ts `perRequest`), so a subscription that lives for hours never
+  // answers from what it read for an earlier event (a post withdrawn since, a proposal confirmed).
+  const eventArgs = (payload: unknown): ExecutionArgs => ({
+    ...args,
+    contextValue: isObject(args.contextValue) ? { ...args.contextValue } : args.contextValue,
+    rootValue: payload,
+  });
   const run = (payload: unknown): Promise<ExecutionResult> => {
     if (typeof payload !== 'object' || payload === null) {
-      return Promise.resolve(execute({ ...args, rootValue: payload }));
+      return Promise.resolve(execute(eventArgs(payload)));
     }
     let byView = results.get(payload);
     if (!byView) {
@@ -48,7 +56,7 @@ export async function subscribeSharingResults(
     }
     let result = byView.get(key);
     if (!result) {
-      result = Promise.resolve(execute({ ...args, rootValue: payload }));
+      result = Promise.resolve(execute(eventArgs(payload)));
       byView.set(key, result);
     }
     return result;
@@ -68,4 +76,8 @@ export async function subscribeSharingResults(
       throw error;
     },
   } as AsyncIterableIterator<ExecutionResult>;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -1,12 +1,18 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { cooperationProjection } from '../cooperations/cooperation.repository';
 import { type Cooperation, CooperationStatus } from '../cooperations/cooperation.types';
+import { alignById } from '../db/cypher';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
 import { single } from './exchange.repository';
-import type { ExchangeMatch } from './exchange.types';
+import type { ExchangeInterest, ExchangeMatch } from './exchange.types';
 
 const MATCH = 'm {.id, .exchangeId, .partnerIds, .createdAt, .cooperationId}';
+
+/** Interest `r` of `a` in `b` as an {@link ExchangeInterest}, with the pair's match `m` (or null). */
+const INTEREST = (exchangeId: string) =>
+  `{exchangeId: ${exchangeId}, partnerId: a.id, targetPartnerId: b.id, postId: r.postId,
+  createdAt: r.at, match: ${MATCH}}`;
 
 /** The key of an unordered pair of partners in an exchange: one match per pair. */
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -73,6 +79,51 @@ RETURN ${cooperationProjection('c')} AS cooperation`,
       params: { matchId, cooperationId, draft: CooperationStatus.DRAFT },
     };
   },
+  matchesByIds(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (m:ExchangeMatch) WHERE m.id IN $ids RETURN ${MATCH} AS match`,
+      params: { ids },
+    };
+  },
+  /** Both interests of each match, the first-interested partner's first. */
+  interestsOfMatches(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (m:ExchangeMatch) WHERE m.id IN $ids
+UNWIND range(0, 1) AS i
+MATCH (a:Partner {id: m.partnerIds[i]})-[r:INTERESTED_IN {exchange: m.exchangeId}]->(b:Partner {id: m.partnerIds[1 - i]})
+WITH m, i, ${INTEREST('m.exchangeId')} AS interest ORDER BY i
+RETURN m.id AS matchId, collect(interest) AS interests`,
+      params: { ids },
+    };
+  },
+  /**
+   * Interests in an exchange, oldest first: all (`partnerId` null), or those a partner
+   * expressed (`sent`) and/or received (`received`), each with its match if mutual.
+   */
+  interests(
+    exchangeId: string,
+    partnerId: string | null,
+    { sent, received }: { sent: boolean; received: boolean },
+  ): CypherQuery {
+    return {
+      cypher: `MATCH (a:Partner)-[r:INTERESTED_IN {exchange: $exchangeId}]->(b:Partner)
+WHERE $partnerId IS NULL OR ($sent AND a.id = $partnerId) OR ($received AND b.id = $partnerId)
+OPTIONAL MATCH (m:ExchangeMatch {exchangeId: $exchangeId,
+  pairKey: CASE WHEN a.id < b.id THEN a.id + '|' + b.id ELSE b.id + '|' + a.id END})
+RETURN ${INTEREST('$exchangeId')} AS interest
+ORDER BY r.at, a.id, b.id`,
+      params: { exchangeId, partnerId, sent, received },
+    };
+  },
+  /** Matches in an exchange, oldest first: all (`partnerId` null) or those of one partner. */
+  matches(exchangeId: string, partnerId: string | null): CypherQuery {
+    return {
+      cypher: `MATCH (m:ExchangeMatch {exchangeId: $exchangeId})
+WHERE $partnerId IS NULL OR $partnerId IN m.partnerIds
+RETURN ${MATCH} AS match ORDER BY m.createdAt, m.id`,
+      params: { exchangeId, partnerId },
+    };
+  },
   interestsAmong(exchangeId: string, partnerIds: readonly string[]): CypherQuery {
     return {
       cypher: `MATCH (a:Partner)-[:INTERESTED_IN {exchange: $exchangeId}]->(b:Partner)
@@ -137,6 +188,53 @@ export class ExchangeInterestRepository {
   async markProposed(tx: TransactionRunner, matchId: string, cooperationId: string) {
     const query = interestQueries.proposed(matchId, cooperationId);
     return single(await tx.run(query, (r) => fromNeo4j<Cooperation>(r.get('cooperation'))));
+  }
+
+  /** Matches by id, in the order asked; `null` for unknown ids. */
+  async findMatches(ids: readonly string[]): Promise<(ExchangeMatch | null)[]> {
+    const found = await this.executor.read(
+      interestQueries.matchesByIds(ids),
+      toMatch,
+      'matchesById',
+    );
+    const rows = found.flatMap((m): [string, ExchangeMatch][] => (m ? [[m.id, m]] : []));
+    return alignById<ExchangeMatch | null>(ids, rows, null);
+  }
+
+  /** Both interests of each match, in the order asked (empty for unknown ids). */
+  async findInterestsOfMatches(ids: readonly string[]): Promise<ExchangeInterest[][]> {
+    const found = await this.executor.read(
+      interestQueries.interestsOfMatches(ids),
+      (r): [string, ExchangeInterest[]] => [
+        String(r.get('matchId')),
+        fromNeo4j<ExchangeInterest[]>(r.get('interests')),
+      ],
+      'matchInterests',
+    );
+    return alignById<ExchangeInterest[]>(ids, found, []);
+  }
+
+  /** Interests of an exchange: all (`partnerId` null) or a partner's sent and/or received. */
+  listInterests(
+    exchangeId: string,
+    partnerId: string | null,
+    directions: { sent: boolean; received: boolean },
+  ): Promise<ExchangeInterest[]> {
+    return this.executor.read(
+      interestQueries.interests(exchangeId, partnerId, directions),
+      (r) => fromNeo4j<ExchangeInterest>(r.get('interest')),
+      'myInterests',
+    );
+  }
+
+  /** Matches of an exchange: all (`partnerId` null) or one partner's. */
+  async listMatches(exchangeId: string, partnerId: string | null): Promise<ExchangeMatch[]> {
+    const found = await this.executor.read(
+      interestQueries.matches(exchangeId, partnerId),
+      toMatch,
+      'myMatches',
+    );
+    return found.filter((m): m is ExchangeMatch => m !== null);
   }
 
   /** Interests among the given partners in the exchange, as [from, to] pairs. */

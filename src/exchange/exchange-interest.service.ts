@@ -13,6 +13,11 @@ import {
 import { type Cooperation, CooperationKind } from '../cooperations/cooperation.types';
 import { coveredDimensions } from '../cooperations/cross-dimension-rule';
 import type { TransactionRunner } from '../db/executor';
+import {
+  enqueueNotifications,
+  type NotificationDraft,
+  NotificationKind,
+} from '../notifications/outbox';
 import { assertId } from '../common/checks';
 import type { ExchangeEventDraft } from './exchange-events';
 import type { ExchangeInterestRepository, StoredInterest } from './exchange-interest.repository';
@@ -31,7 +36,8 @@ import { type ExchangeInterest, type ExchangeMatch, PostStatus } from './exchang
 
 /**
  * Interests, matches and the cooperations proposed from them. Interests are private: only the
- * target (and coordinators) hear of one, and only the two partners of a match hear of it.
+ * target (and coordinators) hear of one, and only the two partners of a match hear of it — on
+ * the stream and by an EXCHANGE_MATCH notification each.
  */
 export class ExchangeInterestService {
   private readonly cooperationWrites = new CooperationWriteRepository();
@@ -140,6 +146,9 @@ export class ExchangeInterestService {
       inPartnerId,
       partnerId,
     ]);
+    // Both partners are told by e-mail, in the match's transaction (the outbox): the one who
+    // completed the match sees it in the response, but may want the e-mail for later too.
+    await enqueueNotifications(tx, matchNotifications(matchId, [inPartnerId, partnerId]));
     events.push({
       type: 'MATCH',
       actorId,
@@ -207,6 +216,21 @@ export class ExchangeInterestService {
       { argument: 'postId' },
     );
   }
+}
+
+/** The EXCHANGE_MATCH notifications of a new match: one to each partner, naming the other. */
+export function matchNotifications(
+  matchId: string,
+  [first, second]: readonly [string, string],
+): NotificationDraft[] {
+  const draft = (partnerId: string, otherPartnerId: string): NotificationDraft => ({
+    partnerId,
+    kind: NotificationKind.EXCHANGE_MATCH,
+    subjectId: matchId,
+    otherPartnerId,
+    text: null,
+  });
+  return [draft(first, second), draft(second, first)];
 }
 
 /** Today's date (UTC) as `YYYY-MM-DD`: the default start of a proposed cooperation. */

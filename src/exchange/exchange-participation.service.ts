@@ -31,7 +31,10 @@ export class ExchangeParticipationService {
   ) {}
 
   /**
-   * Checks an ACTIVE partner in; checking in again changes nothing and reports no event.
+   * Checks an ACTIVE partner in; checking in again changes nothing and reports no event. At an
+   * exchange linked to an alliance meeting, the check-in is also the partner's attendance there
+   * (ATTENDED, `lastActiveOn`), in the same transaction; only a newly recorded attendance bumps
+   * the data version, since only it changes what the network and matching read.
    * @throws FORBIDDEN / BAD_USER_INPUT for a partner that is not ACTIVE; NOT_FOUND; CONFLICT
    *   unless OPEN
    */
@@ -44,8 +47,18 @@ export class ExchangeParticipationService {
       assertActivePartners([partnerId], locked);
       const present = await this.repository.isPresent(tx, exchangeId, partnerId);
       if (!present) await this.repository.checkIn(tx, exchangeId, partnerId);
+      // Also when checked in already: check-ins from before attendance was recorded catch up.
+      const attended = await this.repository.attendMeeting(tx, exchangeId, partnerId);
       const event = { type: 'CHECKED_IN', payload: { partnerId } } as const;
-      return this.exchangeChange(tx, user, exchangeId, partnerId, present ? [] : [event]);
+      const change = await this.exchangeChange(
+        tx,
+        user,
+        exchangeId,
+        partnerId,
+        present ? [] : [event],
+      );
+      if (!attended?.created) return change;
+      return { ...change, ids: [...change.ids, attended.eventId], graphChanged: true };
     });
   }
 

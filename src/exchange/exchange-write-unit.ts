@@ -16,11 +16,17 @@ export interface ExchangeChange<T> {
   result: T;
   ids: string[];
   events: ExchangeEventDraft[];
+  /**
+   * `true` when the change also changed the alliance graph others read and cache (a check-in
+   * newly recorded as attendance at the meeting): the data version is then bumped.
+   * @default false
+   */
+  graphChanged?: boolean;
 }
 
 /**
  * Runs one change of an existing exchange as one unit: {@link runWrite} (change, audit entry;
- * the data version only when a cooperation is proposed) plus the exchange's write lock, taken first so that changes of one exchange run
+ * the data version only when a cooperation is proposed or an attendance newly recorded) plus the exchange's write lock, taken first so that changes of one exchange run
  * one after the other, and its events appended in the same transaction. The committed events
  * go to the publisher after the commit, never before.
  */
@@ -50,8 +56,10 @@ export class ExchangeWriteUnit {
         assertExchangeExists(status, exchangeId);
         const change = await work(tx, status);
         const events = await appendExchangeEvents(tx, exchangeId, change.events);
-        // Only a proposed cooperation changes the alliance graph others read and cache.
-        const graphUnchanged = !events.some((e) => e.type === 'COOPERATION_PROPOSED');
+        // Only a proposed cooperation or a new attendance changes the alliance graph others
+        // read and cache; everything else of an exchange skips the data version and its lock.
+        const graphUnchanged =
+          change.graphChanged !== true && !events.some((e) => e.type === 'COOPERATION_PROPOSED');
         return {
           result: { value: change.result, events },
           ids: [exchangeId, ...change.ids],

@@ -1,8 +1,10 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import { alignById } from '../db/cypher';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/executor';
 import { toTermQuery } from '../common/lucene';
 import { fromNeo4j } from '../db/values';
 import { EVENT_PROJECTION } from '../events/event.repository';
+import { EventKind } from '../events/event.types';
 import { type Exchange, ExchangeStatus, type Post, PostStatus } from './exchange.types';
 
 /** Post `post` written by `author`, with its dimensions and topics. */
@@ -111,6 +113,23 @@ CREATE (p)-[:CHECKED_IN {at: datetime()}]->(x)`,
       params: { exchangeId, partnerId },
     };
   },
+  /**
+   * Records a check-in as attendance at the exchange's alliance meeting, like `attend` of the
+   * cooperation writes (src/cooperations/cooperation-write.repository.ts): one ATTENDED per
+   * partner and meeting, and `lastActiveOn` raised to the meeting's date when that is later.
+   * No row for an exchange without a meeting.
+   */
+  attendMeeting(exchangeId: string, partnerId: string): CypherQuery {
+    return {
+      cypher: `MATCH (:Exchange {id: $exchangeId})-[:AT]->(e:Event {kind: $meeting}), (p:Partner {id: $partnerId})
+OPTIONAL MATCH (p)-[known:ATTENDED]->(e)
+WITH p, e, known IS NULL AS created
+MERGE (p)-[:ATTENDED]->(e)
+SET p.lastActiveOn = CASE WHEN p.lastActiveOn IS NULL OR p.lastActiveOn < e.date THEN e.date ELSE p.lastActiveOn END
+RETURN e.id AS eventId, created`,
+      params: { exchangeId, partnerId, meeting: EventKind.ALLIANCE_MEETING },
+    };
+  },
   departedFrom(partnerId: string, withPosts: boolean): CypherQuery {
     return {
       cypher: `MATCH (x:Exchange)
@@ -171,6 +190,13 @@ RETURN ${postProjection('post', 'author')} AS post`,
       // The matching searches posts by this term query, like the offers and needs of profiles
       // (docs/graph-model.md); posts created before it have none and are not matched.
       params: { ...post, query: toTermQuery(post.text), status: PostStatus.ACTIVE },
+    };
+  },
+  postsByIds(ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (author:Partner)-[:POSTED]->(post:Post) WHERE post.id IN $ids
+RETURN ${postProjection('post', 'author')} AS post`,
+      params: { ids },
     };
   },
   post(id: string): CypherQuery {
@@ -295,6 +321,23 @@ export class ExchangeRepository {
     await tx.run(exchangeQueries.checkIn(exchangeId, partnerId), () => null);
   }
 
+  /**
+   * Records the partner's attendance at the exchange's alliance meeting (see
+   * {@link exchangeQueries.attendMeeting}); `null` when the exchange has no meeting, else the
+   * meeting and whether the attendance is new.
+   */
+  async attendMeeting(
+    tx: TransactionRunner,
+    exchangeId: string,
+    partnerId: string,
+  ): Promise<{ eventId: string; created: boolean } | null> {
+    const [row] = await tx.run(exchangeQueries.attendMeeting(exchangeId, partnerId), (r) => ({
+      eventId: String(r.get('eventId')),
+      created: r.get('created') === true,
+    }));
+    return row ?? null;
+  }
+
   /** Removes a check-in; whether there was one. */
   async checkOut(tx: TransactionRunner, exchangeId: string, partnerId: string): Promise<boolean> {
     const [removed] = await tx.run(exchangeQueries.checkOut(exchangeId, partnerId), (r) =>
@@ -321,6 +364,16 @@ export class ExchangeRepository {
   async findPost(tx: TransactionRunner, id: string): Promise<Post | null> {
     const [post] = await tx.run(exchangeQueries.post(id), toPost);
     return post ?? null;
+  }
+
+  /** Posts by id, whatever their status, in the order asked; `null` for unknown ids. */
+  async findPostsByIds(ids: readonly string[]): Promise<(Post | null)[]> {
+    const found = await this.executor.read(exchangeQueries.postsByIds(ids), toPost, 'postsById');
+    return alignById<Post | null>(
+      ids,
+      found.map((post) => [post.id, post]),
+      null,
+    );
   }
 
   /** The exchanges a departing partner is checked in to (or, `withPosts`, has posted in). */

@@ -13,8 +13,10 @@ import { ExchangeStreamService } from './exchange-stream.service';
 import { ExchangeWriteUnit } from './exchange-write-unit';
 import { ExchangeMutationResolver } from './exchange.mutations';
 import { ExchangeRepository } from './exchange.repository';
+import { activityDetailsResolvers } from './exchange-activity.resolver';
+import { type ExchangeLoaders, exchangeLoaders } from './exchange.loaders';
 import {
-  type ExchangeLoaders,
+  ExchangeInterestResolver,
   ExchangeMatchResolver,
   ExchangeResolver,
   MeetingTableResolver,
@@ -23,6 +25,7 @@ import {
 import { ExchangeService } from './exchange.service';
 import { exchangeSubscriptionResolver } from './exchange.subscriptions';
 import { matchingPairScores, MeetingPlanService } from './meeting-plan.service';
+import { MyExchangeService } from './my-exchange.service';
 
 /** What the exchange slice is built from. */
 export interface ExchangeSliceDeps {
@@ -42,11 +45,12 @@ export interface ExchangeSliceDeps {
  * on the bus, which the streams read.
  */
 export function exchangeSlice(deps: ExchangeSliceDeps): Slice {
-  const { executor, matching, loaders } = deps;
+  const { executor, matching } = deps;
   const store = exchangeEventStore(executor);
   const bus = createExchangeBus(deps.redisUrl, store.after, deps.logger);
   const repository = new ExchangeRepository(executor);
   const interests = new ExchangeInterestRepository(executor);
+  const loaders = exchangeLoaders(deps.loaders, repository, interests);
   const writes = new ExchangeWriteUnit(executor, repository, bus);
   const exchanges = new ExchangeService(executor, repository, writes);
   const meetingPlans = new MeetingPlanService(
@@ -61,9 +65,16 @@ export function exchangeSlice(deps: ExchangeSliceDeps): Slice {
   return {
     name: 'exchange',
     resolvers: [
-      new ExchangeResolver(exchanges, meetingPlans, loaders),
+      new ExchangeResolver(
+        exchanges,
+        meetingPlans,
+        new MyExchangeService(repository, interests),
+        loaders,
+      ),
       new PostResolver(loaders),
       new ExchangeMatchResolver(loaders),
+      new ExchangeInterestResolver(loaders),
+      ...activityDetailsResolvers(loaders),
       new MeetingTableResolver(loaders),
       new ExchangeMutationResolver(
         exchanges,

@@ -1,7 +1,13 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { PartnerSuggestion } from '../matching/matching.types';
-import { type ExchangeEvent, type ExchangeEventType } from './exchange-events';
+import {
+  type ActivityDetails,
+  ExchangeActivityDetails,
+  ExchangeActivityType,
+} from './exchange-activity.types';
+import { toActivityDetails } from './exchange-activity.details';
+import type { ExchangeEvent } from './exchange-events';
 import { activityCursor, type ExchangeStreamService } from './exchange-stream.service';
 
 /** One event of an exchange's live stream, as subscribers get it. */
@@ -13,11 +19,8 @@ export class ExchangeActivity {
   @Field(() => Int, { description: 'Position in the exchange stream: 1, 2, 3, … without gaps.' })
   sequence!: number;
 
-  @Field(() => String, {
-    description:
-      'EXCHANGE_OPENED, EXCHANGE_CLOSED, CHECKED_IN, CHECKED_OUT, POST_CREATED, POST_WITHDRAWN, INTEREST_EXPRESSED, MATCH, COOPERATION_PROPOSED or MEETING_PLAN_PUBLISHED.',
-  })
-  type!: ExchangeEventType;
+  @Field(() => ExchangeActivityType)
+  type!: ExchangeActivityType;
 
   @Field(() => String, { description: 'When it was committed (ISO date-time).' })
   at!: string;
@@ -40,7 +43,17 @@ export class ExchangeActivity {
   @Field(() => ID, { nullable: true })
   cooperationId!: string | null;
 
-  @Field(() => String, { description: 'All details of the event as a JSON object.' })
+  @Field(() => ExchangeActivityDetails, {
+    description:
+      'What the event is about, typed by `type`: select with inline fragments; partners, posts, matches and cooperations resolve in one batch per kind.',
+  })
+  details!: ActivityDetails;
+
+  @Field(() => String, {
+    description: 'All details of the event as a JSON object.',
+    deprecationReason:
+      'Use `details` (a typed union, one member per `type`). `data` stays for one release and is then removed.',
+  })
   data!: string;
 }
 
@@ -53,7 +66,7 @@ export function toActivity(event: ExchangeEvent): ExchangeActivity {
   return {
     cursor: activityCursor(event),
     sequence: event.sequence,
-    type: event.type,
+    type: event.type as ExchangeActivityType,
     at: event.at,
     actorId: event.actorId,
     partnerId: idOf(payload, 'partnerId'),
@@ -61,6 +74,7 @@ export function toActivity(event: ExchangeEvent): ExchangeActivity {
     postId: idOf(payload, 'postId'),
     matchId: idOf(payload, 'matchId'),
     cooperationId: idOf(payload, 'cooperationId'),
+    details: toActivityDetails(event),
     data: JSON.stringify(payload),
   };
 }

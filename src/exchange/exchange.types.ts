@@ -28,6 +28,18 @@ export enum PostStatus {
 }
 registerEnumType(PostStatus, { name: 'PostStatus' });
 
+/** Which of a partner's interests `myInterests` lists. */
+export enum ExchangeInterestDirection {
+  /** Those the partner expressed. */
+  SENT = 'SENT',
+  /** Those expressed in the partner. */
+  RECEIVED = 'RECEIVED',
+}
+registerEnumType(ExchangeInterestDirection, {
+  name: 'ExchangeInterestDirection',
+  description: 'SENT (the partner is interested) or RECEIVED (others are interested in it).',
+});
+
 /** An offer or need a partner posted in an exchange. */
 @ObjectType({ description: 'An offer or need (Angebot/Bedarf) posted in a Kooperationsbörse.' })
 export class Post {

@@ -92,8 +92,8 @@ export function pairWeight(affinity: PairAffinity): number {
 
 /**
  * Plans up to `options.rounds` rounds: every present partner sits at exactly one table per
- * round, tables hold at most `tableSize` and differ by at most one seat, and no pair sits
- * together twice. Each round is seeded greedily (the strongest pairs open the tables, then the
+ * round, tables hold at most `tableSize` and differ by at most one seat, nobody sits alone (with
+ * tables of two and an odd count, one table seats three), and no pair sits together twice. Each round is seeded greedily (the strongest pairs open the tables, then the
  * partner with the largest gain joins a table) and improved by swaps and moves of single
  * partners until none helps or the budget is spent. Rounds are planned in order, so early
  * rounds get the strongest pairs and later rounds the next ones.

@@ -89,10 +89,13 @@ function mergeAffinities(known: PairAffinity | undefined, next: PairAffinity): P
   };
 }
 
-/** One round without a repeated pair, trying more and smaller tables when needed; else null. */
+/**
+ * One round without a repeated pair, trying more and smaller tables when needed; else null.
+ * Never more tables than `n / 2` (rounded down): nobody sits alone. With tables of two and an
+ * odd count, one table therefore seats three (the only case a table exceeds `tableSize`).
+ */
 export function planRound(pairs: PairTable, tableSize: number, budget: number): number[][] | null {
-  const fewest = Math.ceil(pairs.n / tableSize);
-  const most = Math.max(fewest, Math.floor(pairs.n / 2));
+  const { fewest, most } = tableCounts(pairs.n, tableSize);
   for (let tables = fewest; tables <= most; tables += 1) {
     const seating = new Seating(pairs, tableSizes(pairs.n, tables));
     seating.seedAndFill();
@@ -100,6 +103,16 @@ export function planRound(pairs: PairTable, tableSize: number, budget: number): 
     if (seating.repeats() === 0) return seating.tables();
   }
   return null;
+}
+
+/**
+ * The table counts a round of `n` partners (n ≥ 2) may use: from as few as `tableSize` allows to
+ * as many as keep two at every table. The fewest is capped by the most, so that an odd count
+ * with tables of two gets one table of three instead of a partner alone.
+ */
+export function tableCounts(n: number, tableSize: number): { fewest: number; most: number } {
+  const most = Math.max(1, Math.floor(n / 2));
+  return { fewest: Math.min(Math.ceil(n / tableSize), most), most };
 }
 
 /** `n` seats over `tables` tables, differing by at most one, larger tables first. */

@@ -5,7 +5,7 @@ import {
   planMeetings,
   type PlannedMeetings,
 } from '../../src/exchange/meeting-plan';
-import { type PairAffinity, tableSizes } from '../../src/exchange/meeting-seating';
+import { type PairAffinity, tableCounts, tableSizes } from '../../src/exchange/meeting-seating';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `p-${String(i).padStart(3, '0')}`);
 
@@ -186,6 +186,86 @@ describe('planMeetings', () => {
 
   it('should plan nothing for fewer than two partners', () => {
     expect(planMeetings(ids(1), [], { rounds: 3, tableSize: 4 }).rounds).toEqual([]);
+  });
+});
+
+describe('planMeetings: nobody sits alone', () => {
+  /** Every size from 2 to 25 partners, every table size from 2 to 6, with and without links. */
+  const sizes = Array.from({ length: 24 }, (_, i) => i + 2).flatMap((n) =>
+    [2, 3, 4, 5, 6].flatMap((tableSize) => [
+      { n, tableSize, linked: true },
+      { n, tableSize, linked: false },
+    ]),
+  );
+
+  it('should keep at least two partners at every table, each partner once per round, everyone seated', () => {
+    for (const { n, tableSize, linked } of sizes) {
+      const { partners, affinities } = meeting(n, n * 31 + tableSize);
+      const plan = planMeetings(partners, linked ? affinities : [], {
+        rounds: 3,
+        tableSize,
+        budget: 2_000,
+      });
+      const context = `${n} partners, tables of ${tableSize}, ${linked ? 'linked' : 'unlinked'}`;
+      // At least the first round is always possible: nobody has met yet.
+      expect({ context, rounds: plan.rounds.length > 0 }).toEqual({ context, rounds: true });
+      for (const round of plan.rounds) {
+        const seated = round.flat();
+        expect({ context, smallest: Math.min(...round.map((t) => t.length)) >= 2 }).toEqual({
+          context,
+          smallest: true,
+        });
+        expect({ context, once: new Set(seated).size === seated.length }).toEqual({
+          context,
+          once: true,
+        });
+        expect({ context, seated: [...seated].sort() }).toEqual({ context, seated: partners });
+        // Beyond tableSize only the one table of three for tables of two and an odd count.
+        const limit = tableSize === 2 && n % 2 === 1 ? 3 : tableSize;
+        expect({ context, largest: Math.max(...round.map((t) => t.length)) <= limit }).toEqual({
+          context,
+          largest: true,
+        });
+      }
+      const pairs = seatedPairs(plan);
+      expect({ context, repeats: pairs.length - new Set(pairs).size }).toEqual({
+        context,
+        repeats: 0,
+      });
+    }
+  });
+
+  it.each([3, 5, 7, 9, 21])(
+    'should seat %i partners at tables of two with exactly one table of three',
+    (n) => {
+      const [round] = planMeetings(ids(n), [], { rounds: 1, tableSize: 2 }).rounds;
+      const lengths = (round ?? []).map((t) => t.length).sort();
+      expect(lengths).toEqual([...Array<number>((n - 3) / 2).fill(2), 3]);
+    },
+  );
+});
+
+describe('tableCounts', () => {
+  it.each([
+    [3, 2, { fewest: 1, most: 1 }],
+    [5, 2, { fewest: 2, most: 2 }],
+    [6, 2, { fewest: 3, most: 3 }],
+    [10, 3, { fewest: 4, most: 5 }],
+    [2, 10, { fewest: 1, most: 1 }],
+  ])('should give %i partners at tables of %i the counts %j', (n, tableSize, counts) => {
+    expect(tableCounts(n, tableSize)).toEqual(counts);
+  });
+
+  it('should never allow a table count that leaves a table of one', () => {
+    for (let n = 2; n <= 60; n += 1) {
+      for (let tableSize = 2; tableSize <= 10; tableSize += 1) {
+        const { fewest, most } = tableCounts(n, tableSize);
+        expect(fewest).toBeLessThanOrEqual(most);
+        for (let tables = fewest; tables <= most; tables += 1) {
+          expect(Math.min(...tableSizes(n, tables))).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
   });
 });
 

@@ -27,6 +27,12 @@ describe('exchangeQueries', () => {
       interestQueries.interestState('x-secret', 'p-secret', 'p-other'),
       interestQueries.createMatch('m-secret', 'x-secret', ['p-secret', 'p-other']),
       exchangeQueries.savePlan('x-secret', '{"secret":1}'),
+      exchangeQueries.attendMeeting('x-secret', 'p-secret'),
+      exchangeQueries.postsByIds(['post-secret']),
+      interestQueries.matchesByIds(['m-secret']),
+      interestQueries.interestsOfMatches(['m-secret']),
+      interestQueries.interests('x-secret', 'p-secret', { sent: true, received: false }),
+      interestQueries.matches('x-secret', 'p-secret'),
     ];
     for (const { cypher } of queries) {
       expect(cypher).not.toMatch(/secret|p-other|'OPEN'|'ACTIVE'|'DRAFT'/);
@@ -46,6 +52,14 @@ describe('exchangeQueries', () => {
     expect(cypher).toContain('query: $query');
     expect(params?.query).toBe('Räume abends gesucht');
     expect(exchangeQueries.erasePosts('x-1', 'p-1').cypher).toContain('REMOVE post.query');
+  });
+
+  it('should record attendance only at an ALLIANCE_MEETING, saying whether it is new', () => {
+    const { cypher, params } = exchangeQueries.attendMeeting('x-1', 'p-1');
+    expect(cypher).toMatch(/-\[:AT\]->\(e:Event \{kind: \$meeting\}\)/);
+    expect(cypher).toMatch(/MERGE \(p\)-\[:ATTENDED\]->\(e\)/);
+    expect(cypher).toMatch(/RETURN e\.id AS eventId, created/);
+    expect(params).toEqual({ exchangeId: 'x-1', partnerId: 'p-1', meeting: 'ALLIANCE_MEETING' });
   });
 
   it('should page exchanges with an integer limit, newest first', () => {
