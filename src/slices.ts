@@ -15,6 +15,7 @@ import { EventRepository } from './events/event.repository';
 import { exchangeSlice } from './exchange/exchange.slice';
 import { matchingSlice } from './matching/matching.slice';
 import { networkSlice } from './network/network.slice';
+import { outcomesSlice } from './outcomes/outcome.slice';
 import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
@@ -115,6 +116,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     reads,
   });
   const network = networkSlice(executor, logger);
+  const outcomes = outcomesSlice({ executor, logger });
   const matching = matchingSlice({
     executor,
     partnerLoaders: partnerSlice.loaders,
@@ -122,6 +124,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     cooperationLoaders: cooperation.loaders,
     logger,
     communities: () => network.network.partnerCommunities(),
+    onSuggestionsViewed: outcomes.suggestionsViewed,
   });
   return [
     dimensions,
@@ -132,6 +135,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     eventsSlice(events, reads),
     auditSlice(executor),
     matching,
+    outcomes,
     network,
     analyticsSlice({
       executor,
