@@ -116,12 +116,13 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   funnel(from: string, to: string, exchangeId: string | null): CypherQuery {
     const month = (expression: string) => `substring(toString(${expression}), 0, 7)`;
     const inPeriod = (expression: string) =>
-      `datetime(${expression}) >= $start AND datetime(${expression}) < $end`;
+      `datetime(${expression}) >= periodStart AND datetime(${expression}) < periodEnd`;
     const ofExchange = (expression: string) =>
       `($exchangeId IS NULL OR ${expression} = $exchangeId)`;
     return {
-      cypher: `WITH datetime({date: date($from)}) AS start, datetime({date: date($to) + duration('P1D')}) AS end
-CALL (start, end) {
+      cypher: `WITH datetime({date: date($from)}) AS periodStart,
+  datetime({date: date($to) + duration('P1D')}) AS periodEnd
+CALL (periodStart, periodEnd) {
   MATCH (f:FunnelCounter {stage: $viewed}) WHERE $exchangeId IS NULL AND f.day >= date($from) AND f.day <= date($to)
   RETURN $viewed AS stage, null AS kind, ${month('f.day')} AS month, sum(f.count) AS count
   UNION ALL
@@ -147,7 +148,7 @@ CALL (start, end) {
     AND date(c.endedOn) >= date($from) AND date(c.endedOn) <= date($to) AND ${ofExchange('c.exchangeId')}
   RETURN $ended AS stage, null AS kind, ${month('date(c.endedOn)')} AS month, count(*) AS count
   UNION ALL
-  MATCH (o:Outcome) WHERE o.at >= start AND o.at < end AND ${ofExchange('o.exchangeId')}
+  MATCH (o:Outcome) WHERE o.at >= periodStart AND o.at < periodEnd AND ${ofExchange('o.exchangeId')}
   RETURN $outcome AS stage, o.outcome AS kind, ${month('date(o.at)')} AS month, count(*) AS count
 }
 RETURN stage, kind, month, count`,
