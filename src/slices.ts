@@ -18,6 +18,8 @@ import { matchingSlice } from './matching/matching.slice';
 import { networkSlice } from './network/network.slice';
 import type { DeliverySettings } from './notifications/delivery-settings';
 import { notificationsSlice } from './notifications/notification.slice';
+
+import { outcomesSlice } from './outcomes/outcome.slice';
 import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
@@ -122,6 +124,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     reads,
   });
   const network = networkSlice(executor, logger);
+  const outcomes = outcomesSlice({ executor, logger });
   const matching = matchingSlice({
     executor,
     partnerLoaders: partnerSlice.loaders,
@@ -129,6 +132,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     cooperationLoaders: cooperation.loaders,
     logger,
     communities: () => network.network.partnerCommunities(),
+    onSuggestionsViewed: outcomes.suggestionsViewed,
   });
   return [
     dimensions,
@@ -139,6 +143,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     eventsSlice(events, reads),
     auditSlice(executor),
     matching,
+    outcomes,
     network,
     analyticsSlice({
       executor,

@@ -64,16 +64,19 @@ export function toSuggestion(
 }
 
 /**
- * Whom a seeker must never be offered. Dismissals are the partner's private preference: they
- * shape only the lists the partner itself and coordinators see, so that a public list does not
- * reveal whom a partner turned down.
+ * Whom a seeker must never be offered. Dismissals (and NOT_A_FIT outcomes) and planned pairs
+ * (COOPERATION_PLANNED outcomes) are the partner's private knowledge: they shape only the lists
+ * the partner itself and coordinators see, so that a public list does not reveal whom a partner
+ * turned down or is about to cooperate with.
  */
 export function excludedFor(
   seeker: Seeker,
   filter: SuggestionFilter | null | undefined,
   user: AuthUser | null,
 ): string[] {
-  const own = isSelfOrCoordinator(user, seeker.profile.id) ? seeker.dismissed : [];
+  const own = isSelfOrCoordinator(user, seeker.profile.id)
+    ? [...seeker.dismissed, ...seeker.planned]
+    : [];
   return [
     seeker.profile.id,
     ...seeker.former.map((f) => f.id),

@@ -3,6 +3,7 @@ import type { CypherQuery } from '../db/executor';
 import { partnerFilterClause } from '../partners/partner.repository';
 import { ExchangeStatus, PostStatus } from '../exchange/exchange.types';
 import { PartnerStatus } from '../partners/partner.types';
+import { OutcomeKind } from '../outcomes/outcome.types';
 import type { CandidateFilter, CandidateRequest } from './seeker';
 
 /**
@@ -88,11 +89,20 @@ function needHitParams() {
   };
 }
 
+/** The outcome kinds matching reads (src/outcomes): NOT_A_FIT dismisses, COOPERATION_PLANNED is in progress. */
+const OUTCOME_PARAMS = {
+  notAFit: OutcomeKind.NOT_A_FIT,
+  planned: OutcomeKind.COOPERATION_PLANNED,
+};
+
 /** The Cypher of the matching slice, as pure functions; every value is a parameter. */
 export const matchingQueries = {
   /**
-   * Seekers with their profile, former partners (each with its co-partners) and dismissals, plus
-   * the graph's latest activity date, which is the scoring's reference date.
+   * Seekers with their profile, former partners (each with its co-partners), dismissals and
+   * planned pairs, plus the graph's latest activity date, which is the scoring's reference date.
+   * A NOT_A_FIT outcome the seeker recorded counts as a dismissal, a COOPERATION_PLANNED one as a
+   * pair in progress (docs/matching.md#outcomes): both read here, from the seeker's own outcomes
+   * (index `outcome_by`), so they cost no extra round trip.
    */
   seekers(ids: readonly string[]): CypherQuery {
     return {
@@ -113,9 +123,14 @@ RETURN asOf, version, s.status AS status, ${PROFILE_FIELDS('s')},
       RETURN DISTINCT y.id
     }}
   } AS former,
-  [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] AS dismissed,
+  [(s)-[:DISMISSED_SUGGESTION]->(x:Partner) | x.id] + COLLECT {
+    MATCH (o:Outcome {byPartnerId: s.id}) WHERE o.outcome = $notAFit RETURN o.aboutPartnerId
+  } AS dismissed,
+  COLLECT {
+    MATCH (o:Outcome {byPartnerId: s.id}) WHERE o.outcome = $planned RETURN o.aboutPartnerId
+  } AS planned,
   ${NEED_HITS('s')}`,
-      params: { ids, ...needHitParams() },
+      params: { ids, ...needHitParams(), ...OUTCOME_PARAMS },
     };
   },
 
@@ -246,13 +261,17 @@ RETURN DISTINCT p.id AS id`,
 
   /**
    * What explaining a pair needs beyond the profiles: the candidate's name and status, whether the
-   * partner dismissed it, and the pair's latest common cooperation.
+   * partner dismissed it, its latest outcome about the candidate, and the pair's latest common
+   * cooperation.
    */
   pairFacts(partnerId: string, candidateId: string): CypherQuery {
     return {
       cypher: `MATCH (s:Partner {id: $partnerId}), (c:Partner {id: $candidateId})
 RETURN c.name AS candidateName, c.status AS candidateStatus,
   EXISTS { (s)-[:DISMISSED_SUGGESTION]->(c) } AS dismissed,
+  COLLECT {
+    MATCH (o:Outcome {byPartnerId: s.id, aboutPartnerId: c.id}) RETURN o.outcome
+  }[0] AS outcome,
   COLLECT {
     MATCH (s)-[:PARTICIPATES_IN]->(k:Cooperation)<-[:PARTICIPATES_IN]-(c)
     RETURN k.id ORDER BY k.startedOn DESC, k.id DESC LIMIT 1

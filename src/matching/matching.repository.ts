@@ -50,6 +50,8 @@ export interface PairFactsRead {
   candidateName: string;
   candidateStatus: string;
   dismissed: boolean;
+  /** The partner's latest outcome about the candidate (src/outcomes), if any. */
+  outcome: string | null;
   sharedCooperationId: string | null;
 }
 
@@ -87,6 +89,7 @@ export class MatchingRepository {
           status: record.get('status') as string,
           former: record.get('former') as FormerPartner[],
           dismissed: record.get('dismissed') as string[],
+          planned: record.get('planned') as string[],
           needMatches: needMatchesByCandidate(fromNeo4j<NeedHit[]>(record.get('needHits'))),
         };
         return [profile.id, seeker];
@@ -195,6 +198,7 @@ export class MatchingRepository {
         candidateName: r.get('candidateName') as string,
         candidateStatus: r.get('candidateStatus') as string,
         dismissed: r.get('dismissed') as boolean,
+        outcome: (r.get('outcome') as string | null) ?? null,
         sharedCooperationId: (r.get('sharedCooperationId') as string | null) ?? null,
       }),
       'matchingPairFacts',

@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { Role } from '../auth/auth.types';
 import type { PerRequest, RequestContext } from '../context';
 import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
 import { Cooperation } from '../cooperations/cooperation.types';
@@ -46,12 +47,36 @@ export type MatchingLoaders = PerRequest<
     SuggestionLoaders
 >;
 
+/**
+ * Told when a partner read its own suggestions or an explanation of one (the funnel's
+ * "suggestions viewed"); never told who else reads them.
+ */
+export type SuggestionsViewed = (partnerId: string) => void;
+
+/**
+ * Reports a successful read to `viewed` when the caller is the PARTNER whose suggestions they
+ * are; reads by the public, coordinators or other partners are not a partner looking at its own.
+ */
+async function reportingView<T>(
+  read: Promise<T>,
+  partnerId: string,
+  ctx: RequestContext,
+  viewed: SuggestionsViewed | undefined,
+): Promise<T> {
+  const result = await read;
+  if (viewed && ctx.user?.role === Role.PARTNER && ctx.user.partnerId === partnerId) {
+    viewed(partnerId);
+  }
+  return result;
+}
+
 /** The matching queries; thin: arguments → matching service. */
 @Resolver(() => PartnerSuggestion)
 export class SuggestionResolver {
   constructor(
     private readonly matching: MatchingService,
     private readonly loaders: MatchingLoaders,
+    private readonly viewed?: SuggestionsViewed,
   ) {}
 
   @Query(() => [PartnerSuggestion], {
@@ -65,7 +90,8 @@ export class SuggestionResolver {
     @Arg('weights', () => WeightsInput, { nullable: true }) weights: WeightsInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<PartnerSuggestion[]> {
-    return this.matching.suggest(partnerId, { first, filter, weights }, ctx);
+    const read = this.matching.suggest(partnerId, { first, filter, weights }, ctx);
+    return reportingView(read, partnerId, ctx, this.viewed);
   }
 
   @Query(() => PairExplanation, {
@@ -77,7 +103,12 @@ export class SuggestionResolver {
     @Arg('candidateId', () => ID) candidateId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<PairExplanation> {
-    return this.matching.explainPair(partnerId, candidateId, ctx);
+    return reportingView(
+      this.matching.explainPair(partnerId, candidateId, ctx),
+      partnerId,
+      ctx,
+      this.viewed,
+    );
   }
 
   @Authorized()
@@ -212,7 +243,10 @@ export class SuggestionReasonResolver {
 /** `Partner.suggestions` for list views, batched through a DataLoader. */
 @Resolver(() => Partner)
 export class PartnerSuggestionsResolver {
-  constructor(private readonly loaders: MatchingLoaders) {}
+  constructor(
+    private readonly loaders: MatchingLoaders,
+    private readonly viewed?: SuggestionsViewed,
+  ) {}
 
   @FieldResolver(() => [PartnerSuggestion], {
     description:
@@ -223,6 +257,7 @@ export class PartnerSuggestionsResolver {
     @Arg('first', () => Int, { defaultValue: 3, description: '1–50.' }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<PartnerSuggestion[]> {
-    return this.loaders(ctx).partnerSuggestions.load({ partnerId: partner.id, first });
+    const read = this.loaders(ctx).partnerSuggestions.load({ partnerId: partner.id, first });
+    return reportingView(read, partner.id, ctx, this.viewed);
   }
 }

@@ -314,7 +314,9 @@ export class MatchingService {
         seekerStatus: seeker.status,
         candidateStatus: facts.candidateStatus,
         sharedCooperationId: facts.sharedCooperationId,
-        dismissed: isSelfOrCoordinator(caller.user, partnerId) ? facts.dismissed : null,
+        ...(isSelfOrCoordinator(caller.user, partnerId)
+          ? { dismissed: facts.dismissed, outcome: facts.outcome }
+          : { dismissed: null, outcome: null }),
       },
       labels,
     );

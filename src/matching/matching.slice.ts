@@ -14,6 +14,7 @@ import {
   PartnerSuggestionsResolver,
   SuggestionReasonResolver,
   SuggestionResolver,
+  type SuggestionsViewed,
 } from './matching.resolver';
 import { MatchingService } from './matching.service';
 import { type CommunitySource, RankingContext } from './ranking-context';
@@ -27,6 +28,8 @@ export interface MatchingSliceDeps {
   logger: Logger;
   /** The communities of the co-cooperation graph (the network slice's), for bridging. */
   communities: CommunitySource;
+  /** Told when a partner reads its own suggestions (the outcomes slice's funnel counter). */
+  onSuggestionsViewed?: SuggestionsViewed;
 }
 
 /** The matching slice, with the service and loaders the exchange and analytics build on. */
@@ -50,9 +53,9 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   return {
     name: 'matching',
     resolvers: [
-      new SuggestionResolver(matching, fieldLoaders),
+      new SuggestionResolver(matching, fieldLoaders, deps.onSuggestionsViewed),
       new SuggestionReasonResolver(fieldLoaders),
-      new PartnerSuggestionsResolver(fieldLoaders),
+      new PartnerSuggestionsResolver(fieldLoaders, deps.onSuggestionsViewed),
       new ConsortiumResolver(matching, fieldLoaders),
       new PairExplanationResolver(fieldLoaders),
       new PairRuleCheckResolver(fieldLoaders),

@@ -222,12 +222,13 @@ export enum PairRule {
   CANDIDATE_ACTIVE = 'CANDIDATE_ACTIVE',
   NO_PAST_COOPERATION = 'NO_PAST_COOPERATION',
   NOT_DISMISSED = 'NOT_DISMISSED',
+  NOT_IN_PROGRESS = 'NOT_IN_PROGRESS',
   CROSS_DIMENSION = 'CROSS_DIMENSION',
 }
 registerEnumType(PairRule, {
   name: 'PairRule',
   description:
-    'Harte Regeln eines Vorschlags / hard rules of a suggestion: both partners ACTIVE, never cooperated, not dismissed (only shown to the partner and coordinators), and together a Vielfaltskooperation.',
+    'Harte Regeln eines Vorschlags / hard rules of a suggestion: both partners ACTIVE, never cooperated, not dismissed (nor recorded NOT_A_FIT), no cooperation planned (outcome COOPERATION_PLANNED) — these two only shown to the partner and coordinators — and together a Vielfaltskooperation.',
 });
 
 /** One hard rule checked for a pair. */

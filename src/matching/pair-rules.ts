@@ -1,4 +1,5 @@
 import { checkCrossDimensionRule } from '../cooperations/cross-dimension-rule';
+import { OutcomeKind } from '../outcomes/outcome.types';
 import type { PartnerProfile } from './matching.model';
 import type { Bilingual, Labels } from './reasons';
 
@@ -8,6 +9,7 @@ export type PairRuleName =
   | 'CANDIDATE_ACTIVE'
   | 'NO_PAST_COOPERATION'
   | 'NOT_DISMISSED'
+  | 'NOT_IN_PROGRESS'
   | 'CROSS_DIMENSION';
 
 /** One hard rule, checked for a pair, with a sentence to the seeker. */
@@ -30,6 +32,12 @@ export interface PairFacts {
    * are private to the partner and coordinators), which leaves the rule out.
    */
   dismissed: boolean | null;
+  /**
+   * The seeker's latest outcome about the candidate (src/outcomes), `null` when none; read only
+   * where `dismissed` is told (outcomes are as private as dismissals). NOT_A_FIT fails
+   * NOT_DISMISSED, COOPERATION_PLANNED fails NOT_IN_PROGRESS.
+   */
+  outcome?: string | null;
 }
 
 /** The sentences about a partner's status, by status. */
@@ -62,7 +70,12 @@ export function checkPairRules(
       en: `The membership of ${candidateName}`,
     }),
     pastCooperationRule(facts.sharedCooperationId, candidateName),
-    ...(facts.dismissed === null ? [] : [dismissedRule(facts.dismissed, candidateName)]),
+    ...(facts.dismissed === null
+      ? []
+      : [
+          dismissedRule(facts.dismissed, facts.outcome ?? null, candidateName),
+          inProgressRule(facts.outcome ?? null, candidateName),
+        ]),
     crossDimensionRule(seeker, candidate, candidateName, labels),
   ];
 }
@@ -104,7 +117,17 @@ function pastCooperationRule(cooperationId: string | null, name: string): PairRu
   };
 }
 
-function dismissedRule(dismissed: boolean, name: string): PairRuleCheck {
+function dismissedRule(dismissed: boolean, outcome: string | null, name: string): PairRuleCheck {
+  if (outcome === OutcomeKind.NOT_A_FIT) {
+    return {
+      rule: 'NOT_DISMISSED',
+      passed: false,
+      text: {
+        de: `Sie haben zu ${name} „passt nicht“ festgehalten; ein neues Ergebnis (recordOutcome) nimmt das zurück.`,
+        en: `You recorded that ${name} is not a fit; recording another outcome (recordOutcome) undoes it.`,
+      },
+    };
+  }
   return {
     rule: 'NOT_DISMISSED',
     passed: !dismissed,
@@ -114,6 +137,23 @@ function dismissedRule(dismissed: boolean, name: string): PairRuleCheck {
           en: `You dismissed ${name} from your suggestions; restoreSuggestion undoes it.`,
         }
       : { de: `Sie haben ${name} nicht abgelehnt.`, en: `You have not dismissed ${name}.` },
+  };
+}
+
+function inProgressRule(outcome: string | null, name: string): PairRuleCheck {
+  const planned = outcome === OutcomeKind.COOPERATION_PLANNED;
+  return {
+    rule: 'NOT_IN_PROGRESS',
+    passed: !planned,
+    text: planned
+      ? {
+          de: `Sie planen bereits eine Kooperation mit ${name}; solange wird ${name} nicht erneut vorgeschlagen.`,
+          en: `You are already planning a cooperation with ${name}; meanwhile ${name} is not suggested again.`,
+        }
+      : {
+          de: `Sie planen noch keine Kooperation mit ${name}.`,
+          en: `You are not planning a cooperation with ${name} yet.`,
+        },
   };
 }
 

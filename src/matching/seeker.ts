@@ -18,8 +18,10 @@ export interface Seeker {
    * each former partner's degree for Adamic–Adar.
    */
   former: FormerPartner[];
-  /** Candidates this seeker dismissed. */
+  /** Candidates this seeker dismissed, or recorded NOT_A_FIT about (may repeat an id). */
   dismissed: string[];
+  /** Candidates this seeker recorded COOPERATION_PLANNED about: in progress, not suggested again. */
+  planned: string[];
   /**
    * Offers of other ACTIVE partners answering this seeker's needs and needs its offers answer
    * (standing profile items and open Börse posts), by candidate id, best fit first.
