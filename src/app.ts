@@ -54,6 +54,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         applyRateLimitPerHour: config.auth.applyRateLimitPerHour,
         redisUrl: config.exchange.redisUrl,
         readCompiler: config.readCompiler,
+        proposals: config.proposals,
       },
       countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),
       verifyToken,

@@ -4,6 +4,7 @@ import { auditSlice } from './audit/audit.slice';
 import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
 import { cooperationsSlice } from './cooperations/cooperation.slice';
+import type { ProposalSettings } from './cooperations/proposal-settings';
 import { CooperationRepository } from './cooperations/cooperation.repository';
 import type { CypherExecutor } from './db/executor';
 import { dimensionsSlice } from './dimensions/dimension.slice';
@@ -37,6 +38,8 @@ export interface SliceSettings {
   redisUrl: string | undefined;
   /** `READ_COMPILER`: plain reads in one compiled statement per root field. */
   readCompiler: boolean;
+  /** `PROPOSAL_TTL`, `PROPOSAL_SWEEP_MS`: how long proposals live, how often expiry runs. */
+  proposals?: ProposalSettings;
 }
 
 /** What the slices are built from. */
@@ -113,6 +116,8 @@ export function createSlices(deps: SliceDeps): Slice[] {
     cooperations,
     partnerLoaders: partnerSlice.loaders,
     reads,
+    proposals: settings.proposals,
+    logger,
   });
   const network = networkSlice(executor, logger);
   const matching = matchingSlice({
@@ -150,6 +155,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
         cooperation: cooperation.loaders(ctx).cooperation,
       }),
       departures,
+      proposals: cooperation.creation,
       redisUrl: settings.redisUrl,
       logger,
     }),
