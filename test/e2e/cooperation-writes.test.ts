@@ -255,7 +255,7 @@ DETACH DELETE n`,
     it('should make a partner lead’s cooperation with others a DRAFT proposal, counting nobody yet', async () => {
       const before = await partnerState([id('lead'), id('b')]);
       const body = await http<{
-        createCooperation: CooperationResult & {
+        createCooperation: Omit<CooperationResult, 'partners'> & {
           proposedBy: string;
           partners: { role: string; confirmedAt: string | null; partner: { id: string } }[];
         };
