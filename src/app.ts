@@ -55,6 +55,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         redisUrl: config.exchange.redisUrl,
         readCompiler: config.readCompiler,
         notifications: config.notifications,
+        proposals: config.proposals,
       },
       metricsRegistry: metrics.registry,
       countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),

@@ -1,4 +1,5 @@
 import type { ExecutorChoice } from './schema/jit-executor';
+import { PROPOSAL_DEFAULTS } from './cooperations/proposal-settings';
 import { bool, cleanEnv, host, makeValidator, str } from 'envalid';
 import type { QueryLimits } from './limits/query-limits';
 import type { AdmissionSettings } from './limits/admission';
@@ -86,6 +87,13 @@ const secret = makeValidator<string>((input) => {
 const smtpUrl = makeValidator<string>((input) => {
   if (!/^smtps?:\/\/\S+$/.test(input)) {
     throw new Error(`expected smtp://host:port or smtps://user:password@host:port, got "${input}"`);
+  }
+  return input;
+});
+
+const isoDuration = makeValidator<string>((input) => {
+  if (!/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(input)) {
+    throw new Error(`expected an ISO-8601 duration such as P30D or PT1H, got "${input}"`);
   }
   return input;
 });
@@ -248,6 +256,14 @@ export const ENV_SPEC = {
     default: 300_000,
     desc: 'longest wait between two attempts of one e-mail (retried at this pace for ever)',
   }),
+  PROPOSAL_TTL: isoDuration({
+    default: PROPOSAL_DEFAULTS.ttl,
+    desc: 'how long a proposed cooperation (DRAFT) waits for every confirmation before it expires (ISO-8601 duration)',
+  }),
+  PROPOSAL_SWEEP_MS: positiveInt({
+    default: PROPOSAL_DEFAULTS.sweepMs,
+    desc: 'how often expired proposals are set EXPIRED and their partners notified',
+  }),
   METRICS_ENABLED: bool({ default: true, desc: 'serve Prometheus metrics at GET /metrics' }),
   METRICS_TOKEN: secret({
     default: undefined,
@@ -309,6 +325,8 @@ export interface AppConfig {
   seedOnStart: boolean;
   /** Whether plain reads are compiled into one statement per root field (src/reads). */
   readCompiler: boolean;
+  /** How long proposals live and how often expired ones are swept (src/cooperations). */
+  proposals: { ttl: string; sweepMs: number };
   /** Whether slices warm their caches once the API is ready (`MATCHING_WARM_UP`). */
   warmUp: boolean;
   /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
@@ -404,6 +422,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     seedOnStart: clean.SEED_ON_START,
     readCompiler: clean.READ_COMPILER,
+    proposals: { ttl: clean.PROPOSAL_TTL, sweepMs: clean.PROPOSAL_SWEEP_MS },
     warmUp: clean.MATCHING_WARM_UP,
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {

@@ -5,6 +5,7 @@ import { auditSlice } from './audit/audit.slice';
 import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
 import { cooperationsSlice } from './cooperations/cooperation.slice';
+import type { ProposalSettings } from './cooperations/proposal-settings';
 import { CooperationRepository } from './cooperations/cooperation.repository';
 import type { CypherExecutor } from './db/executor';
 import { dimensionsSlice } from './dimensions/dimension.slice';
@@ -44,6 +45,9 @@ export interface SliceSettings {
   readCompiler: boolean;
   /** `SMTP_URL`, `MAIL_FROM`, `PUBLIC_URL`, `NOTIFY_*`: how notifications are delivered. */
   notifications: DeliverySettings;
+
+  /** `PROPOSAL_TTL`, `PROPOSAL_SWEEP_MS`: how long proposals live, how often expiry runs. */
+  proposals?: ProposalSettings;
 }
 
 /** What the slices are built from. */
@@ -122,6 +126,8 @@ export function createSlices(deps: SliceDeps): Slice[] {
     cooperations,
     partnerLoaders: partnerSlice.loaders,
     reads,
+    proposals: settings.proposals,
+    logger,
   });
   const network = networkSlice(executor, logger);
   const outcomes = outcomesSlice({ executor, logger });
@@ -162,6 +168,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
         cooperation: cooperation.loaders(ctx).cooperation,
       }),
       departures,
+      proposals: cooperation.creation,
       redisUrl: settings.redisUrl,
       logger,
     }),

@@ -1,7 +1,7 @@
 import {
   CooperationKind,
-  CooperationStatus,
   ParticipationRole,
+  REAL_COOPERATION_STATUSES,
 } from '../../src/cooperations/cooperation.types';
 import type { Engagement, Perspective } from '../../src/cooperations/cross-dimension-rule';
 import {
@@ -31,8 +31,12 @@ export const PERSPECTIVES: readonly Perspective[] = Object.values(PerspectiveEnu
 /** `Cooperation.kind` values, from the API's enum. */
 export const COOPERATION_KINDS = Object.values(CooperationKind);
 
-/** `Cooperation.status` values, from the API's enum. */
-export const COOPERATION_STATUSES = Object.values(CooperationStatus);
+/**
+ * `Cooperation.status` values an import may hold: real cooperations only (ACTIVE, ENDED). The
+ * import links partners by PARTICIPATES_IN, which only real cooperations have; proposals are
+ * made and decided in the API (docs/follow-through.md#proposals).
+ */
+export const COOPERATION_STATUSES = [...REAL_COOPERATION_STATUSES];
 
 /** `Cooperation.funding` values; an empty cell means "not funded" (null). */
 export const FUNDINGS = ['DEMOKRATIE_LEBEN'] as const;

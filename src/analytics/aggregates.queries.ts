@@ -15,8 +15,13 @@ import { MAX_OVERVIEW_YEARS, MEMBER_STATUSES, PERSPECTIVES, type YearRange } fro
  * trip answers the whole question. Every value is a parameter.
  */
 
-/** A cooperation that happened or happens (a DRAFT is only a proposal). */
-const REAL_COOPERATION = "c.status <> 'DRAFT'";
+/**
+ * A cooperation that happened or happens: ACTIVE or ENDED. A proposal (DRAFT) and the refused
+ * ones (DECLINED, WITHDRAWN, EXPIRED) count nowhere. Where `c` is reached by PARTICIPATES_IN this
+ * holds already (proposals are PROPOSED_IN, docs/follow-through.md#proposals); the queries that
+ * match cooperations by label or by ADDRESSES need it.
+ */
+const REAL_COOPERATION = "c.status IN ['ACTIVE', 'ENDED']";
 
 /**
  * Whether partner `p` took part in anything on or after the date parameter: a cooperation still

@@ -17,18 +17,20 @@ const SORT: SortSpec = {
 
 /**
  * The statement that records a write. It runs inside the write's own transaction, so a write and
- * its audit entry exist together or not at all.
+ * its audit entry exist together or not at all. The actor is the token's subject, else
+ * `systemActor` (a write the API makes on its own, such as `system`), else `public`.
  */
 export function auditStatement(
   user: AuthUser | null,
   operation: string,
   ids: string[],
+  systemActor?: string,
 ): CypherQuery {
   return {
     cypher: `CREATE (:AuditEntry {id: $id, at: datetime(), actor: $actor, role: $role, operation: $operation, ids: $ids})`,
     params: {
       id: randomUUID(),
-      actor: user?.subject ?? 'public',
+      actor: user?.subject ?? systemActor ?? 'public',
       role: user?.role ?? null,
       operation,
       ids,

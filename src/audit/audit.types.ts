@@ -11,7 +11,10 @@ export class AuditEntry {
   @Field(() => String, { description: 'ISO date-time of the write.' })
   at!: string;
 
-  @Field(() => String, { description: "The token's subject, or `public` for anonymous writes." })
+  @Field(() => String, {
+    description:
+      "The token's subject, `public` for anonymous writes, or `system` for the API's own (expiry of proposals).",
+  })
   actor!: string;
 
   @Field(() => Role, { nullable: true, description: 'Null for PUBLIC.' })

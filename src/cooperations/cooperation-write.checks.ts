@@ -116,15 +116,16 @@ export function assertLeadNotRepeated(leadPartnerId: string, partnerIds: readonl
 }
 
 /**
- * A partner joins a cooperation that has not ended and that it is not yet part of.
+ * A partner joins an ACTIVE cooperation that it is not yet part of (not a proposal, whose
+ * partners are fixed, nor one that ended or was refused).
  *
  * @throws CONFLICT naming the cooperation's status or the partner's current role
  */
 export function assertJoinable(state: CooperationState, partnerId: string): void {
-  if (state.status === CooperationStatus.ENDED) {
+  if (state.status !== CooperationStatus.ACTIVE) {
     throw userError(
       ErrorCode.CONFLICT,
-      `expected cooperation ${state.id} not to be ENDED, got ${state.status}`,
+      `expected status ACTIVE for addCooperationPartner of ${state.id}, got ${state.status}`,
       { currentStatus: state.status },
     );
   }

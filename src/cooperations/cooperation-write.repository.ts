@@ -17,8 +17,11 @@ import type { Engagement } from './cross-dimension-rule';
 const COOPERATION = cooperationProjection('c');
 const EVENT = EVENT_PROJECTION;
 
+/** The confirmation time of the participant `row` of a new cooperation: now for `$confirmedBy`. */
+const confirmedAt = 'CASE WHEN row.id = $confirmedBy THEN datetime() ELSE null END';
+
 /** `p.lastActiveOn` raised to `day` when that is later (the latest activity wins). */
-const raiseLastActive = (day: string) =>
+export const raiseLastActive = (day: string) =>
   `p.lastActiveOn = CASE WHEN p.lastActiveOn IS NULL OR p.lastActiveOn < ${day} THEN ${day} ELSE p.lastActiveOn END`;
 
 /** A partner as the write checks need it, read under its write lock. */
@@ -29,14 +32,41 @@ export interface PartnerProfile {
   engagements: Engagement[];
 }
 
+/** A named partner of a cooperation: PARTICIPATES_IN it, or (a proposal's) PROPOSED_IN it. */
+export interface NamedPartner {
+  id: string;
+  role: ParticipationRole;
+  /** ISO date-time of its confirmation; `null` while it has not (or a coordinator recorded it). */
+  confirmedAt: string | null;
+}
+
 /** A cooperation's state as the write checks need it, read under its write lock. */
 export interface CooperationState {
   id: string;
+  title: string;
   kind: CooperationKind;
   status: CooperationStatus;
   startedOn: string;
   endedOn: string | null;
-  participants: { id: string; role: ParticipationRole }[];
+  /** The proposing partner; `null` for a coordinator's proposal or a recorded cooperation. */
+  proposedBy: string | null;
+  /** A DRAFT whose `expiresAt` has passed (the sweeper may not have marked it EXPIRED yet). */
+  expired: boolean;
+  participants: NamedPartner[];
+}
+
+/**
+ * What makes a new cooperation a proposal (DRAFT): its named partners are PROPOSED_IN it until
+ * every one confirmed (docs/follow-through.md#proposals).
+ */
+export interface NewProposal {
+  /** The proposing partner (confirmed at once); `null` when a coordinator proposes. */
+  proposedBy: string | null;
+  /** ISO-8601 duration after which an unconfirmed proposal expires (`PROPOSAL_TTL`). */
+  ttl: string;
+  /** The Kooperationsbörse and match it was proposed from, if any. */
+  exchangeId: string | null;
+  matchId: string | null;
 }
 
 /** Everything `createCooperation` writes. */
@@ -50,6 +80,10 @@ export interface NewCooperation {
   partnerIds: string[];
   dimensionKeys: string[];
   eventId: string | null;
+  /** Set: a DRAFT proposal; unset: an ACTIVE cooperation (activatedAt = now). */
+  proposal?: NewProposal | null;
+  /** A partner already confirmed in an ACTIVE cooperation (a partner leading one alone). */
+  confirmedBy?: string | null;
 }
 
 /** Everything `recordEvent` writes. */
@@ -83,9 +117,11 @@ RETURN p.id AS id, p.name AS name, p.status AS status,
       cypher: `MATCH (c:Cooperation {id: $id})
 SET c._lock = true REMOVE c._lock
 WITH c
-RETURN c {.id, .kind, .status, .startedOn, .endedOn,
-  participants: [(p:Partner)-[r:PARTICIPATES_IN]->(c) | {id: p.id, role: r.role}]} AS state`,
-      params: { id },
+RETURN c {.id, .title, .kind, .status, .startedOn, .endedOn, proposedBy: c.proposedBy,
+  expired: c.status = $draft AND c.expiresAt <= datetime(),
+  participants: [(p:Partner)-[r:PARTICIPATES_IN|PROPOSED_IN]->(c) |
+    {id: p.id, role: r.role, confirmedAt: toString(r.confirmedAt)}]} AS state`,
+      params: { id, draft: CooperationStatus.DRAFT },
     };
   },
   dimensionKeys(keys: readonly string[]): CypherQuery {
@@ -97,20 +133,32 @@ RETURN c {.id, .kind, .status, .startedOn, .endedOn,
   partnerIds(ids: readonly string[]): CypherQuery {
     return { cypher: 'MATCH (p:Partner) WHERE p.id IN $ids RETURN p.id AS id', params: { ids } };
   },
+  /**
+   * An ACTIVE cooperation, or with `c.proposal` a DRAFT: then the named partners are PROPOSED_IN
+   * it (the proposer confirmed) and nobody's count or activity changes until it becomes ACTIVE.
+   */
   createCooperation(c: NewCooperation): CypherQuery {
     const participants = [
       { id: c.leadPartnerId, role: ParticipationRole.LEAD },
       ...c.partnerIds.map((id) => ({ id, role: ParticipationRole.PARTNER })),
     ];
+    const confirmedBy = c.proposal ? c.proposal.proposedBy : (c.confirmedBy ?? null);
+    const named = c.proposal
+      ? `CREATE (p)-[:PROPOSED_IN {role: row.role, confirmedAt: ${confirmedAt}}]->(c)`
+      : `CREATE (p)-[:PARTICIPATES_IN {role: row.role, confirmedAt: ${confirmedAt}}]->(c)
+  SET p.cooperationCount = coalesce(p.cooperationCount, 0) + 1, ${raiseLastActive('c.startedOn')}`;
+    const lifecycle = c.proposal
+      ? `proposedAt: datetime(), proposedBy: $proposedBy, expiresAt: datetime() + duration($ttl),
+  exchangeId: $exchangeId, matchId: $matchId`
+      : 'activatedAt: datetime()';
     return {
       cypher: `CREATE (c:Cooperation {id: $id, title: $title, kind: $kind, status: $status,
-  startedOn: date($startedOn), endedOn: null, funding: $funding})
+  startedOn: date($startedOn), endedOn: null, funding: $funding, ${lifecycle}})
 WITH c
 CALL (c) {
   UNWIND $participants AS row
   MATCH (p:Partner {id: row.id})
-  CREATE (p)-[:PARTICIPATES_IN {role: row.role}]->(c)
-  SET p.cooperationCount = coalesce(p.cooperationCount, 0) + 1, ${raiseLastActive('c.startedOn')}
+  ${named}
 }
 CALL (c) {
   UNWIND $dimensionKeys AS key
@@ -126,12 +174,21 @@ RETURN ${COOPERATION} AS cooperation`,
         id: c.id,
         title: c.title,
         kind: c.kind,
-        status: CooperationStatus.ACTIVE,
+        status: c.proposal ? CooperationStatus.DRAFT : CooperationStatus.ACTIVE,
         startedOn: c.startedOn,
         funding: c.funding,
         participants,
+        confirmedBy,
         dimensionKeys: c.dimensionKeys,
         eventId: c.eventId,
+        ...(c.proposal
+          ? {
+              proposedBy: c.proposal.proposedBy,
+              ttl: c.proposal.ttl,
+              exchangeId: c.proposal.exchangeId,
+              matchId: c.proposal.matchId,
+            }
+          : {}),
       },
     };
   },
@@ -139,7 +196,7 @@ RETURN ${COOPERATION} AS cooperation`,
     return {
       cypher: `MATCH (c:Cooperation {id: $cooperationId})
 MATCH (p:Partner {id: $partnerId})
-CREATE (p)-[:PARTICIPATES_IN {role: $role}]->(c)
+CREATE (p)-[:PARTICIPATES_IN {role: $role, confirmedAt: null}]->(c)
 SET p.cooperationCount = coalesce(p.cooperationCount, 0) + 1, ${raiseLastActive('c.startedOn')}
 RETURN ${COOPERATION} AS cooperation`,
       params: { cooperationId, partnerId, role },

@@ -5,6 +5,8 @@ import type { CypherExecutor, TransactionRunner } from '../db/executor';
 import { runWrite } from '../db/write-unit';
 import { type AllianceEvent, EventKind } from '../events/event.types';
 import type { CooperationRepository } from './cooperation.repository';
+import type { CooperationCreation } from './cooperation-create';
+import { requireEvent } from './cooperation-create';
 import {
   assertActivePartners,
   assertCrossDimensionRule,
@@ -13,7 +15,6 @@ import {
   assertLeadNotRepeated,
   assertLeadOrCoordinator,
   assertMayLead,
-  assertOwnPartnerActive,
   requireUser,
 } from './cooperation-write.checks';
 import {
@@ -40,12 +41,14 @@ export class CooperationWriteService {
   constructor(
     private readonly executor: CypherExecutor,
     private readonly cooperations: CooperationRepository,
+    private readonly creation: CooperationCreation,
   ) {}
 
   /**
-   * Creates an ACTIVE cooperation led by `input.leadPartnerId`; updates each participant's
-   * `cooperationCount` and `lastActiveOn`. A retry with the same idempotency key returns the
-   * first cooperation.
+   * Creates a cooperation led by `input.leadPartnerId` through {@link CooperationCreation}: a
+   * coordinator records an ACTIVE one (counts and `lastActiveOn` rise at once), a partner naming
+   * others proposes a DRAFT that becomes ACTIVE when all confirmed. A retry with the same
+   * idempotency key returns the first cooperation.
    *
    * @throws FORBIDDEN for a partner that is not the lead or not ACTIVE; NOT_FOUND for unknown
    *   partners, dimensions or events; BAD_USER_INPUT for partners that are not ACTIVE and for
@@ -59,37 +62,27 @@ export class CooperationWriteService {
     const user = requireUser(caller);
     assertMayLead(user, input.leadPartnerId);
     assertLeadNotRepeated(input.leadPartnerId, input.partnerIds);
-    const ids = [input.leadPartnerId, ...input.partnerIds];
     const options = {
       user,
       operation: 'createCooperation',
       idempotency: { key: idempotencyKey, input },
     };
     const work = async (tx: TransactionRunner) => {
-      const locked = await this.writes.lockPartners(tx, ids);
-      assertOwnPartnerActive(user, locked.get(input.leadPartnerId));
-      const profiles = assertActivePartners(ids, locked);
-      if (input.kind === CooperationKind.DIVERSITY_COOPERATION) {
-        assertCrossDimensionRule(profiles);
-      }
-      await this.assertReferences(tx, input);
-      const id = `c-${randomUUID()}`;
-      const cooperation = await this.writes.createCooperation(tx, {
-        ...input,
-        id,
-        funding: input.funding ?? null,
-        eventId: input.eventId ?? null,
-      });
-      return { result: cooperation, ids: [id, ...ids] };
+      const { cooperation, ids } = await this.creation.create(tx, user, input);
+      return { result: cooperation, ids };
     };
     return runWrite(this.executor, options, work, (id) => this.loadCooperation(id));
   }
 
   /**
-   * Adds an ACTIVE partner to a cooperation that has not ended (coordinator or its LEAD).
-   * A diversity cooperation must still satisfy the cross-dimension rule afterwards.
+   * Adds an ACTIVE partner to an ACTIVE cooperation (coordinator or its LEAD). A diversity
+   * cooperation must still satisfy the cross-dimension rule afterwards.
    *
-   * @throws NOT_FOUND, FORBIDDEN, CONFLICT (ENDED, already taking part), BAD_USER_INPUT
+   * The added partner is not asked (docs/follow-through.md#proposals): this records a partner
+   * that joined a running cooperation, as before proposals existed; consent-based joining is
+   * left out. A proposal's partners are fixed: withdraw it and propose anew.
+   *
+   * @throws NOT_FOUND, FORBIDDEN, CONFLICT (not ACTIVE, already taking part), BAD_USER_INPUT
    */
   addCooperationPartner(caller: AuthUser | null, args: AddCooperationPartnerArgs) {
     const user = requireUser(caller);
@@ -155,7 +148,10 @@ export class CooperationWriteService {
   recordAttendance(user: AuthUser | null, args: RecordAttendanceArgs): Promise<AllianceEvent> {
     const { eventId, partnerIds } = args;
     return runWrite(this.executor, { user, operation: 'recordAttendance' }, async (tx) => {
-      await this.requireEvent(tx, eventId, [EventKind.ALLIANCE_MEETING, EventKind.TRAINING]);
+      await requireEvent(this.writes, tx, eventId, [
+        EventKind.ALLIANCE_MEETING,
+        EventKind.TRAINING,
+      ]);
       const known = await this.writes.knownPartnerIds(tx, partnerIds);
       const unknown = partnerIds.find((id) => !known.has(id));
       if (unknown !== undefined) {
@@ -164,7 +160,7 @@ export class CooperationWriteService {
         });
       }
       await this.writes.attend(tx, eventId, partnerIds);
-      const event = await this.requireEvent(tx, eventId);
+      const event = await requireEvent(this.writes, tx, eventId);
       return { result: event, ids: [eventId, ...partnerIds] };
     });
   }
@@ -183,38 +179,6 @@ export class CooperationWriteService {
     }
     assertLeadOrCoordinator(user, state);
     return state;
-  }
-
-  /** The addressed dimensions and the ACTION_DAYS event must exist. */
-  private async assertReferences(tx: TransactionRunner, input: CreateCooperationInput) {
-    const known = await this.writes.knownDimensionKeys(tx, input.dimensionKeys);
-    const unknown = input.dimensionKeys.find((key) => !known.has(key));
-    if (unknown !== undefined) {
-      throw userError(ErrorCode.NOT_FOUND, `expected a dimension with key ${unknown}, got none`, {
-        key: unknown,
-      });
-    }
-    if (input.eventId != null) {
-      await this.requireEvent(tx, input.eventId, [EventKind.ACTION_DAYS]);
-    }
-  }
-
-  /** An event that exists and, when `kinds` is given, is of one of them. */
-  private async requireEvent(
-    tx: TransactionRunner,
-    id: string,
-    kinds?: readonly EventKind[],
-  ): Promise<AllianceEvent> {
-    const event = await this.writes.findEvent(tx, id);
-    if (!event) throw userError(ErrorCode.NOT_FOUND, `expected an event with id ${id}, got none`);
-    if (kinds && !kinds.includes(event.kind)) {
-      throw userError(
-        ErrorCode.BAD_USER_INPUT,
-        `expected event ${id} to be ${kinds.join(' or ')}, got ${event.kind}`,
-        { eventId: id, kind: event.kind },
-      );
-    }
-    return event;
   }
 
   private async loadCooperation(id: string): Promise<Cooperation> {

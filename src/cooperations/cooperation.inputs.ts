@@ -142,3 +142,11 @@ export class RecordAttendanceArgs {
   @AreIds('partner ids')
   partnerIds!: string[];
 }
+
+/** Arguments of `confirmCooperation`, `declineCooperation` and `withdrawProposal`. */
+@ArgsType()
+export class ProposalArgs {
+  @Field(() => ID, { description: 'The proposed cooperation (status DRAFT).' })
+  @IsId('a cooperation id')
+  id!: string;
+}

@@ -3,10 +3,12 @@ import { Role } from '../auth/auth.types';
 import type { RequestContext } from '../context';
 import { AllianceEvent } from '../events/event.types';
 import type { CooperationWriteService } from './cooperation-write.service';
+import type { ProposalService } from './proposal.service';
 import {
   AddCooperationPartnerArgs,
   CreateCooperationInput,
   EndCooperationArgs,
+  ProposalArgs,
   RecordAttendanceArgs,
   RecordEventInput,
 } from './cooperation.inputs';
@@ -20,11 +22,15 @@ const IDEMPOTENCY = {
 /** Mutations of cooperations and alliance events; thin: arguments → write service. */
 @Resolver()
 export class CooperationMutationResolver {
-  constructor(private readonly cooperationWrites: CooperationWriteService) {}
+  constructor(
+    private readonly cooperationWrites: CooperationWriteService,
+    private readonly proposals: ProposalService,
+  ) {}
 
   @Authorized()
   @Mutation(() => Cooperation, {
-    description: 'Starts a cooperation (coordinators, or an ACTIVE partner as its lead).',
+    description:
+      'Starts a cooperation: coordinators record it ACTIVE; an ACTIVE partner as its lead proposes it (DRAFT, Vorschlag) until every named partner confirmed.',
   })
   createCooperation(
     @Arg('input', () => CreateCooperationInput) input: CreateCooperationInput,
@@ -54,6 +60,40 @@ export class CooperationMutationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Cooperation> {
     return this.cooperationWrites.endCooperation(ctx.user, args);
+  }
+
+  @Authorized()
+  @Mutation(() => Cooperation, {
+    description:
+      'A named partner confirms a proposal (bestätigen); the last confirmation makes it ACTIVE. Confirming again changes nothing.',
+  })
+  confirmCooperation(
+    @Args(() => ProposalArgs) args: ProposalArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Cooperation> {
+    return this.proposals.confirmCooperation(ctx.user, args.id);
+  }
+
+  @Authorized()
+  @Mutation(() => Cooperation, {
+    description: 'A named partner other than the proposer declines a proposal (ablehnen).',
+  })
+  declineCooperation(
+    @Args(() => ProposalArgs) args: ProposalArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Cooperation> {
+    return this.proposals.declineCooperation(ctx.user, args.id);
+  }
+
+  @Authorized()
+  @Mutation(() => Cooperation, {
+    description: 'The proposing partner or a coordinator withdraws a proposal (zurückziehen).',
+  })
+  withdrawProposal(
+    @Args(() => ProposalArgs) args: ProposalArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Cooperation> {
+    return this.proposals.withdrawProposal(ctx.user, args.id);
   }
 
   @Authorized(Role.COORDINATOR)

@@ -4,6 +4,7 @@ import { rootByKey, rootConnection, type RootReader } from '../reads/read-roots'
 import {
   cooperationConditions,
   cooperationSort,
+  cooperationVisibility,
   DEFAULT_COOPERATION_ORDER,
 } from './cooperation.repository';
 import { assertCooperationFilter } from './cooperation.service';
@@ -12,11 +13,16 @@ import type { CooperationFilter, CooperationOrder } from './cooperation.types';
 /** How the read compiler reads cooperations and their participants. */
 export const cooperationReadModel: ReadModel = {
   Cooperation: objectType(
-    values(['id', 'title', 'kind', 'status', 'funding'], ['startedOn', 'endedOn']),
+    values(
+      ['id', 'title', 'kind', 'status', 'funding', 'proposedBy', 'decidedBy'],
+      // Dates and date-times alike through toString, as the repositories read them.
+      ['startedOn', 'endedOn', 'proposedAt', 'expiresAt', 'activatedAt', 'decidedAt'],
+    ),
     {
       partners: {
         kind: 'many',
-        match: (v, w) => `MATCH (:Partner)-[${w}:PARTICIPATES_IN]->(${v})`,
+        // A proposal's named partners are PROPOSED_IN it, a real cooperation's PARTICIPATES_IN.
+        match: (v, w) => `MATCH (:Partner)-[${w}:PARTICIPATES_IN|PROPOSED_IN]->(${v})`,
         orderBy: (w) => `${w}.role, startNode(${w}).name`,
       },
       dimensions: {
@@ -26,16 +32,20 @@ export const cooperationReadModel: ReadModel = {
       },
     },
   ),
-  /** Bound to the PARTICIPATES_IN relationship. */
+  /** Bound to the PARTICIPATES_IN or PROPOSED_IN relationship. */
   CooperationParticipant: {
     fields: {
       role: { kind: 'value', cypher: (r) => `${r}.role` },
+      confirmedAt: { kind: 'value', cypher: (r) => `toString(${r}.confirmedAt)` },
       partner: { kind: 'oneOf', expression: (r) => `startNode(${r})` },
     },
   },
 };
 
-/** The cooperation root fields in one statement each. */
+/**
+ * The cooperation root fields in one statement each; both see only what the viewer may see
+ * (`cooperationVisibility`): a proposal is `null` to anybody not named in it.
+ */
 export const cooperationRoots: Record<string, RootReader> = {
   'Query.cooperations': rootConnection({
     check: (args) => assertCooperationFilter(args.filter as CooperationFilter | null),
@@ -44,9 +54,11 @@ export const cooperationRoots: Record<string, RootReader> = {
       const order = (args.orderBy as CooperationOrder | null) ?? DEFAULT_COOPERATION_ORDER;
       return { ...order, sort: cooperationSort(order) };
     },
-    source: (args) => {
+    source: (args, c) => {
       const { conditions, params } = cooperationConditions(
         (args.filter as CooperationFilter | null) ?? undefined,
+        'c',
+        c.user,
       );
       return {
         source: 'MATCH (c:Cooperation)',
@@ -60,6 +72,9 @@ export const cooperationRoots: Record<string, RootReader> = {
   'Query.cooperation': rootByKey({
     check: (args) => assertId('id', args.id as string),
     argument: 'id',
-    match: (v, id) => `MATCH (${v}:Cooperation {id: ${id}})`,
+    match: (v, id, c) => {
+      const visible = cooperationVisibility(v, c.user, c.param);
+      return `MATCH (${v}:Cooperation {id: ${id}})${visible ? ` WHERE ${visible}` : ''}`;
+    },
   }),
 };

@@ -12,17 +12,24 @@ import {
 import { fromNeo4j } from '../db/values';
 import type { Dimension } from '../dimensions/dimension.types';
 import { OrderDirection } from '../partners/partner.types';
+import { type AuthUser, Role } from '../auth/auth.types';
 import {
   type Cooperation,
   type CooperationFilter,
   type CooperationOrder,
   CooperationOrderField,
   type ParticipationRole,
+  REAL_COOPERATION_STATUSES,
 } from './cooperation.types';
 
-/** The public properties of cooperation `v`, as every query and mutation returns them. */
+/**
+ * The public properties of cooperation `v`, as every query and mutation returns them. Date-times
+ * are read with Cypher's `toString`, as the compiled reads read them, so both paths answer alike.
+ */
 export const cooperationProjection = (v: string) =>
-  `${v} {.id, .title, .kind, .status, .startedOn, .endedOn, .funding}`;
+  `${v} {.id, .title, .kind, .status, .startedOn, .endedOn, .funding, .proposedBy, .decidedBy,
+  proposedAt: toString(${v}.proposedAt), expiresAt: toString(${v}.expiresAt),
+  activatedAt: toString(${v}.activatedAt), decidedAt: toString(${v}.decidedAt)}`;
 const PROJECTION = cooperationProjection('c');
 
 const SORTS: Record<CooperationOrderField, Omit<SortSpec, 'direction'>> = {
@@ -50,11 +57,38 @@ export const DEFAULT_COOPERATION_ORDER: CooperationOrder = {
 };
 
 /**
- * Conditions of a cooperation filter on the node variable `v`; every value is a parameter.
- * (`v` is one of our own variable names, never user input.)
+ * Who may see cooperation `v` (docs/follow-through.md#proposals): coordinators see all (`null`:
+ * no condition); everybody sees ACTIVE and ENDED ones; a partner also sees the proposals it is
+ * named in (PROPOSED_IN), whatever became of them. Values go through `param`.
  */
-export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
+export function cooperationVisibility(
+  v: string,
+  user: AuthUser | null,
+  param: (value: unknown) => string,
+): string | null {
+  if (user?.role === Role.COORDINATOR) return null;
+  const real = `${v}.status IN ${param(REAL_COOPERATION_STATUSES)}`;
+  if (user?.partnerId == null) return real;
+  return `(${real} OR EXISTS { (:Partner {id: ${param(user.partnerId)}})-[:PROPOSED_IN]->(${v}) })`;
+}
+
+/**
+ * Conditions of a cooperation filter on the node variable `v`, for the viewer `user` (see
+ * {@link cooperationVisibility}); every value is a parameter. (`v` is one of our own variable
+ * names, never user input.)
+ */
+export function cooperationConditions(
+  filter: CooperationFilter = {},
+  v = 'c',
+  user: AuthUser | null = null,
+) {
   const { conditions, params, add } = conditionSet();
+  const visible = cooperationVisibility(v, user, (value) => {
+    const name = `visible${Object.keys(params).length}`;
+    params[name] = value;
+    return `$${name}`;
+  });
+  if (visible) add(visible);
   if (filter.kinds?.length) add(`${v}.kind IN $kinds`, { kinds: filter.kinds });
   if (filter.statuses?.length) add(`${v}.status IN $statuses`, { statuses: filter.statuses });
   if (filter.dimension) {
@@ -63,13 +97,13 @@ export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
     });
   }
   if (filter.partner) {
-    add(`EXISTS { (:Partner {id: $partner})-[:PARTICIPATES_IN]->(${v}) }`, {
+    add(`EXISTS { (:Partner {id: $partner})-[:PARTICIPATES_IN|PROPOSED_IN]->(${v}) }`, {
       partner: filter.partner,
     });
   }
   if (filter.sectorPair?.length) {
     add(
-      `EXISTS { MATCH (a:Partner)-[:PARTICIPATES_IN]->(${v})<-[:PARTICIPATES_IN]-(b:Partner) WHERE a.sector = $sectorA AND b.sector = $sectorB AND a <> b }`,
+      `EXISTS { MATCH (a:Partner)-[:PARTICIPATES_IN|PROPOSED_IN]->(${v})<-[:PARTICIPATES_IN|PROPOSED_IN]-(b:Partner) WHERE a.sector = $sectorA AND b.sector = $sectorB AND a <> b }`,
       { sectorA: filter.sectorPair[0], sectorB: filter.sectorPair[1] },
     );
   }
@@ -88,8 +122,13 @@ export function cooperationConditions(filter: CooperationFilter = {}, v = 'c') {
 
 /** The Cypher of the Cooperation slice, as pure functions. */
 export const cooperationQueries = {
-  page(filter: CooperationFilter | undefined, order: CooperationOrder, request: PageRequest) {
-    const { conditions, params } = cooperationConditions(filter);
+  page(
+    filter: CooperationFilter | undefined,
+    order: CooperationOrder,
+    request: PageRequest,
+    user: AuthUser | null = null,
+  ) {
+    const { conditions, params } = cooperationConditions(filter, 'c', user);
     const sort = cooperationSort(order);
     const keyset = keysetClause(sort, request);
     return {
@@ -99,8 +138,8 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
       params: { ...params, ...keyset.params, limit: neo4j.int(request.limit + 1) },
     };
   },
-  count(filter: CooperationFilter | undefined): CypherQuery {
-    const { conditions, params } = cooperationConditions(filter);
+  count(filter: CooperationFilter | undefined, user: AuthUser | null = null): CypherQuery {
+    const { conditions, params } = cooperationConditions(filter, 'c', user);
     return {
       cypher: `MATCH (c:Cooperation) ${whereClause(conditions)} RETURN count(c) AS total`,
       params,
@@ -114,9 +153,11 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   },
   participants(ids: readonly string[]): CypherQuery {
     return {
-      cypher: `MATCH (p:Partner)-[r:PARTICIPATES_IN]->(c:Cooperation) WHERE c.id IN $ids
+      // A proposal's named partners are PROPOSED_IN it, a real cooperation's PARTICIPATES_IN.
+      cypher: `MATCH (p:Partner)-[r:PARTICIPATES_IN|PROPOSED_IN]->(c:Cooperation) WHERE c.id IN $ids
 WITH c, p, r ORDER BY r.role, p.name
-RETURN c.id AS id, collect({role: r.role, partnerId: p.id}) AS participants`,
+RETURN c.id AS id,
+  collect({role: r.role, partnerId: p.id, confirmedAt: toString(r.confirmedAt)}) AS participants`,
       params: { ids },
     };
   },
@@ -128,14 +169,23 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
       params: { ids },
     };
   },
-  /** The cooperations of many partners or dimensions, one page each, newest first. */
+  /**
+   * The cooperations of many partners or dimensions, one page each, newest first. Nested lists
+   * hold real cooperations only (ACTIVE, ENDED) for every viewer: proposals are listed by the
+   * root `cooperations` to those who may see them.
+   */
   pagesByParents(
     parent: 'Partner' | 'Dimension',
     parentIds: readonly string[],
     filter: CooperationFilter,
     request: PageRequest,
   ) {
-    const { conditions, params } = cooperationConditions({ ...filter, partner: null }, 'node');
+    // As seen by PUBLIC: real cooperations only, whoever asks.
+    const { conditions, params } = cooperationConditions(
+      { ...filter, partner: null },
+      'node',
+      null,
+    );
     return childPagesQuery(
       {
         parent:
@@ -162,10 +212,11 @@ RETURN c.id AS id, collect(d {.*}) AS dimensions`,
   },
 };
 
-/** A participant as the batched query returns it: the partner's id and its role. */
+/** A participant as the batched query returns it: the partner's id, role and confirmation. */
 export interface ParticipantRef {
   partnerId: string;
   role: ParticipationRole;
+  confirmedAt: string | null;
 }
 
 /** Reads cooperations; holds all of the slice's Cypher. */
@@ -173,9 +224,14 @@ export class CooperationRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   /** One page of cooperations (limit + 1 rows, in request direction) with their sort keys. */
-  findPage(filter: CooperationFilter | undefined, order: CooperationOrder, request: PageRequest) {
+  findPage(
+    filter: CooperationFilter | undefined,
+    order: CooperationOrder,
+    request: PageRequest,
+    user: AuthUser | null = null,
+  ) {
     return this.executor.read(
-      cooperationQueries.page(filter, order, request),
+      cooperationQueries.page(filter, order, request, user),
       (r) => {
         const node = fromNeo4j<Cooperation>(r.get('cooperation'));
         return { node, key: [fromNeo4j<string>(r.get('sortValue')), node.id] as SortKey };
@@ -184,10 +240,13 @@ export class CooperationRepository {
     );
   }
 
-  /** How many cooperations match the filter. */
-  async count(filter: CooperationFilter | undefined): Promise<number> {
+  /** How many cooperations match the filter (and are visible to `user`). */
+  async count(
+    filter: CooperationFilter | undefined,
+    user: AuthUser | null = null,
+  ): Promise<number> {
     const [total] = await this.executor.read(
-      cooperationQueries.count(filter),
+      cooperationQueries.count(filter, user),
       (r) => fromNeo4j<number>(r.get('total')),
       'cooperationsCount',
     );

@@ -30,7 +30,9 @@ export class CooperationResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Cooperation | null> {
-    return this.reads.serve(info, ctx, () => this.cooperationService.get(id, this.loaders(ctx)));
+    return this.reads.serve(info, ctx, () =>
+      this.cooperationService.get(id, this.loaders(ctx), ctx.user),
+    );
   }
 
   @Query(() => CooperationConnection, { description: 'Cooperations, filtered, paginated.' })
@@ -42,11 +44,14 @@ export class CooperationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Cooperation>> {
     return this.reads.serve(info, ctx, () =>
-      this.cooperationService.list(args, filter, orderBy, selectsTotalCount(info)),
+      this.cooperationService.list(args, filter, orderBy, selectsTotalCount(info), ctx.user),
     );
   }
 
-  @FieldResolver(() => [CooperationParticipant], { description: 'Partners with role, lead first.' })
+  @FieldResolver(() => [CooperationParticipant], {
+    description:
+      'Partners with role, lead first: of a proposal its named partners, with their confirmation.',
+  })
   async partners(
     @Root() cooperation: Cooperation,
     @Ctx() ctx: RequestContext,
@@ -56,7 +61,9 @@ export class CooperationResolver {
     return participants.flatMap((participant, i) => {
       const partner = partners[i];
       // A partner deleted between the two reads is left out rather than failing the list.
-      return partner && !(partner instanceof Error) ? [{ role: participant.role, partner }] : [];
+      return partner && !(partner instanceof Error)
+        ? [{ role: participant.role, confirmedAt: participant.confirmedAt, partner }]
+        : [];
     });
   }
 

@@ -14,13 +14,30 @@ registerEnumType(CooperationKind, {
   description: 'Vielfaltskooperation, Netzwerkprojekt, or an event of the einander.Aktionstage.',
 });
 
-/** Lifecycle of a cooperation. */
+/**
+ * Lifecycle of a cooperation: DRAFT → ACTIVE → ENDED, or DRAFT → DECLINED | WITHDRAWN | EXPIRED
+ * (docs/follow-through.md#proposals). A DRAFT is a proposal that waits for every named partner's
+ * confirmation; only ACTIVE and ENDED cooperations count anywhere.
+ */
 export enum CooperationStatus {
   DRAFT = 'DRAFT',
   ACTIVE = 'ACTIVE',
   ENDED = 'ENDED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+  EXPIRED = 'EXPIRED',
 }
-registerEnumType(CooperationStatus, { name: 'CooperationStatus' });
+registerEnumType(CooperationStatus, {
+  name: 'CooperationStatus',
+  description:
+    'DRAFT (Vorschlag) → ACTIVE → ENDED, or DRAFT → DECLINED / WITHDRAWN / EXPIRED. Only ACTIVE and ENDED count; the others are visible to their named partners and coordinators only.',
+});
+
+/** The statuses of real cooperations: the only ones that count and that everybody sees. */
+export const REAL_COOPERATION_STATUSES: readonly CooperationStatus[] = [
+  CooperationStatus.ACTIVE,
+  CooperationStatus.ENDED,
+];
 
 /** A partner's role in a cooperation. */
 export enum ParticipationRole {
@@ -52,6 +69,42 @@ export class Cooperation {
 
   @Field(() => String, { nullable: true, description: 'Funding programme, e.g. DEMOKRATIE_LEBEN.' })
   funding!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date-time it was proposed; null when a coordinator recorded it directly.',
+  })
+  proposedAt?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The partner that proposed it; null when a coordinator did.',
+  })
+  proposedBy?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date-time a DRAFT expires unless every named partner confirmed by then.',
+  })
+  expiresAt?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date-time it became ACTIVE; null for a proposal and for old records.',
+  })
+  activatedAt?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date-time it was DECLINED, WITHDRAWN or EXPIRED.',
+  })
+  decidedAt?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The partner that declined or withdrew it; null for a coordinator or expiry.',
+  })
+  decidedBy?: string | null;
 }
 
 /** A partner in a cooperation, with its role. */
@@ -62,6 +115,13 @@ export class CooperationParticipant {
 
   @Field(() => ParticipationRole)
   role!: ParticipationRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date-time the partner confirmed the proposal (bestätigt); null while it has not, and for cooperations a coordinator recorded.',
+  })
+  confirmedAt!: string | null;
 }
 
 /** Relay connection of cooperations. */
@@ -79,7 +139,7 @@ export class CooperationFilter {
   @Field(() => String, { nullable: true, description: 'Addresses this dimension.' })
   dimension?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'This partner takes part.' })
+  @Field(() => ID, { nullable: true, description: 'This partner takes part (or is named in it).' })
   partner?: string | null;
 
   @Field(() => [Sector], {

@@ -75,6 +75,11 @@ export interface WriteUnitOptions {
    * only names whom the audit log records (applying for membership).
    */
   actor?: 'active' | 'activeOrApplied' | 'any';
+  /**
+   * For a write the API makes on its own, without a caller (`user: null`), e.g. the expiry of
+   * proposals: the name the audit log records as its actor instead of `public`.
+   */
+  systemActor?: string;
 }
 
 /**
@@ -197,7 +202,8 @@ export async function runWrite<T>(
       if (replayed !== undefined) return { replayed, done: null };
     }
     const done = await work(tx);
-    await tx.run(auditStatement(options.user, options.operation, done.ids), () => null);
+    const audit = auditStatement(options.user, options.operation, done.ids, options.systemActor);
+    await tx.run(audit, () => null);
     if (claim) await tx.run(recordKey(claim, done.ids[0] ?? null), () => null);
     if (!done.graphUnchanged) await tx.run(BUMP_DATA_VERSION, () => null);
     return { replayed: '', done };

@@ -1,4 +1,5 @@
 import { assertKey } from '../common/checks';
+import { REAL_COOPERATION_STATUSES } from '../cooperations/cooperation.types';
 import { CursorValueType } from '../db/cursor-values';
 import { type ReadModel, objectType, values } from '../reads/read-model';
 import { rootByKey, rootList, type RootReader } from '../reads/read-roots';
@@ -21,6 +22,8 @@ export const dimensionReadModel: ReadModel = {
       kind: 'connection',
       connection: {
         match: (v, w) => `MATCH (${v})<-[:ADDRESSES]-(${w}:Cooperation)`,
+        // Real cooperations only: proposals are listed by the root field, to whom may see them.
+        conditions: (w, _args, param) => [`${w}.status IN ${param(REAL_COOPERATION_STATUSES)}`],
         sort: {
           valueType: CursorValueType.DATE,
           expression: (w) => `${w}.startedOn`,

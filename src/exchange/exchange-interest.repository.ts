@@ -1,6 +1,6 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { cooperationProjection } from '../cooperations/cooperation.repository';
-import { type Cooperation, CooperationStatus } from '../cooperations/cooperation.types';
+import type { Cooperation } from '../cooperations/cooperation.types';
 import { alignById } from '../db/cypher';
 import type { CypherExecutor, CypherQuery, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
@@ -69,14 +69,14 @@ RETURN ${MATCH} AS match`,
       params: { id },
     };
   },
-  /** Links a match to the cooperation proposed from it and makes that cooperation a DRAFT. */
+  /** Links a match to the cooperation (a DRAFT proposal) proposed from it. */
   proposed(matchId: string, cooperationId: string): CypherQuery {
     return {
       cypher: `MATCH (m:ExchangeMatch {id: $matchId}), (c:Cooperation {id: $cooperationId})
-SET m.cooperationId = c.id, c.status = $draft
+SET m.cooperationId = c.id
 CREATE (m)-[:PROPOSED]->(c)
 RETURN ${cooperationProjection('c')} AS cooperation`,
-      params: { matchId, cooperationId, draft: CooperationStatus.DRAFT },
+      params: { matchId, cooperationId },
     };
   },
   matchesByIds(ids: readonly string[]): CypherQuery {
@@ -184,7 +184,7 @@ export class ExchangeInterestRepository {
     return match ?? null;
   }
 
-  /** Links the match to its cooperation and makes that a DRAFT; the cooperation as it is now. */
+  /** Links the match to its proposed cooperation; the cooperation as it is now. */
   async markProposed(tx: TransactionRunner, matchId: string, cooperationId: string) {
     const query = interestQueries.proposed(matchId, cooperationId);
     return single(await tx.run(query, (r) => fromNeo4j<Cooperation>(r.get('cooperation'))));

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
-import {
-  assertActivePartners,
-  assertCrossDimensionRule,
-  requireUser,
-} from '../cooperations/cooperation-write.checks';
+import type { CooperationCreation } from '../cooperations/cooperation-create';
+import { assertActivePartners, requireUser } from '../cooperations/cooperation-write.checks';
 import {
   CooperationWriteRepository,
   type PartnerProfile,
@@ -46,6 +43,7 @@ export class ExchangeInterestService {
     private readonly exchanges: ExchangeRepository,
     private readonly interests: ExchangeInterestRepository,
     private readonly writes: ExchangeWriteUnit,
+    private readonly proposals: CooperationCreation,
   ) {}
 
   /**
@@ -69,7 +67,8 @@ export class ExchangeInterestService {
 
   /**
    * Proposes a DIVERSITY_COOPERATION of the two matched partners as a DRAFT cooperation, with
-   * the checks of `createCooperation` (ACTIVE partners, the cross-dimension rule).
+   * the checks of `createCooperation` (ACTIVE partners, the cross-dimension rule); it becomes
+   * ACTIVE when both confirmed (`confirmCooperation`, docs/follow-through.md#proposals).
    * @throws NOT_FOUND; FORBIDDEN for partners outside the match; CONFLICT unless OPEN, unless
    *   the proposing partner is checked in, or when proposed already (`extensions.cooperationId`);
    *   BAD_USER_INPUT when the rule fails (`extensions.rule`)
@@ -91,7 +90,7 @@ export class ExchangeInterestService {
       const lead = proposalLead(user, match);
       if (actorOf(user)) await this.writes.assertPresent(tx, exchangeId, lead);
       const other = match.partnerIds.find((id) => id !== lead) as string;
-      const cooperation = await this.createDraft(tx, match, [lead, other], input);
+      const cooperation = await this.createDraft(tx, user, match, [lead, other], input);
       const payload = {
         matchId,
         cooperationId: cooperation.id,
@@ -158,19 +157,21 @@ export class ExchangeInterestService {
     return { result: result(own, match), ids: [...ids, matchId], events };
   }
 
-  /** The DRAFT cooperation of a match, through the cooperation slice's own checks and Cypher. */
+  /**
+   * The DRAFT cooperation of a match, made the one way proposals are made (the cooperation
+   * slice's {@link CooperationCreation}: its checks, Cypher and notifications), with the
+   * exchange and match on it; the proposing partner counts as confirmed.
+   */
   private async createDraft(
     tx: TransactionRunner,
+    user: AuthUser,
     match: ExchangeMatch,
     [lead, other]: [string, string],
     input: ProposeCooperationInput,
   ): Promise<Cooperation> {
     const locked = await this.cooperationWrites.lockPartners(tx, [lead, other]);
     const profiles = assertActivePartners([lead, other], locked);
-    assertCrossDimensionRule(profiles);
-    const id = `c-${randomUUID()}`;
-    await this.cooperationWrites.createCooperation(tx, {
-      id,
+    const draft = {
       title: input.title,
       kind: CooperationKind.DIVERSITY_COOPERATION,
       startedOn: input.startedOn ?? today(),
@@ -179,9 +180,10 @@ export class ExchangeInterestService {
       partnerIds: [other],
       dimensionKeys: await this.draftDimensions(tx, input, profiles),
       eventId: null,
-    });
-    // createCooperation writes ACTIVE cooperations; a proposal from a Börse is a DRAFT.
-    return this.interests.markProposed(tx, match.id, id);
+    };
+    const origin = { exchangeId: match.exchangeId, matchId: match.id };
+    const { cooperation } = await this.proposals.create(tx, user, draft, origin);
+    return this.interests.markProposed(tx, match.id, cooperation.id);
   }
 
   /**

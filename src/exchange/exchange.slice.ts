@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CooperationCreation } from '../cooperations/cooperation-create';
 import type { CypherExecutor } from '../db/executor';
 import type { MatchingService } from '../matching/matching.service';
 import type { Slice } from '../slice';
@@ -34,6 +35,8 @@ export interface ExchangeSliceDeps {
   loaders: ExchangeLoaders;
   /** The exchange checks departed partners out and blanks erased partners' posts. */
   departures: PartnerDepartures;
+  /** The cooperation slice's one way of making proposals (`proposeCooperation`). */
+  proposals: CooperationCreation;
   /** `REDIS_URL`: set, committed events fan out to every replica through Redis. */
   redisUrl: string | undefined;
   logger: Logger;
@@ -79,7 +82,7 @@ export function exchangeSlice(deps: ExchangeSliceDeps): Slice {
       new ExchangeMutationResolver(
         exchanges,
         new ExchangeParticipationService(repository, writes),
-        new ExchangeInterestService(repository, interests, writes),
+        new ExchangeInterestService(repository, interests, writes, deps.proposals),
         meetingPlans,
       ),
       exchangeSubscriptionResolver(streams),

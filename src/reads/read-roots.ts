@@ -55,7 +55,8 @@ export interface RootConnectionSpec {
     direction: string;
     sort: SortSpec;
   };
-  source: (args: Record<string, unknown>) => RootSource;
+  /** The source for the arguments; `c` gives the viewer (`c.user`) and parameters (`c.param`). */
+  source: (args: Record<string, unknown>, c: Compilation) => RootSource;
 }
 
 /**
@@ -71,7 +72,7 @@ export function rootConnection(spec: RootConnectionSpec): RootReader {
     const order = spec.order(args);
     const scope = `${spec.name}:${order.field}:${order.direction}`;
     const request = toPageRequest(scope, args as ConnectionArgs);
-    const from = spec.source(args);
+    const from = spec.source(args, c);
     const keyset = keysetClause(order.sort, request);
     Object.assign(c.params, from.params, keyset.params);
     const compiled = compileConnection(
@@ -158,10 +159,13 @@ function rootProjection(c: Compilation, field: SelectedField, v: string): Object
   return type && projectObject(c, type, v, field.nodes);
 }
 
-/** A root field of one object by a unique property (`partner(id)`); `null` when none has it. */
+/**
+ * A root field of one object by a unique property (`partner(id)`); `null` when none has it (or,
+ * when `match` adds a condition on the viewer `c.user`, when the viewer may not see it).
+ */
 export function rootByKey(spec: {
   check: (args: Record<string, unknown>) => void;
-  match: (v: string, key: string) => string;
+  match: (v: string, key: string, c: Compilation) => string;
   argument: string;
 }): RootReader {
   return (c, field, args) => {
@@ -170,7 +174,7 @@ export function rootByKey(spec: {
     const projection = rootProjection(c, field, v);
     if (!projection) return null;
     return {
-      cypher: `${spec.match(v, c.param(args[spec.argument]))}\n${projection.calls.join('\n')}\nRETURN ${projection.cypher} AS result`,
+      cypher: `${spec.match(v, c.param(args[spec.argument]), c)}\n${projection.calls.join('\n')}\nRETURN ${projection.cypher} AS result`,
       shape: ([record]) => {
         const raw = record?.result ?? null;
         return raw === null ? null : projection.build(raw);

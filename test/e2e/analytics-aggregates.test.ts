@@ -206,7 +206,7 @@ RETURN e.date.year AS year, count(DISTINCT e) AS held, count(DISTINCT p) AS atte
       // An independent formulation: per member, the years of its cooperations' spans and events.
       const active2022 = await count(
         `MATCH (p:Partner) WHERE p.status IN $m AND (
-  EXISTS { MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE c.status <> 'DRAFT'
+  EXISTS { MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE c.status IN ['ACTIVE', 'ENDED']
     AND c.startedOn <= date('2022-12-31') AND (c.endedOn IS NULL OR c.endedOn >= date('2022-01-01')) }
   OR EXISTS { MATCH (p)-[:ATTENDED]->(e:Event) WHERE e.date.year = 2022 })
 RETURN count(p) AS n`,
@@ -273,7 +273,7 @@ RETURN count(DISTINCT p) AS n`,
       const started = (from: number, to: number) =>
         count(
           `MATCH (c:Cooperation)-[:ADDRESSES]->(:Dimension {key: 'religion'})
-WHERE c.status <> 'DRAFT' AND $from <= c.startedOn.year <= $to RETURN count(c) AS n`,
+WHERE c.status IN ['ACTIVE', 'ENDED'] AND $from <= c.startedOn.year <= $to RETURN count(c) AS n`,
           { from, to },
         );
       expect(religion?.trend.recent).toBe(await started(2021, 2022));
@@ -293,7 +293,7 @@ WHERE c.status <> 'DRAFT' AND $from <= c.startedOn.year <= $to RETURN count(c) A
       const total = sum(only.map((c) => c.cooperations));
       expect(total).toBe(
         await count(`MATCH (c:Cooperation {kind: 'DIVERSITY_COOPERATION'})-[:ADDRESSES]->(:Dimension)
-WHERE c.status <> 'DRAFT' RETURN count(*) AS n`),
+WHERE c.status IN ['ACTIVE', 'ENDED'] RETURN count(*) AS n`),
       );
       expect(only[0]?.trend).toMatchObject({ recentFrom: 2018, recentTo: 2019 });
       expect(only[0]?.cooperationsByKind.map((k) => k.kind)).toEqual(['DIVERSITY_COOPERATION']);
@@ -307,7 +307,7 @@ WHERE c.status <> 'DRAFT' RETURN count(*) AS n`),
       }>(MATRIX);
       expect(sectorMatrix.cells).toHaveLength(10);
       const pairs = await count(
-        `MATCH (c:Cooperation) WHERE c.status <> 'DRAFT'
+        `MATCH (c:Cooperation) WHERE c.status IN ['ACTIVE', 'ENDED']
 WITH c, COUNT { (c)<-[:PARTICIPATES_IN]-(:Partner) } AS n
 RETURN sum(n * (n - 1) / 2) AS n`,
       );
@@ -317,7 +317,7 @@ RETURN sum(n * (n - 1) / 2) AS n`,
       expect(sum(sectorMatrix.sectors.map((s) => s.share))).toBeCloseTo(1, 3);
       const business = await count(
         `MATCH (a:Partner {sector: 'BUSINESS'})-[:PARTICIPATES_IN]->(c:Cooperation)<-[:PARTICIPATES_IN]-(b:Partner {sector: 'CIVIL_SOCIETY'})
-WHERE c.status <> 'DRAFT' RETURN count(*) AS n`,
+WHERE c.status IN ['ACTIVE', 'ENDED'] RETURN count(*) AS n`,
       );
       const cell = sectorMatrix.cells.find(
         (c) => c.sectorA === 'CIVIL_SOCIETY' && c.sectorB === 'BUSINESS',
@@ -409,7 +409,7 @@ RETURN count(DISTINCT c) AS n`,
       const expected = await count(
         `MATCH (p:Partner) WHERE p.status IN $m
   AND NOT EXISTS { MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation)
-    WHERE c.status <> 'DRAFT' AND coalesce(c.endedOn, date('9999-12-31')) >= date($since) }
+    WHERE c.status IN ['ACTIVE', 'ENDED'] AND coalesce(c.endedOn, date('9999-12-31')) >= date($since) }
   AND NOT EXISTS { MATCH (p)-[:ATTENDED]->(e:Event) WHERE e.date >= date($since) }
 RETURN count(p) AS n`,
         { m: MEMBERS, since },

@@ -104,7 +104,7 @@ ORDER BY id`,
 
   afterAll(async () => {
     const [touched] = await cypher<{ ids: string[] }>(
-      `OPTIONAL MATCH (p:Partner)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE p.id STARTS WITH $prefix
+      `OPTIONAL MATCH (p:Partner)-[:PARTICIPATES_IN|PROPOSED_IN]->(c:Cooperation) WHERE p.id STARTS WITH $prefix
 WITH collect(DISTINCT c.id) AS cooperations
 RETURN cooperations + $events AS ids`,
       { prefix: PREFIX, events: createdEvents },
@@ -123,6 +123,9 @@ RETURN cooperations + $events AS ids`,
 DETACH DELETE n`,
       { ids, prefix: PREFIX },
     );
+    await cypher('MATCH (n:Notification) WHERE n.partnerId STARTS WITH $prefix DELETE n', {
+      prefix: PREFIX,
+    });
     await cypher('MATCH (p:Partner) WHERE p.id STARTS WITH $prefix DETACH DELETE p', {
       prefix: PREFIX,
     });
@@ -228,11 +231,11 @@ DETACH DELETE n`,
   });
 
   describe('createCooperation', () => {
-    it('should create an ACTIVE diversity cooperation with its lead, partners and dimensions', async () => {
+    it('should record an ACTIVE diversity cooperation by a coordinator, with lead, partners and dimensions', async () => {
       const body = await http<{ createCooperation: CooperationResult }>(
         CREATE,
         { input: input({ funding: 'DEMOKRATIE_LEBEN' }) },
-        await partnerAuth(id('lead')),
+        coordinator,
       );
       expect(body.errors).toBeUndefined();
       const created = body.data?.createCooperation;
@@ -247,6 +250,28 @@ DETACH DELETE n`,
         { role: 'PARTNER', partner: { id: id('b') } },
       ]);
       expect(created?.dimensions.map((d) => d.key)).toEqual(['age', 'religion']);
+    });
+
+    it('should make a partner lead’s cooperation with others a DRAFT proposal, counting nobody yet', async () => {
+      const before = await partnerState([id('lead'), id('b')]);
+      const body = await http<{
+        createCooperation: Omit<CooperationResult, 'partners'> & {
+          proposedBy: string;
+          partners: { role: string; confirmedAt: string | null; partner: { id: string } }[];
+        };
+      }>(
+        CREATE.replace('partners {', 'proposedBy partners { confirmedAt'),
+        { input: input() },
+        await partnerAuth(id('lead')),
+      );
+      expect(body.errors).toBeUndefined();
+      const created = body.data?.createCooperation;
+      expect(created).toMatchObject({ status: 'DRAFT', proposedBy: id('lead') });
+      expect(created?.partners.map((p) => [p.partner.id, p.confirmedAt !== null])).toEqual([
+        [id('lead'), true],
+        [id('b'), false],
+      ]);
+      expect(await partnerState([id('lead'), id('b')])).toEqual(before);
     });
 
     it.each([
@@ -387,7 +412,9 @@ MATCH (k:IdempotencyKey {key: $key}) RETURN n, count(k) AS keys`,
       await http(END, { c: cooperation, on: '2024-06-30' }, coordinator);
       const body = await http(ADD, { c: cooperation, p: id('g') }, coordinator);
       expect(codeOf(body)).toBe('CONFLICT');
-      expect(body.errors?.[0]?.message).toMatch(/not to be ENDED, got ENDED/);
+      expect(body.errors?.[0]?.message).toMatch(
+        /expected status ACTIVE for addCooperationPartner of .+, got ENDED/,
+      );
       expect(body.errors?.[0]?.extensions?.currentStatus).toBe('ENDED');
     });
 

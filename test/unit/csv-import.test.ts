@@ -320,7 +320,7 @@ describe('cooperations.csv rows', () => {
       'kind',
       'expected one of DIVERSITY_COOPERATION, NETWORK_PROJECT, ACTION_DAY_EVENT, got "PROJECT"',
     ],
-    [{ status: 'DONE' }, 'status', 'expected one of DRAFT, ACTIVE, ENDED, got "DONE"'],
+    [{ status: 'DONE' }, 'status', 'expected one of ACTIVE, ENDED, got "DONE"'],
     [{ startedOn: '2021-13-01' }, 'startedOn', 'expected a date as YYYY-MM-DD, got "2021-13-01"'],
     [
       { endedOn: '2021-02-28' },
