@@ -54,6 +54,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         applyRateLimitPerHour: config.auth.applyRateLimitPerHour,
         redisUrl: config.exchange.redisUrl,
         readCompiler: config.readCompiler,
+        contactRequests: config.contactRequests,
       },
       countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),
       verifyToken,

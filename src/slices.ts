@@ -3,6 +3,8 @@ import { analyticsSlice } from './analytics/analytics.slice';
 import { auditSlice } from './audit/audit.slice';
 import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
+import { contactsSlice } from './contacts/contact-request.slice';
+import type { ContactRequestSettings } from './contacts/contact-request.service';
 import { cooperationsSlice } from './cooperations/cooperation.slice';
 import { CooperationRepository } from './cooperations/cooperation.repository';
 import type { CypherExecutor } from './db/executor';
@@ -37,6 +39,8 @@ export interface SliceSettings {
   redisUrl: string | undefined;
   /** `READ_COMPILER`: plain reads in one compiled statement per root field. */
   readCompiler: boolean;
+  /** `CONTACT_REQUESTS_OPEN_MAX`, `CONTACT_REQUEST_COOLDOWN_DAYS`: limits of contact requests. */
+  contactRequests: ContactRequestSettings;
 }
 
 /** What the slices are built from. */
@@ -152,6 +156,12 @@ export function createSlices(deps: SliceDeps): Slice[] {
       departures,
       redisUrl: settings.redisUrl,
       logger,
+    }),
+    contactsSlice({
+      executor,
+      loaders: partnerSlice.loaders,
+      departures,
+      settings: settings.contactRequests,
     }),
   ];
 }

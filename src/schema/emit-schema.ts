@@ -21,7 +21,12 @@ export async function printAppSchema(): Promise<string> {
   const driver = neo4j.driver('bolt://127.0.0.1:7687');
   const slices = createSlices({
     executor: new CypherExecutor(driver, 'neo4j'),
-    settings: { applyRateLimitPerHour: 1, redisUrl: undefined, readCompiler: true },
+    settings: {
+      applyRateLimitPerHour: 1,
+      redisUrl: undefined,
+      readCompiler: true,
+      contactRequests: { openMax: 1, cooldownDays: 1 },
+    },
     verifyToken: () => Promise.reject(new Error('printing the schema checks no tokens')),
     tokenRevocations: new TokenRevocations(),
     logger: pino({ level: 'silent' }),
