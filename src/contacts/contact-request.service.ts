@@ -36,6 +36,14 @@ export interface ContactRequestSettings {
   cooldownDays: number;
 }
 
+/**
+ * Who may say no: declining and revoking withhold or withdraw consent, which must stay as easy
+ * as giving it, so any partner with a valid token may do both — a PAUSED one too, which the one
+ * actor rule would refuse. Saying no discloses nothing, so it needs no standing; asking and
+ * accepting keep the rule (ACTIVE only).
+ */
+const WITHDRAWING = 'any' as const;
+
 /** Requests are listed newest first. */
 const NEWEST_FIRST = { field: 'CREATED_AT', direction: 'DESC' };
 
@@ -158,15 +166,17 @@ export class ContactRequestService {
   }
 
   /**
-   * Declines a request (its target only), without a reason and without telling anyone: the
-   * requester only sees the status DECLINED ("nicht jetzt"). Declining again changes nothing.
+   * Declines a request (its target only, a PAUSED one too), without a reason and without telling
+   * anyone: the requester only sees the status DECLINED ("nicht jetzt"). Declining again changes
+   * nothing.
    *
    * @throws NOT_FOUND, FORBIDDEN (not the target), CONFLICT (ACCEPTED or REVOKED)
    */
   declineContactRequest(user: AuthUser | null, id: string): Promise<ContactRequest> {
     const partnerId = ownPartnerId(user);
     assertId('id', id);
-    return runWrite(this.executor, { user, operation: 'declineContactRequest' }, async (tx) => {
+    const options = { user, operation: 'declineContactRequest', actor: WITHDRAWING };
+    return runWrite(this.executor, options, async (tx) => {
       const current = await this.lockRequest(tx, id);
       assertTarget(partnerId, current);
       const ids = [id, current.fromPartnerId, current.toPartnerId];
@@ -178,7 +188,7 @@ export class ContactRequestService {
   }
 
   /**
-   * Ends the contact shared with `otherId` (either side may): the ACCEPTED request of the pair
+   * Ends the contact shared with `otherId` (either side may, a PAUSED one too): the ACCEPTED request of the pair
    * becomes REVOKED and neither sees the other's contact data any more. Revoking again returns
    * the revoked request.
    *
@@ -188,7 +198,8 @@ export class ContactRequestService {
     const partnerId = ownPartnerId(user);
     assertId('partnerId', otherId);
     assertNotSelf(partnerId, otherId, 'partnerId');
-    return runWrite(this.executor, { user, operation: 'revokeContact' }, async (tx) => {
+    const options = { user, operation: 'revokeContact', actor: WITHDRAWING };
+    return runWrite(this.executor, options, async (tx) => {
       await this.repository.lockPartner(tx, otherId);
       const pair = await this.repository.pair(tx, partnerId, otherId);
       const accepted = pair.find((r) => r.status === ContactRequestStatus.ACCEPTED);

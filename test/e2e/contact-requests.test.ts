@@ -607,6 +607,24 @@ RETURN e.ids AS ids, e.actor AS actor`,
       expect(body.errors?.[0]?.extensions?.currentStatus).toBe('ACCEPTED');
     });
 
+    it('should let a PAUSED partner decline and revoke, but not accept', async () => {
+      const incoming = await storedRequest('h', 'paused', 'PENDING');
+      const accept = await http(ACCEPT, { id: incoming }, await as('paused'));
+      expect(codeOf(accept)).toBe('FORBIDDEN');
+      expect((await answer(DECLINE, 'paused', incoming)).status).toBe('DECLINED');
+      await storedRequest('g', 'paused', 'ACCEPTED');
+      const body = await http<{ revokeContact: RequestResult }>(
+        REVOKE,
+        { p: id('g') },
+        await as('paused'),
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.revokeContact).toMatchObject({
+        status: 'REVOKED',
+        revokedBy: id('paused'),
+      });
+    });
+
     it('should refuse revoking a contact never shared (NOT_FOUND) and with oneself', async () => {
       const never = await http(REVOKE, { p: id('l3') }, await as('bad'));
       expect(codeOf(never)).toBe('NOT_FOUND');
