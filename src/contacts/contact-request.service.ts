@@ -300,7 +300,7 @@ export class ContactRequestService {
     const status = refused?.status ?? ContactRequestStatus.DECLINED;
     throw userError(
       ErrorCode.CONFLICT,
-      `expected no "no" of partner ${targetId} within ${this.settings.cooldownDays} days, got ${status} on ${refusedAt}: ask again from ${end.toISOString()}`,
+      `expected ${this.settings.cooldownDays} days to pass since partner ${targetId} said no (${status} on ${refusedAt}), got less: ask again from ${end.toISOString()}`,
       { currentStatus: status, retryAfter: end.toISOString() },
     );
   }
