@@ -56,6 +56,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         readCompiler: config.readCompiler,
         notifications: config.notifications,
         proposals: config.proposals,
+        contactRequests: config.contactRequests,
       },
       metricsRegistry: metrics.registry,
       countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),

@@ -163,6 +163,14 @@ export const ENV_SPEC = {
     desc: 'longest token lifetime accepted (exp minus iat, seconds); tokens without exp are refused',
   }),
   APPLY_RATE_LIMIT_PER_HOUR: positiveInt({ default: 10, desc: 'applyForMembership per IP' }),
+  CONTACT_REQUESTS_OPEN_MAX: positiveInt({
+    default: 10,
+    desc: 'contact requests one partner may have waiting for an answer (PENDING) at once',
+  }),
+  CONTACT_REQUEST_COOLDOWN_DAYS: nonNegativeInt({
+    default: 30,
+    desc: 'days after a partner declined (or revoked) before the requester may ask it again',
+  }),
   REDIS_URL: redisUrl({
     default: undefined,
     desc: 'Redis shared by API processes: exchange events, the application rate limit (unset: in-process only)',
@@ -329,6 +337,8 @@ export interface AppConfig {
   proposals: { ttl: string; sweepMs: number };
   /** Whether slices warm their caches once the API is ready (`MATCHING_WARM_UP`). */
   warmUp: boolean;
+  /** Limits of contact requests (src/contacts). */
+  contactRequests: { openMax: number; cooldownDays: number };
   /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
   metrics: { enabled: boolean; token?: string };
   exchange: {
@@ -424,6 +434,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     readCompiler: clean.READ_COMPILER,
     proposals: { ttl: clean.PROPOSAL_TTL, sweepMs: clean.PROPOSAL_SWEEP_MS },
     warmUp: clean.MATCHING_WARM_UP,
+    contactRequests: {
+      openMax: clean.CONTACT_REQUESTS_OPEN_MAX,
+      cooldownDays: clean.CONTACT_REQUEST_COOLDOWN_DAYS,
+    },
     metrics: { enabled: clean.METRICS_ENABLED, token: clean.METRICS_TOKEN },
     exchange: {
       redisUrl: clean.REDIS_URL,

@@ -4,6 +4,8 @@ import { analyticsSlice } from './analytics/analytics.slice';
 import { auditSlice } from './audit/audit.slice';
 import type { TokenRevocations } from './auth/token-revocations';
 import type { TokenVerifier } from './auth/tokens';
+import { contactsSlice } from './contacts/contact-request.slice';
+import type { ContactRequestSettings } from './contacts/contact-request.service';
 import { cooperationsSlice } from './cooperations/cooperation.slice';
 import type { ProposalSettings } from './cooperations/proposal-settings';
 import { CooperationRepository } from './cooperations/cooperation.repository';
@@ -48,6 +50,8 @@ export interface SliceSettings {
 
   /** `PROPOSAL_TTL`, `PROPOSAL_SWEEP_MS`: how long proposals live, how often expiry runs. */
   proposals?: ProposalSettings;
+  /** `CONTACT_REQUESTS_OPEN_MAX`, `CONTACT_REQUEST_COOLDOWN_DAYS`: limits of contact requests. */
+  contactRequests: ContactRequestSettings;
 }
 
 /** What the slices are built from. */
@@ -177,6 +181,12 @@ export function createSlices(deps: SliceDeps): Slice[] {
       settings: settings.notifications,
       logger,
       registry: deps.metricsRegistry,
+    }),
+    contactsSlice({
+      executor,
+      loaders: partnerSlice.loaders,
+      departures,
+      settings: settings.contactRequests,
     }),
   ];
 }

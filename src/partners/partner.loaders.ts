@@ -29,9 +29,15 @@ export function partnerLoaders({
   cooperations,
   offersNeeds,
 }: PartnerLoaderSources) {
-  return perRequest(() => ({
+  return perRequest((ctx) => ({
     partner: new DataLoader((ids: readonly string[]) => partners.findByIds(ids)),
     partnerPrivate: new DataLoader((ids: readonly string[]) => partners.findPrivate(ids)),
+    // The contact data partners share with the calling partner (accepted contact requests).
+    partnerSharedContact: new DataLoader((ids: readonly string[]) =>
+      ctx.user?.partnerId
+        ? partners.findSharedContacts(ctx.user.partnerId, ids)
+        : Promise.resolve(ids.map(() => null)),
+    ),
     partnerDimensions: new DataLoader((ids: readonly string[]) => partners.findDimensions(ids)),
     partnerTopics: new DataLoader((ids: readonly string[]) => topics.findByPartners(ids)),
     partnerDistrict: new DataLoader((ids: readonly string[]) => partners.findDistricts(ids)),

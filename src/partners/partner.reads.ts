@@ -33,9 +33,21 @@ export const partnerReadModel: ReadModel = {
       scope: { kind: 'value', cypher: partnerScope },
     },
     {
-      contactName: { kind: 'private', property: 'contactName', visibleTo: 'selfOrCoordinator' },
-      contactEmail: { kind: 'private', property: 'contactEmail', visibleTo: 'selfOrCoordinator' },
-      contactPhone: { kind: 'private', property: 'contactPhone', visibleTo: 'selfOrCoordinator' },
+      contactName: {
+        kind: 'private',
+        property: 'contactName',
+        visibleTo: 'selfContactOrCoordinator',
+      },
+      contactEmail: {
+        kind: 'private',
+        property: 'contactEmail',
+        visibleTo: 'selfContactOrCoordinator',
+      },
+      contactPhone: {
+        kind: 'private',
+        property: 'contactPhone',
+        visibleTo: 'selfContactOrCoordinator',
+      },
       internalNotes: { kind: 'private', property: 'internalNotes', visibleTo: 'coordinator' },
       dimensions: {
         kind: 'many',

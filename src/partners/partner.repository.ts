@@ -224,6 +224,17 @@ RETURN p.id AS id, p {.contactName, .contactEmail, .contactPhone, .internalNotes
       params: { ids },
     };
   },
+  /**
+   * Which of the partners share their contact with the viewer (an accepted contact request,
+   * `SHARES_CONTACT` in either direction, src/contacts): their contact data, the others none.
+   */
+  sharedContactsOf(viewerId: string, ids: readonly string[]): CypherQuery {
+    return {
+      cypher: `MATCH (p:Partner)-[:SHARES_CONTACT]-(:Partner {id: $viewerId}) WHERE p.id IN $ids
+RETURN DISTINCT p.id AS id, p {.contactName, .contactEmail, .contactPhone, internalNotes: null} AS private`,
+      params: { viewerId, ids },
+    };
+  },
   districtsByPartners(ids: readonly string[]): CypherQuery {
     return {
       cypher: `MATCH (p:Partner)-[:LOCATED_IN]->(d:District) WHERE p.id IN $ids
@@ -316,6 +327,26 @@ export class PartnerRepository {
           PartnerPrivate,
         ],
       'partnerPrivate',
+    );
+    return alignById<PartnerPrivate | null>(ids, rows, null);
+  }
+
+  /**
+   * The contact data of each partner that shares its contact with the viewer, else `null`
+   * (see `sharedContactsOf`); internal notes are never part of it.
+   */
+  async findSharedContacts(
+    viewerId: string,
+    ids: readonly string[],
+  ): Promise<(PartnerPrivate | null)[]> {
+    const rows = await this.executor.read(
+      partnerQueries.sharedContactsOf(viewerId, ids),
+      (r) =>
+        [r.get('id') as string, fromNeo4j<PartnerPrivate>(r.get('private'))] as [
+          string,
+          PartnerPrivate,
+        ],
+      'partnerSharedContacts',
     );
     return alignById<PartnerPrivate | null>(ids, rows, null);
   }

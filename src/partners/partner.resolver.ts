@@ -57,7 +57,8 @@ export class PartnerResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Contact person. Private: null unless coordinator or the partner itself.',
+    description:
+      'Contact person. Private: null unless coordinator, the partner itself, or a partner it shares its contact with (accepted contact request).',
   })
   contactName(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
     return this.privateField(partner, ctx, 'contactName');
@@ -65,7 +66,8 @@ export class PartnerResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Contact e-mail. Private: null unless coordinator or the partner itself.',
+    description:
+      'Contact e-mail. Private: null unless coordinator, the partner itself, or a partner it shares its contact with (accepted contact request).',
   })
   contactEmail(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
     return this.privateField(partner, ctx, 'contactEmail');
@@ -73,7 +75,8 @@ export class PartnerResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Contact phone. Private: null unless coordinator or the partner itself.',
+    description:
+      'Contact phone. Private: null unless coordinator, the partner itself, or a partner it shares its contact with (accepted contact request).',
   })
   contactPhone(@Root() partner: Partner, @Ctx() ctx: RequestContext) {
     return this.privateField(partner, ctx, 'contactPhone');
@@ -88,14 +91,22 @@ export class PartnerResolver {
     return (await this.loaders(ctx).partnerPrivate.load(partner.id))?.internalNotes ?? null;
   }
 
-  /** Private fields are null, never an error, for those who may not see them: lists stay whole. */
+  /**
+   * Private fields are null, never an error, for those who may not see them: lists stay whole.
+   * Besides coordinators and the partner itself, a partner it shares its contact with sees them
+   * (the same rule as the compiled reads' `selfContactOrCoordinator`).
+   */
   private async privateField(
     partner: Partner,
     ctx: RequestContext,
     field: 'contactName' | 'contactEmail' | 'contactPhone',
   ): Promise<string | null> {
-    if (!isSelfOrCoordinator(ctx.user, partner.id)) return null;
-    return (await this.loaders(ctx).partnerPrivate.load(partner.id))?.[field] ?? null;
+    const loaders = this.loaders(ctx);
+    if (isSelfOrCoordinator(ctx.user, partner.id)) {
+      return (await loaders.partnerPrivate.load(partner.id))?.[field] ?? null;
+    }
+    if (ctx.user?.role !== Role.PARTNER) return null;
+    return (await loaders.partnerSharedContact.load(partner.id))?.[field] ?? null;
   }
 
   @FieldResolver(() => [PartnerDimension], { description: 'Dimensions with perspective.' })

@@ -172,11 +172,15 @@ function privateValue(
 ): string {
   const role = c.user?.role;
   if (role === Role.COORDINATOR) return `${v}.${reader.property}`;
-  if (reader.visibleTo === 'selfOrCoordinator' && role === Role.PARTNER && c.user?.partnerId) {
-    return `CASE WHEN ${v}.id = ${c.viewer()} THEN ${v}.${reader.property} END`;
+  if (reader.visibleTo === 'coordinator' || role !== Role.PARTNER || !c.user?.partnerId) {
+    // Never read for other viewers: the statement does not even name the property.
+    return 'null';
   }
-  // Never read for other viewers: the statement does not even name the property.
-  return 'null';
+  const viewer = c.viewer();
+  if (reader.visibleTo === 'selfContactOrCoordinator') {
+    return `CASE WHEN ${v}.id = ${viewer} OR EXISTS { (${v})-[:SHARES_CONTACT]-(:Partner {id: ${viewer}}) } THEN ${v}.${reader.property} END`;
+  }
+  return `CASE WHEN ${v}.id = ${viewer} THEN ${v}.${reader.property} END`;
 }
 
 function compileField(

@@ -9,8 +9,16 @@ import type { CursorValueType } from '../db/cursor-values';
 export type FieldReader =
   /** A property or an expression of the object, e.g. `toString(v.joinedOn)`. */
   | { kind: 'value'; cypher: (v: string) => string }
-  /** A private property: read only for the viewers the rule names, else `null` without reading. */
-  | { kind: 'private'; property: string; visibleTo: 'selfOrCoordinator' | 'coordinator' }
+  /**
+   * A private property: read only for the viewers the rule names, else `null` without reading.
+   * `selfContactOrCoordinator` also shows it to a partner the object shares its contact with
+   * (`SHARES_CONTACT`, an accepted contact request, src/contacts).
+   */
+  | {
+      kind: 'private';
+      property: string;
+      visibleTo: 'selfOrCoordinator' | 'selfContactOrCoordinator' | 'coordinator';
+    }
   /** One related object (or `null`): a pattern from `v` to `w`, or an expression of `v`. */
   | { kind: 'one'; pattern: (v: string, w: string) => string }
   | { kind: 'oneOf'; expression: (v: string) => string }

@@ -20,13 +20,15 @@ export const SCHEMA_FILE = projectPath('schema', 'schema.graphql');
  */
 export async function printAppSchema(): Promise<string> {
   const driver = neo4j.driver('bolt://127.0.0.1:7687');
+  const defaults = loadConfig({});
   const slices = createSlices({
     executor: new CypherExecutor(driver, 'neo4j'),
     settings: {
       applyRateLimitPerHour: 1,
       redisUrl: undefined,
       readCompiler: true,
-      notifications: loadConfig({}).notifications,
+      notifications: defaults.notifications,
+      contactRequests: defaults.contactRequests,
     },
     verifyToken: () => Promise.reject(new Error('printing the schema checks no tokens')),
     tokenRevocations: new TokenRevocations(),
