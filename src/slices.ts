@@ -134,7 +134,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     logger,
   });
   const network = networkSlice(executor, logger);
-  const outcomes = outcomesSlice({ executor, logger });
+  const outcomes = outcomesSlice({ executor, logger, departures });
   const matching = matchingSlice({
     executor,
     partnerLoaders: partnerSlice.loaders,
@@ -180,6 +180,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
       executor,
       settings: settings.notifications,
       logger,
+      departures,
       registry: deps.metricsRegistry,
     }),
     contactsSlice({

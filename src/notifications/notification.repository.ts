@@ -95,6 +95,21 @@ RETURN p.id AS partnerId, p.notifyLanguage AS language, p.notifyEmailKinds AS em
     return settings;
   }
 
+  /**
+   * Erasure: the erased partner's notifications go (pending e-mails with them); others' notifications
+   * that quote its words (a contact request's message) lose the quote.
+   */
+  async erase(tx: TransactionRunner, partnerId: string): Promise<void> {
+    await tx.run(
+      {
+        cypher: `CALL () { MATCH (n:Notification {partnerId: $partnerId}) DETACH DELETE n }
+CALL () { MATCH (n:Notification {otherPartnerId: $partnerId}) SET n.text = null }`,
+        params: { partnerId },
+      },
+      () => null,
+    );
+  }
+
   /** Stores the partner's settings in the caller's transaction; `null` for an unknown partner. */
   async saveSettings(
     tx: TransactionRunner,

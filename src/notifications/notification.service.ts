@@ -4,6 +4,7 @@ import { ErrorCode, userError } from '../common/errors';
 import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
+import type { PartnerDeparture } from '../partners/partner-departures';
 import { notificationStream, type NotificationFeed } from './notification-feed';
 import type { NotificationRepository } from './notification.repository';
 import type {
@@ -73,6 +74,15 @@ export class NotificationService {
     private readonly repository: NotificationRepository,
     private readonly feed: NotificationFeed,
   ) {}
+
+  /** After an erasure committed: the partner's notifications go, quotes of it are blanked. */
+  async followUpDeparture({ partnerId, erased, by }: PartnerDeparture): Promise<void> {
+    if (!erased) return;
+    await runWrite(this.executor, { user: by, operation: 'erasePartner' }, async (tx) => {
+      await this.repository.erase(tx, partnerId);
+      return { result: null, ids: [partnerId], graphUnchanged: true };
+    });
+  }
 
   /** The calling partner's notifications, newest first. */
   notifications(

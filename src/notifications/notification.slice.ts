@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { CypherExecutor } from '../db/executor';
+import type { PartnerDepartures } from '../partners/partner-departures';
 import type { Slice } from '../slice';
 import type { DeliverySettings } from './delivery-settings';
 import { type DeliveryMetrics, NotificationDispatcher } from './dispatcher';
@@ -17,6 +18,8 @@ export interface NotificationSliceDeps {
   executor: CypherExecutor;
   settings: DeliverySettings;
   logger: Logger;
+  /** Where erasures are announced: an erased partner's notifications go with it. */
+  departures: PartnerDepartures;
   /** The app's Prometheus registry; unset: no delivery metrics. */
   registry?: Registry;
 }
@@ -50,6 +53,7 @@ export function notificationsSlice(deps: NotificationSliceDeps): Slice {
     new NotificationRepository(deps.executor),
     feed,
   );
+  deps.departures.onDeparture((departure) => service.followUpDeparture(departure));
   const logger = deps.logger.child({ slice: 'notifications' });
   const dispatcher = new NotificationDispatcher({
     outbox,

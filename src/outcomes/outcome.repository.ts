@@ -41,6 +41,17 @@ export interface MatchRead {
 
 /** The Cypher of the outcomes slice, as pure functions; every value is a parameter. */
 export const outcomeQueries = {
+  /**
+   * Erasure: the erased partner's own outcomes go; notes others wrote about it may name its
+   * people, so they are blanked (the outcome itself stays the author's record).
+   */
+  erase(partnerId: string): CypherQuery {
+    return {
+      cypher: `CALL () { MATCH (o:Outcome {byPartnerId: $partnerId}) DETACH DELETE o }
+CALL () { MATCH (o:Outcome {aboutPartnerId: $partnerId}) SET o.note = null }`,
+      params: { partnerId },
+    };
+  },
   /** The status of a partner, or no row when it does not exist. */
   partnerStatus(id: string): CypherQuery {
     return {
@@ -202,6 +213,11 @@ export class OutcomeRepository {
       fromNeo4j<MatchRead>(r.get('match')),
     );
     return match ?? null;
+  }
+
+  /** Erases what outcomes hold of a partner, inside the erasure's follow-up write. */
+  async erase(tx: TransactionRunner, partnerId: string): Promise<void> {
+    await tx.run(outcomeQueries.erase(partnerId), () => null);
   }
 
   /** Records (or replaces) the outcome of a pair inside a write. */

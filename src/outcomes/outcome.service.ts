@@ -3,6 +3,7 @@ import { type AuthUser, Role } from '../auth/auth.types';
 import { ErrorCode, userError } from '../common/errors';
 import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
 import type { CypherExecutor, TransactionRunner } from '../db/executor';
+import type { PartnerDeparture } from '../partners/partner-departures';
 import { runWrite } from '../db/write-unit';
 import { assembleFunnel, assertFunnelPeriod, monthsOf } from './funnel';
 import { assertOneSubject, type FunnelArgs, type RecordOutcomeInput } from './outcome.inputs';
@@ -63,6 +64,15 @@ export class OutcomeService {
       });
       const ids = [outcome.id, by, subject.aboutPartnerId];
       return { result: outcome, ids: subject.matchId ? [...ids, subject.matchId] : ids };
+    });
+  }
+
+  /** After an erasure committed: its outcomes go, notes about it are blanked (repeatable). */
+  async followUpDeparture({ partnerId, erased, by }: PartnerDeparture): Promise<void> {
+    if (!erased) return;
+    await runWrite(this.executor, { user: by, operation: 'erasePartner' }, async (tx) => {
+      await this.outcomes.erase(tx, partnerId);
+      return { result: null, ids: [partnerId], graphUnchanged: true };
     });
   }
 

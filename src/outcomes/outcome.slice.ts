@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { CypherExecutor } from '../db/executor';
+import type { PartnerDepartures } from '../partners/partner-departures';
 import type { Slice } from '../slice';
 import { FunnelStage } from './funnel';
 import { OutcomeRepository } from './outcome.repository';
@@ -11,6 +12,8 @@ import { SuggestionViews } from './suggestion-views';
 export interface OutcomesSliceDeps {
   executor: CypherExecutor;
   logger: Logger;
+  /** Where erasures are announced: an erased partner's outcomes go with it. */
+  departures: PartnerDepartures;
 }
 
 /** The outcomes slice, with the hook the matching slice reports suggestion reads to. */
@@ -26,9 +29,11 @@ export function outcomesSlice(deps: OutcomesSliceDeps): OutcomesSlice {
     count: (day, count) => repository.countViews(day, FunnelStage.SUGGESTIONS_VIEWED, count),
     logger: deps.logger,
   });
+  const service = new OutcomeService(deps.executor, repository);
+  deps.departures.onDeparture((departure) => service.followUpDeparture(departure));
   return {
     name: 'outcomes',
-    resolvers: [new OutcomeResolver(new OutcomeService(deps.executor, repository))],
+    resolvers: [new OutcomeResolver(service)],
     suggestionsViewed: (partnerId) => views.viewed(partnerId),
     close: () => views.flush(),
   };
