@@ -14,7 +14,7 @@ import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
 const PREFIX = 't-jour-';
 const TITLE = 'T-Jour ';
-const TOPIC = `${PREFIX}topic`;
+const TOPIC = 't_jour_topic';
 const PUBLIC_URL = 'https://vielfalt.example';
 
 /** The seeker and three candidates that add dimensions it lacks (so every pair passes the rule). */
@@ -201,9 +201,9 @@ SET p.contactEmail = substring(p.id, size($prefix)) + '@' + $domain`,
   OR (n:ContactRequest AND n.fromPartnerId STARTS WITH $prefix)
   OR (n:Notification AND n.partnerId STARTS WITH $prefix)
   OR (n:Outcome AND n.byPartnerId STARTS WITH $prefix)
-  OR ((n:Partner OR n:Topic) AND (n.id STARTS WITH $prefix OR n.key STARTS WITH $prefix))
+  OR (n:Partner AND n.id STARTS WITH $prefix) OR (n:Topic AND n.key = $topic)
 DETACH DELETE n`,
-      { title: TITLE, prefix: PREFIX },
+      { title: TITLE, prefix: PREFIX, topic: TOPIC },
     );
     await expiringApp.stop();
     await app.stop();
@@ -347,7 +347,7 @@ RETURN count(n) AS n`,
       quoted: number;
     }>(
       `RETURN COUNT { (o:Outcome {byPartnerId: $no}) } AS own,
-  [(o:Outcome {aboutPartnerId: $no}) | o.note] AS notes,
+  COLLECT { MATCH (o:Outcome {aboutPartnerId: $no}) RETURN o.note } AS notes,
   COUNT { (n:Notification {partnerId: $no}) } AS told,
   COUNT { (n:Notification {otherPartnerId: $no}) WHERE n.text IS NOT NULL } AS quoted`,
       { no: id('no') },
