@@ -1,13 +1,7 @@
-import type { Client } from 'graphql-ws';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix, type MatrixOutcome } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { createTestPartners, type TestPartner } from '../support/fixtures';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -691,107 +685,77 @@ RETURN r.id AS id, r.status AS status, r.message AS message, r.revokedBy AS revo
 
   describe('role × operation matrix', () => {
     type Actor = 'PUBLIC' | 'PARTNER (own)' | 'PARTNER (other)' | 'COORDINATOR';
-    type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
-    interface Operation {
-      name: string;
-      /** Makes a fresh target and returns the operation's variables. */
-      prepare: () => Promise<Vars>;
-      query: string;
-      outcomes: Record<Actor, Outcome>;
-    }
-    const partners: Record<Actor, Outcome> = {
+    const partners: Record<Actor, MatrixOutcome> = {
       PUBLIC: 'UNAUTHENTICATED',
       'PARTNER (own)': 'allowed',
       'PARTNER (other)': 'allowed',
       COORDINATOR: 'FORBIDDEN',
     };
-    const targetOnly: Record<Actor, Outcome> = { ...partners, 'PARTNER (other)': 'FORBIDDEN' };
-    const OPERATIONS: Operation[] = [
-      {
-        name: 'requestContact',
-        prepare: async () => ({ input: input(await freshPartner()) }),
-        query: REQUEST,
-        outcomes: partners,
-      },
-      {
-        name: 'acceptContactRequest',
-        prepare: async () => ({ id: await storedRequest(await freshPartner(), 'own', 'PENDING') }),
-        query: ACCEPT,
-        outcomes: targetOnly,
-      },
-      {
-        name: 'declineContactRequest',
-        prepare: async () => ({ id: await storedRequest(await freshPartner(), 'own', 'PENDING') }),
-        query: DECLINE,
-        outcomes: targetOnly,
-      },
-      {
-        name: 'revokeContact',
-        prepare: async () => {
-          const other = await freshPartner();
-          await storedRequest(other, 'own', 'ACCEPTED');
-          return { p: id(other) };
-        },
-        query: REVOKE,
-        // "other" shares no contact with the fresh partner: there is nothing to revoke.
-        outcomes: { ...partners, 'PARTNER (other)': 'NOT_FOUND' },
-      },
-      {
-        name: 'myContactRequests',
-        prepare: async () => ({ direction: 'INCOMING' }),
-        query: MINE,
-        outcomes: partners,
-      },
-      {
-        name: 'contactRequestStats',
-        prepare: async () => ({ from: '2024-01-01', to: '2024-12-31' }),
-        query: STATS,
-        outcomes: {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (own)': 'FORBIDDEN',
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'allowed',
-        },
-      },
-    ];
-    const ACTORS: Actor[] = ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'];
-    const headersOf: Record<Actor, () => Promise<Headers>> = {
-      PUBLIC: async () => ({}),
-      'PARTNER (own)': () => as('own'),
-      'PARTNER (other)': () => as('other'),
-      COORDINATOR: coordinatorAuth,
+    const targetOnly: Record<Actor, MatrixOutcome> = {
+      ...partners,
+      'PARTNER (other)': 'FORBIDDEN',
     };
-    const cases = OPERATIONS.flatMap((op) =>
-      ACTORS.map((actor) => [op.name, actor, op.outcomes[actor], op] as const),
-    );
 
-    function expectOutcome(body: GraphQLResponse, outcome: Outcome) {
-      if (outcome !== 'allowed') {
-        expect(codeOf(body)).toBe(outcome);
-        expect(body.data ?? null).toBeNull();
-        return;
-      }
-      expect(body.errors).toBeUndefined();
-    }
-
-    it.each(cases)('over HTTP: %s as %s → %s', async (_name, actor, outcome, op) => {
-      const body = await http(op.query, await op.prepare(), await headersOf[actor]());
-      expectOutcome(body, outcome);
-    });
-
-    describe('over graphql-ws', () => {
-      const clients = new Map<Actor, Client>();
-      beforeAll(async () => {
-        for (const actor of ACTORS) clients.set(actor, wsClient(app, await headersOf[actor]()));
-      });
-      afterAll(async () => {
-        for (const client of clients.values()) await client.dispose();
-      });
-
-      it.each(cases)('%s as %s → %s', async (_name, actor, outcome, op) => {
-        const body = await wsExecute(clients.get(actor) as Client, op.query, await op.prepare());
-        expectOutcome(body, outcome);
-      });
+    describeRoleMatrix<Actor>({
+      app: () => app,
+      actors: {
+        PUBLIC: async () => ({}),
+        'PARTNER (own)': () => as('own'),
+        'PARTNER (other)': () => as('other'),
+        COORDINATOR: coordinatorAuth,
+      },
+      operations: [
+        {
+          name: 'requestContact',
+          prepare: async () => ({ input: input(await freshPartner()) }),
+          query: REQUEST,
+          outcomes: partners,
+        },
+        {
+          name: 'acceptContactRequest',
+          prepare: async () => ({
+            id: await storedRequest(await freshPartner(), 'own', 'PENDING'),
+          }),
+          query: ACCEPT,
+          outcomes: targetOnly,
+        },
+        {
+          name: 'declineContactRequest',
+          prepare: async () => ({
+            id: await storedRequest(await freshPartner(), 'own', 'PENDING'),
+          }),
+          query: DECLINE,
+          outcomes: targetOnly,
+        },
+        {
+          name: 'revokeContact',
+          prepare: async () => {
+            const other = await freshPartner();
+            await storedRequest(other, 'own', 'ACCEPTED');
+            return { p: id(other) };
+          },
+          query: REVOKE,
+          // "other" shares no contact with the fresh partner: there is nothing to revoke.
+          outcomes: { ...partners, 'PARTNER (other)': 'NOT_FOUND' },
+        },
+        {
+          name: 'myContactRequests',
+          prepare: () => ({ direction: 'INCOMING' }),
+          query: MINE,
+          outcomes: partners,
+        },
+        {
+          name: 'contactRequestStats',
+          prepare: () => ({ from: '2024-01-01', to: '2024-12-31' }),
+          query: STATS,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (own)': 'FORBIDDEN',
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'allowed',
+          },
+        },
+      ],
     });
   });
 });

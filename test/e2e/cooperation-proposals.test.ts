@@ -1,13 +1,7 @@
-import type { Client } from 'graphql-ws';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { createTestPartners, type TestPartner } from '../support/fixtures';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -472,87 +466,56 @@ RETURN a.actor AS actor, a.role AS role`,
   describe('role × operation matrix', () => {
     type Actor =
       'PUBLIC' | 'PARTNER (named)' | 'PARTNER (proposer)' | 'PARTNER (other)' | 'COORDINATOR';
-    type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-    const ACTORS: Actor[] = [
-      'PUBLIC',
-      'PARTNER (named)',
-      'PARTNER (proposer)',
-      'PARTNER (other)',
-      'COORDINATOR',
-    ];
-    const OPERATIONS: [string, string, Record<Actor, Outcome>][] = [
-      [
-        'confirmCooperation',
-        CONFIRM,
+    /** Every case answers a fresh proposal of `lead` naming `b`. */
+    const prepare = async () => ({ id: await propose() });
+
+    describeRoleMatrix<Actor>({
+      app: () => app,
+      actors: {
+        PUBLIC: async () => ({}),
+        'PARTNER (named)': () => as('b'),
+        'PARTNER (proposer)': () => as('lead'),
+        'PARTNER (other)': () => as('other'),
+        COORDINATOR: coordinatorAuth,
+      },
+      operations: [
         {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (named)': 'allowed',
-          'PARTNER (proposer)': 'allowed', // already confirmed: a no-op
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'FORBIDDEN',
+          name: 'confirmCooperation',
+          query: CONFIRM,
+          prepare,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (named)': 'allowed',
+            'PARTNER (proposer)': 'allowed', // already confirmed: a no-op
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'FORBIDDEN',
+          },
+        },
+        {
+          name: 'declineCooperation',
+          query: DECLINE,
+          prepare,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (named)': 'allowed',
+            'PARTNER (proposer)': 'FORBIDDEN',
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'FORBIDDEN',
+          },
+        },
+        {
+          name: 'withdrawProposal',
+          query: WITHDRAW,
+          prepare,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (named)': 'FORBIDDEN',
+            'PARTNER (proposer)': 'allowed',
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'allowed',
+          },
         },
       ],
-      [
-        'declineCooperation',
-        DECLINE,
-        {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (named)': 'allowed',
-          'PARTNER (proposer)': 'FORBIDDEN',
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'FORBIDDEN',
-        },
-      ],
-      [
-        'withdrawProposal',
-        WITHDRAW,
-        {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (named)': 'FORBIDDEN',
-          'PARTNER (proposer)': 'allowed',
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'allowed',
-        },
-      ],
-    ];
-    const headersOf: Record<Actor, () => Promise<Headers>> = {
-      PUBLIC: async () => ({}),
-      'PARTNER (named)': () => as('b'),
-      'PARTNER (proposer)': () => as('lead'),
-      'PARTNER (other)': () => as('other'),
-      COORDINATOR: coordinatorAuth,
-    };
-    const cases = OPERATIONS.flatMap(([name, query, outcomes]) =>
-      ACTORS.map((actor) => [name, actor, outcomes[actor], query] as const),
-    );
-
-    function expectOutcome(body: GraphQLResponse, outcome: Outcome) {
-      if (outcome !== 'allowed') {
-        expect(codeOf(body)).toBe(outcome);
-        expect(body.data ?? null).toBeNull();
-        return;
-      }
-      expect(body.errors).toBeUndefined();
-    }
-
-    it.each(cases)('over HTTP: %s as %s → %s', async (_name, actor, outcome, query) => {
-      const body = await http(query, { id: await propose() }, await headersOf[actor]());
-      expectOutcome(body, outcome);
-    });
-
-    describe('over graphql-ws', () => {
-      const clients = new Map<Actor, Client>();
-      beforeAll(async () => {
-        for (const actor of ACTORS) clients.set(actor, wsClient(app, await headersOf[actor]()));
-      });
-      afterAll(async () => {
-        for (const client of clients.values()) await client.dispose();
-      });
-
-      it.each(cases)('%s as %s → %s', async (_name, actor, outcome, query) => {
-        const vars = { id: await propose() };
-        expectOutcome(await wsExecute(clients.get(actor) as Client, query, vars), outcome);
-      });
     });
   });
 });

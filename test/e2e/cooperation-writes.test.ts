@@ -1,13 +1,7 @@
-import type { Client } from 'graphql-ws';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix, type MatrixOutcome } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { createTestEvents, createTestPartners, type TestPartner } from '../support/fixtures';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -134,99 +128,64 @@ DETACH DELETE n`,
 
   describe('role × operation matrix', () => {
     type Actor = 'PUBLIC' | 'PARTNER (lead/own)' | 'PARTNER (other)' | 'COORDINATOR';
-    type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-    interface Operation {
-      name: string;
-      /** Makes a fresh target and returns the operation's variables. */
-      prepare: () => Promise<Vars>;
-      query: string;
-      outcomes: Record<Actor, Outcome>;
-    }
-    const leadOrCoordinator: Record<Actor, Outcome> = {
+    const leadOrCoordinator: Record<Actor, MatrixOutcome> = {
       PUBLIC: 'UNAUTHENTICATED',
       'PARTNER (lead/own)': 'allowed',
       'PARTNER (other)': 'FORBIDDEN',
       COORDINATOR: 'allowed',
     };
-    const coordinatorOnly: Record<Actor, Outcome> = {
+    const coordinatorOnly: Record<Actor, MatrixOutcome> = {
       ...leadOrCoordinator,
       'PARTNER (lead/own)': 'FORBIDDEN',
     };
-    const OPERATIONS: Operation[] = [
-      {
-        name: 'createCooperation',
-        prepare: async () => ({ input: input() }),
-        query: CREATE,
-        outcomes: leadOrCoordinator,
-      },
-      {
-        name: 'addCooperationPartner',
-        prepare: async () => ({ c: await newCooperation(), p: id('f') }),
-        query: ADD,
-        outcomes: leadOrCoordinator,
-      },
-      {
-        name: 'endCooperation',
-        prepare: async () => ({ c: await newCooperation(), on: '2024-12-31' }),
-        query: END,
-        outcomes: leadOrCoordinator,
-      },
-      {
-        name: 'recordEvent',
-        prepare: async () => ({
-          input: { kind: 'TRAINING', title: `${TITLE}Qualifizierung`, date: '2024-05-05' },
-        }),
-        query: RECORD_EVENT,
-        outcomes: coordinatorOnly,
-      },
-      {
-        name: 'recordAttendance',
-        prepare: async () => ({ e: id('ev-matrix'), ps: [id('b')] }),
-        query: ATTEND,
-        outcomes: coordinatorOnly,
-      },
-    ];
-    const ACTORS: Actor[] = ['PUBLIC', 'PARTNER (lead/own)', 'PARTNER (other)', 'COORDINATOR'];
-    const headersOf: Record<Actor, () => Promise<Headers>> = {
-      PUBLIC: async () => ({}),
-      'PARTNER (lead/own)': () => partnerAuth(id('lead')),
-      'PARTNER (other)': () => partnerAuth(id('other')),
-      COORDINATOR: coordinatorAuth,
-    };
-    const cases = OPERATIONS.flatMap((op) =>
-      ACTORS.map((actor) => [op.name, actor, op.outcomes[actor], op] as const),
-    );
 
-    /** Checks one answer against the expected outcome; remembers created events. */
-    function expectOutcome(body: GraphQLResponse, outcome: Outcome) {
-      if (outcome !== 'allowed') {
-        expect(codeOf(body)).toBe(outcome);
-        expect(body.data ?? null).toBeNull();
-        return;
-      }
-      expect(body.errors).toBeUndefined();
-      const event = body.data?.recordEvent as { id: string } | undefined;
-      if (event) createdEvents.push(event.id);
-    }
-
-    it.each(cases)('over HTTP: %s as %s → %s', async (_name, actor, outcome, op) => {
-      const body = await http(op.query, await op.prepare(), await headersOf[actor]());
-      expectOutcome(body, outcome);
-    });
-
-    describe('over graphql-ws', () => {
-      const clients = new Map<Actor, Client>();
-      beforeAll(async () => {
-        for (const actor of ACTORS) clients.set(actor, wsClient(app, await headersOf[actor]()));
-      });
-      afterAll(async () => {
-        for (const client of clients.values()) await client.dispose();
-      });
-
-      it.each(cases)('%s as %s → %s', async (_name, actor, outcome, op) => {
-        const body = await wsExecute(clients.get(actor) as Client, op.query, await op.prepare());
-        expectOutcome(body, outcome);
-      });
+    describeRoleMatrix<Actor>({
+      app: () => app,
+      actors: {
+        PUBLIC: async () => ({}),
+        'PARTNER (lead/own)': () => partnerAuth(id('lead')),
+        'PARTNER (other)': () => partnerAuth(id('other')),
+        COORDINATOR: coordinatorAuth,
+      },
+      operations: [
+        {
+          name: 'createCooperation',
+          prepare: () => ({ input: input() }),
+          query: CREATE,
+          outcomes: leadOrCoordinator,
+        },
+        {
+          name: 'addCooperationPartner',
+          prepare: async () => ({ c: await newCooperation(), p: id('f') }),
+          query: ADD,
+          outcomes: leadOrCoordinator,
+        },
+        {
+          name: 'endCooperation',
+          prepare: async () => ({ c: await newCooperation(), on: '2024-12-31' }),
+          query: END,
+          outcomes: leadOrCoordinator,
+        },
+        {
+          name: 'recordEvent',
+          prepare: () => ({
+            input: { kind: 'TRAINING', title: `${TITLE}Qualifizierung`, date: '2024-05-05' },
+          }),
+          query: RECORD_EVENT,
+          outcomes: coordinatorOnly,
+        },
+        {
+          name: 'recordAttendance',
+          prepare: () => ({ e: id('ev-matrix'), ps: [id('b')] }),
+          query: ATTEND,
+          outcomes: coordinatorOnly,
+        },
+      ],
+      // Events have no partner prefix: remember them for afterAll.
+      expectAllowed: (body) => {
+        const event = body.data?.recordEvent as { id: string } | undefined;
+        if (event) createdEvents.push(event.id);
+      },
     });
   });
 

@@ -4,13 +4,8 @@ import type { CypherQuery } from '../../src/db/executor';
 import { fromNeo4j } from '../../src/db/values';
 import { EXCHANGE_MUTATIONS as M } from '../support/exchange-client';
 import { createTestEvents, createTestPartners, type TestPartner } from '../support/fixtures';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix, type MatrixOutcome } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp, wsClient } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
 /** Every partner and event id this suite creates starts with this prefix; afterAll deletes them. */
@@ -351,15 +346,7 @@ RETURN n.partnerId AS partnerId, n.otherPartnerId AS otherPartnerId, n.kind AS k
 
     describe('role × operation matrix', () => {
       type Actor = 'PUBLIC' | 'PARTNER (own)' | 'PARTNER (other)' | 'COORDINATOR';
-      type Outcome = 'allowed' | 'UNAUTHENTICATED';
-      const ACTORS: Actor[] = ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'];
-      const headersOf: Record<Actor, () => Promise<Headers>> = {
-        PUBLIC: async () => ({}),
-        'PARTNER (own)': () => as('a'),
-        'PARTNER (other)': () => as('other'),
-        COORDINATOR: coordinatorAuth,
-      };
-      const outcomes: Record<Actor, Outcome> = {
+      const outcomes: Record<Actor, MatrixOutcome> = {
         PUBLIC: 'UNAUTHENTICATED',
         'PARTNER (own)': 'allowed',
         'PARTNER (other)': 'allowed',
@@ -372,42 +359,25 @@ RETURN n.partnerId AS partnerId, n.otherPartnerId AS otherPartnerId, n.kind AS k
         'PARTNER (other)': { myMatches: 0, myInterests: 0 },
         COORDINATOR: { myMatches: 1, myInterests: 3 },
       };
-      const OPERATIONS = [
-        { name: 'myMatches', query: MY_MATCHES },
-        { name: 'myInterests', query: MY_INTERESTS },
-      ];
-      const cases = OPERATIONS.flatMap((op) =>
-        ACTORS.map((actor) => [op.name, actor, outcomes[actor], op.query] as const),
-      );
+      // A function: x is known only once the beforeAll above has run.
+      const prepare = () => ({ x });
 
-      function expectOutcome(body: GraphQLResponse, name: string, actor: Actor) {
-        if (outcomes[actor] !== 'allowed') {
-          expect(codeOf(body)).toBe(outcomes[actor]);
-          expect(body.data ?? null).toBeNull();
-          return;
-        }
-        expect(body.errors).toBeUndefined();
-        expect((body.data?.[name] as unknown[]).length).toBe(sizes[actor][name]);
-      }
-
-      it.each(cases)('over HTTP: %s as %s → %s', async (name, actor, _outcome, query) => {
-        expectOutcome(await http(query, { x }, await headersOf[actor]()), name, actor);
-      });
-
-      describe('over graphql-ws', () => {
-        const byActor = new Map<Actor, Client>();
-        beforeAll(async () => {
-          for (const actor of ACTORS) {
-            const client = wsClient(app, await headersOf[actor]());
-            clients.push(client);
-            byActor.set(actor, client);
-          }
-        });
-
-        it.each(cases)('%s as %s → %s', async (name, actor, _outcome, query) => {
-          const body = await wsExecute(byActor.get(actor) as Client, query, { x });
-          expectOutcome(body, name, actor);
-        });
+      describeRoleMatrix<Actor>({
+        app: () => app,
+        actors: {
+          PUBLIC: async () => ({}),
+          'PARTNER (own)': () => as('a'),
+          'PARTNER (other)': () => as('other'),
+          COORDINATOR: coordinatorAuth,
+        },
+        operations: [
+          { name: 'myMatches', query: MY_MATCHES, prepare, outcomes },
+          { name: 'myInterests', query: MY_INTERESTS, prepare, outcomes },
+        ],
+        expectAllowed: (body, { operation, actor }) => {
+          const listed = body.data?.[operation.name] as unknown[];
+          expect(listed.length).toBe(sizes[actor][operation.name]);
+        },
       });
     });
   });

@@ -1,4 +1,3 @@
-import type { Client } from 'graphql-ws';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
 import {
@@ -13,13 +12,8 @@ import {
   startMailServer,
   waitForMail,
 } from '../support/mail-server';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix, type MatrixOutcome } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp, wsClient } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
 /** Every id this suite creates starts with this prefix; afterAll deletes them all. */
@@ -352,92 +346,57 @@ describe('notifications', () => {
 
   describe('role × operation matrix', () => {
     type Actor = 'PUBLIC' | 'PARTNER (own)' | 'PARTNER (other)' | 'COORDINATOR';
-    type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-    interface Operation {
-      name: string;
-      query: string;
-      /** The operation's variables (a partner's own partner is `de`). */
-      vars: () => Promise<Vars>;
-      outcomes: Record<Actor, Outcome>;
-    }
-    const partnerOnly: Record<Actor, Outcome> = {
+    const partnerOnly: Record<Actor, MatrixOutcome> = {
       PUBLIC: 'UNAUTHENTICATED',
       'PARTNER (own)': 'allowed',
       'PARTNER (other)': 'allowed',
       COORDINATOR: 'FORBIDDEN',
     };
-    const selfOrCoordinator: Record<Actor, Outcome> = {
+    const selfOrCoordinator: Record<Actor, MatrixOutcome> = {
       PUBLIC: 'UNAUTHENTICATED',
       'PARTNER (own)': 'allowed',
       'PARTNER (other)': 'FORBIDDEN',
       COORDINATOR: 'allowed',
     };
-    const OPERATIONS: Operation[] = [
-      { name: 'notifications', query: LIST, vars: async () => ({}), outcomes: partnerOnly },
-      {
-        name: 'markNotificationsRead (own notification)',
-        query: MARK,
-        vars: async () => ({ ids: [await notify('de', NotificationKind.EXCHANGE_MATCH, null)] }),
-        outcomes: { ...partnerOnly, 'PARTNER (other)': 'allowed' },
-      },
-      {
-        name: 'notificationSettings',
-        query: SETTINGS,
-        vars: async () => ({ p: id('de') }),
-        outcomes: selfOrCoordinator,
-      },
-      {
-        name: 'updateNotificationSettings',
-        query: UPDATE,
-        vars: async () => ({
-          p: id('de'),
-          input: { language: 'DE', emailKinds: Object.values(NotificationKind) },
-        }),
-        outcomes: selfOrCoordinator,
-      },
-    ];
-    const ACTORS: Actor[] = ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'];
+    /** The actors' headers; a partner's own partner is `de`. */
     const headersOf: Record<Actor, () => Promise<Headers>> = {
       PUBLIC: async () => ({}),
       'PARTNER (own)': () => partnerAuth(id('de')),
       'PARTNER (other)': () => partnerAuth(id('other')),
       COORDINATOR: coordinatorAuth,
     };
-    const cases = OPERATIONS.flatMap((op) =>
-      ACTORS.map((actor) => [op.name, actor, op.outcomes[actor], op] as const),
-    );
 
-    /**
-     * markNotificationsRead by another partner names an id that is not theirs: NOT_FOUND, which
-     * the matrix counts as "allowed to ask" — the refusal is about the id, not the role.
-     */
-    function expectOutcome(op: Operation, actor: Actor, body: GraphQLResponse, outcome: Outcome) {
-      if (outcome !== 'allowed') {
-        expect(codeOf(body)).toBe(outcome);
-        expect(body.data ?? null).toBeNull();
-        return;
-      }
-      if (op.query === MARK && actor === 'PARTNER (other)') {
-        expect(codeOf(body)).toBe('NOT_FOUND');
-        return;
-      }
-      expect(body.errors).toBeUndefined();
-    }
-
-    it.each(cases)('%s as %s over HTTP → %s', async (_name, actor, outcome, op) => {
-      const body = await http(op.query, await op.vars(), await headersOf[actor]());
-      expectOutcome(op, actor, body, outcome);
-    });
-
-    it.each(cases)('%s as %s over WebSocket → %s', async (_name, actor, outcome, op) => {
-      const headers = await headersOf[actor]();
-      const client: Client = wsClient(app, headers.authorization ? headers : undefined);
-      try {
-        const body = await wsExecute(client, op.query, await op.vars());
-        expectOutcome(op, actor, body, outcome);
-      } finally {
-        await client.dispose();
-      }
+    describeRoleMatrix<Actor>({
+      app: () => app,
+      actors: headersOf,
+      operations: [
+        { name: 'notifications', query: LIST, prepare: () => ({}), outcomes: partnerOnly },
+        {
+          name: 'markNotificationsRead (own notification)',
+          query: MARK,
+          prepare: async () => ({
+            ids: [await notify('de', NotificationKind.EXCHANGE_MATCH, null)],
+          }),
+          // Another partner may ask, but names an id that is not theirs: the refusal is about
+          // the id, not the role.
+          outcomes: { ...partnerOnly, 'PARTNER (other)': 'NOT_FOUND' },
+        },
+        {
+          name: 'notificationSettings',
+          query: SETTINGS,
+          prepare: () => ({ p: id('de') }),
+          outcomes: selfOrCoordinator,
+        },
+        {
+          name: 'updateNotificationSettings',
+          query: UPDATE,
+          prepare: () => ({
+            p: id('de'),
+            input: { language: 'DE', emailKinds: Object.values(NotificationKind) },
+          }),
+          outcomes: selfOrCoordinator,
+        },
+      ],
     });
 
     it.each([

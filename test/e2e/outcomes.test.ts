@@ -1,13 +1,7 @@
-import type { Client } from 'graphql-ws';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
-import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+import { describeRoleMatrix } from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { createTestPartners, type TestPartner } from '../support/fixtures';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
@@ -178,95 +172,61 @@ DETACH DELETE n`,
 
   describe('role × operation matrix', () => {
     type Actor = 'PUBLIC' | 'PARTNER (own)' | 'PARTNER (other)' | 'COORDINATOR';
-    type Expected = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-    interface Operation {
-      name: string;
-      vars: Vars;
-      query: string;
-      outcomes: Record<Actor, Expected>;
-    }
-    const OPERATIONS: Operation[] = [
-      {
-        name: 'recordOutcome (pair)',
-        vars: { input: { aboutPartnerId: id('d'), outcome: 'MET' } },
-        query: RECORD,
-        outcomes: {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (own)': 'allowed',
-          'PARTNER (other)': 'allowed',
-          COORDINATOR: 'FORBIDDEN',
-        },
-      },
-      {
-        name: 'recordOutcome (match)',
-        vars: { input: { matchId: id('m1'), outcome: 'MET' } },
-        query: RECORD,
-        outcomes: {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (own)': 'allowed',
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'FORBIDDEN',
-        },
-      },
-      {
-        name: 'myOutcomes',
-        vars: { first: 5 },
-        query: MINE,
-        outcomes: {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (own)': 'allowed',
-          'PARTNER (other)': 'allowed',
-          COORDINATOR: 'FORBIDDEN',
-        },
-      },
-      {
-        name: 'cooperationFunnel',
-        vars: { from: '2031-03-01', to: '2031-05-31' },
-        query: FUNNEL,
-        outcomes: {
-          PUBLIC: 'UNAUTHENTICATED',
-          'PARTNER (own)': 'FORBIDDEN',
-          'PARTNER (other)': 'FORBIDDEN',
-          COORDINATOR: 'allowed',
-        },
-      },
-    ];
-    const ACTORS: Actor[] = ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'];
-    const headersOf: Record<Actor, () => Promise<Headers>> = {
-      PUBLIC: async () => ({}),
-      'PARTNER (own)': () => as('a'),
-      'PARTNER (other)': () => as('b'),
-      COORDINATOR: coordinatorAuth,
-    };
-    const cases = OPERATIONS.flatMap((op) =>
-      ACTORS.map((actor) => [op.name, actor, op.outcomes[actor], op] as const),
-    );
 
-    function expectOutcome(body: GraphQLResponse, expected: Expected) {
-      if (expected !== 'allowed') {
-        expect(codeOf(body)).toBe(expected);
-        expect(body.data ?? null).toBeNull();
-        return;
-      }
-      expect(body.errors).toBeUndefined();
-    }
-
-    it.each(cases)('over HTTP: %s as %s → %s', async (_name, actor, expected, op) => {
-      expectOutcome(await http(op.query, op.vars, await headersOf[actor]()), expected);
-    });
-
-    describe('over graphql-ws', () => {
-      const clients = new Map<Actor, Client>();
-      beforeAll(async () => {
-        for (const actor of ACTORS) clients.set(actor, wsClient(app, await headersOf[actor]()));
-      });
-      afterAll(async () => {
-        for (const client of clients.values()) await client.dispose();
-      });
-
-      it.each(cases)('%s as %s → %s', async (_name, actor, expected, op) => {
-        expectOutcome(await wsExecute(clients.get(actor) as Client, op.query, op.vars), expected);
-      });
+    describeRoleMatrix<Actor>({
+      app: () => app,
+      actors: {
+        PUBLIC: async () => ({}),
+        'PARTNER (own)': () => as('a'),
+        'PARTNER (other)': () => as('b'),
+        COORDINATOR: coordinatorAuth,
+      },
+      operations: [
+        {
+          name: 'recordOutcome (pair)',
+          prepare: () => ({ input: { aboutPartnerId: id('d'), outcome: 'MET' } }),
+          query: RECORD,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (own)': 'allowed',
+            'PARTNER (other)': 'allowed',
+            COORDINATOR: 'FORBIDDEN',
+          },
+        },
+        {
+          name: 'recordOutcome (match)',
+          prepare: () => ({ input: { matchId: id('m1'), outcome: 'MET' } }),
+          query: RECORD,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (own)': 'allowed',
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'FORBIDDEN',
+          },
+        },
+        {
+          name: 'myOutcomes',
+          prepare: () => ({ first: 5 }),
+          query: MINE,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (own)': 'allowed',
+            'PARTNER (other)': 'allowed',
+            COORDINATOR: 'FORBIDDEN',
+          },
+        },
+        {
+          name: 'cooperationFunnel',
+          prepare: () => ({ from: '2031-03-01', to: '2031-05-31' }),
+          query: FUNNEL,
+          outcomes: {
+            PUBLIC: 'UNAUTHENTICATED',
+            'PARTNER (own)': 'FORBIDDEN',
+            'PARTNER (other)': 'FORBIDDEN',
+            COORDINATOR: 'allowed',
+          },
+        },
+      ],
     });
   });
 

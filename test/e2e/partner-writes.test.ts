@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../src/app';
 import {
-  type GraphQLResponse,
-  postGraphQL,
-  startTestApp,
-  wsClient,
-  wsExecute,
-} from '../support/test-app';
+  describeRoleMatrix,
+  type MatrixOperation,
+  type MatrixOutcome,
+} from '../support/role-matrix';
+import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 
 const FIELDS = `id name status version cooperationCount description website
@@ -112,84 +111,74 @@ describe('partner writes', () => {
 
   describe('role × operation matrix', () => {
     type Caller = 'PUBLIC' | 'PARTNER (own)' | 'PARTNER (other)' | 'COORDINATOR';
-    interface Operation {
-      name: string;
-      prepare: string[];
-      document: string;
-      variables: (p: PartnerView) => Record<string, unknown>;
-      allowed: Caller[];
-    }
-    const coordinatorOnly = (name: string, prepare: string[]): Operation => ({
+    const COORDINATOR_ONLY: Record<Caller, MatrixOutcome> = {
+      PUBLIC: 'UNAUTHENTICATED',
+      'PARTNER (own)': 'FORBIDDEN',
+      'PARTNER (other)': 'FORBIDDEN',
+      COORDINATOR: 'allowed',
+    };
+    /** Every case gets a fresh applicant, taken through the coordinator's status `steps`. */
+    const applicant =
+      (...steps: string[]) =>
+      async (): Promise<PartnerView> => {
+        let partner = await apply();
+        for (const step of steps) partner = await asCoordinator(step, partner.id);
+        return partner;
+      };
+    const coordinatorOnly = (
+      name: string,
+      ...steps: string[]
+    ): MatrixOperation<Caller, PartnerView> => ({
       name,
-      prepare,
-      document: STATUS(name),
+      query: STATUS(name),
+      prepare: applicant(...steps),
       variables: (p) => ({ id: p.id }),
-      allowed: ['COORDINATOR'],
+      outcomes: COORDINATOR_ONLY,
     });
-    const OPERATIONS: Operation[] = [
-      {
-        name: 'applyForMembership',
-        prepare: [],
-        document: APPLY,
-        variables: () => ({ input: application() }),
-        allowed: ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'],
+
+    describeRoleMatrix<Caller, PartnerView>({
+      app: () => app,
+      actors: {
+        PUBLIC: async () => ({}),
+        // The case's own applicant: a token for a partner that does not exist would get 401.
+        'PARTNER (own)': { perCase: (partner) => partnerAuth(partner.id) },
+        'PARTNER (other)': () => partnerAuth(OTHER_PARTNER),
+        COORDINATOR: coordinatorAuth,
       },
-      coordinatorOnly('admitPartner', []),
-      coordinatorOnly('pausePartner', ['admitPartner']),
-      coordinatorOnly('reactivatePartner', ['admitPartner', 'pausePartner']),
-      coordinatorOnly('recordPartnerLeft', ['admitPartner']),
-      coordinatorOnly('erasePartner', []),
-      {
-        name: 'updatePartnerProfile',
-        prepare: [],
-        document: UPDATE,
-        variables: (p) => ({ id: p.id, version: p.version, input: { description: 'neu' } }),
-        allowed: ['PARTNER (own)', 'COORDINATOR'],
-      },
-    ];
-    const CALLERS: Caller[] = ['PUBLIC', 'PARTNER (own)', 'PARTNER (other)', 'COORDINATOR'];
-    const refusal = (caller: Caller) => (caller === 'PUBLIC' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-
-    async function headersOf(caller: Caller, ownId: string): Promise<Headers> {
-      if (caller === 'PUBLIC') return {};
-      if (caller === 'COORDINATOR') return coordinator;
-      return partnerAuth(caller === 'PARTNER (own)' ? ownId : OTHER_PARTNER);
-    }
-
-    async function execute(
-      transport: 'HTTP' | 'WS',
-      query: string,
-      variables: Record<string, unknown>,
-      headers: Headers,
-    ): Promise<Result> {
-      if (transport === 'HTTP') return http(query, variables, headers);
-      const client = wsClient(app, Object.keys(headers).length > 0 ? headers : undefined);
-      try {
-        return await wsExecute<Record<string, PartnerView>>(client, query, variables);
-      } finally {
-        await client.dispose();
-      }
-    }
-
-    const cases = (['HTTP', 'WS'] as const).flatMap((transport) =>
-      OPERATIONS.flatMap((op) =>
-        CALLERS.map((caller) => [transport, op.name, caller, op] as const),
-      ),
-    );
-
-    it.each(cases)('%s %s as %s', async (transport, _name, caller, op) => {
-      let partner = await apply();
-      for (const step of op.prepare) partner = await asCoordinator(step, partner.id);
-      const headers = await headersOf(caller, partner.id);
-      const result = await execute(transport, op.document, op.variables(partner), headers);
-      if (op.allowed.includes(caller)) {
-        expect(result.errors).toBeUndefined();
-        const returned = result.data?.[op.name] as PartnerView;
+      operations: [
+        {
+          name: 'applyForMembership',
+          query: APPLY,
+          prepare: applicant(),
+          variables: () => ({ input: application() }),
+          outcomes: {
+            PUBLIC: 'allowed',
+            'PARTNER (own)': 'allowed',
+            'PARTNER (other)': 'allowed',
+            COORDINATOR: 'allowed',
+          },
+        },
+        coordinatorOnly('admitPartner'),
+        coordinatorOnly('pausePartner', 'admitPartner'),
+        coordinatorOnly('reactivatePartner', 'admitPartner', 'pausePartner'),
+        coordinatorOnly('recordPartnerLeft', 'admitPartner'),
+        coordinatorOnly('erasePartner'),
+        {
+          name: 'updatePartnerProfile',
+          query: UPDATE,
+          prepare: applicant(),
+          variables: (p) => ({ id: p.id, version: p.version, input: { description: 'neu' } }),
+          outcomes: { ...COORDINATOR_ONLY, 'PARTNER (own)': 'allowed' },
+        },
+      ],
+      expectAllowed: (body, { operation }) => {
+        const returned = body.data?.[operation.name] as PartnerView;
         if (!created.includes(returned.id)) created.push(returned.id);
-      } else {
-        expect(codeOf(result)).toBe(refusal(caller));
-        expect((await read(partner.id)).version).toBe(partner.version);
-      }
+      },
+      // A refused write leaves the partner as it was.
+      expectRefused: async (_body, { target }) => {
+        expect((await read(target.id)).version).toBe(target.version);
+      },
     });
   });
 
