@@ -152,7 +152,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     districtsSlice({ districts: new DistrictRepository(executor), partners }, reads),
     partnerSlice,
     cooperation,
-    eventsSlice(events, reads, executor),
+    eventsSlice(events, reads),
     auditSlice(executor),
     matching,
     outcomes,
