@@ -18,8 +18,8 @@ export interface LabelShare {
 export const LABEL_RULES = {
   /** At most this many dimensions in a label. */
   maxDimensions: 2,
-  /** A dimension after the first needs at least this share of the members. */
-  secondDimensionShare: 0.4,
+  /** A dimension needs at least this share of the members to name the community. */
+  dimensionShare: 0.4,
   /** At most this many sectors in a label. */
   maxSectors: 2,
   /** A sector after the first needs at least this share of the members. */
@@ -61,22 +61,42 @@ function dominant(shares: readonly LabelShare[], max: number, minShare: number):
 }
 
 /**
+ * The dimensions that set a community apart: among those at least
+ * {@link LABEL_RULES}.dimensionShare of its members engage in, the ones most over-represented
+ * against the whole network (share / network share; ties by share, then key). Without such a
+ * dimension, the most frequent one. Age is common everywhere, so raw shares alone would name
+ * most communities "Lebensalter".
+ */
+function distinctive(
+  shares: readonly LabelShare[],
+  baseline: ReadonlyMap<string, number>,
+): string[] {
+  const lift = (s: LabelShare) => s.share / Math.max(baseline.get(s.key) ?? s.share, 1e-9);
+  const strong = shares
+    .filter((s) => s.count > 0 && s.share >= LABEL_RULES.dimensionShare)
+    .sort((a, b) => lift(b) - lift(a) || b.share - a.share || (a.key < b.key ? -1 : 1));
+  const chosen = strong.length > 0 ? strong : shares.filter((s) => s.count > 0).slice(0, 1);
+  return chosen.slice(0, LABEL_RULES.maxDimensions).map((s) => s.key);
+}
+
+/**
  * The label of a community from its dimension and sector shares, both ordered most frequent
- * first (as {@link summariseCommunities} gives them): the top dimension, a second one when at
- * least 40 % of the members engage in it; the top sector, a second one when it holds at least
- * 30 %. Dimensions joined by " & ", sectors by " / ", the two parts by " · ". A community whose
- * members engage in no dimension is named by its sectors alone; an unknown key stays a key.
+ * first (as `summariseCommunities` gives them): up to two distinctive dimensions (see
+ * `distinctive`: engaged in by at least 40 % of the members, most over-represented against
+ * `baseline` first); the top sector, a second one when it holds at least 30 %. Dimensions joined
+ * by " & ", sectors by " / ", the two parts by " · ". A community whose members engage in no
+ * dimension is named by its sectors alone; an unknown key stays a key.
+ *
+ * @param baseline - each dimension's share of the whole network (0–1); a missing key counts as
+ *   not over-represented
  */
 export function communityLabel(
   dimensions: readonly LabelShare[],
   sectors: readonly LabelShare[],
   language: Language,
+  baseline: ReadonlyMap<string, number> = new Map(),
 ): CommunityLabel {
-  const dimensionKeys = dominant(
-    dimensions,
-    LABEL_RULES.maxDimensions,
-    LABEL_RULES.secondDimensionShare,
-  );
+  const dimensionKeys = distinctive(dimensions, baseline);
   const sectorKeys = dominant(sectors, LABEL_RULES.maxSectors, LABEL_RULES.secondSectorShare);
   const name = (names: Readonly<Record<string, { de: string; en: string }>>, key: string) =>
     names[key]?.[language] ?? key;

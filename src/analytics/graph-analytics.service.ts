@@ -90,6 +90,8 @@ interface Analysis {
   communities: CommunitySummary[];
   /** Members without an edge, by name then id (the order of `isolatedPartners`). */
   isolated: GraphPartner[];
+  /** Each dimension's share of the network's nodes (the baseline of community labels). */
+  baseline: Map<string, number>;
 }
 
 /** The GraphQL shape of a network node. */
@@ -291,15 +293,23 @@ export class GraphAnalyticsService {
         .filter((n) => n.degree === 0)
         .map(toGraphPartner)
         .sort((a, b) => compareSortKeys([a.name, a.id], [b.name, b.id]));
-      return { view, nodeById, dimensions, members, communities, isolated };
+      const total = Math.max(view.nodes.length, 1);
+      const baseline = new Map(
+        dimensions.map((d) => [
+          d.key,
+          d.partnerIds.filter((id) => nodeById.has(id)).length / total,
+        ]),
+      );
+      return { view, nodeById, dimensions, members, communities, isolated, baseline };
     });
   }
 
   private toCommunity(
     summary: CommunitySummary,
-    { nodeById, dimensions }: Analysis,
+    analysis: Analysis,
     language: Language,
   ): NetworkCommunity {
+    const { nodeById, dimensions } = analysis;
     const rows = new Map(dimensions.map((d) => [d.key, d]));
     return {
       id: summary.community,
@@ -319,7 +329,7 @@ export class GraphAnalyticsService {
         label: named.label,
         labelDimensionKeys: named.dimensionKeys,
         dominantSectors: named.sectors as Sector[],
-      }))(communityLabel(summary.dimensions, summary.sectors, language)),
+      }))(communityLabel(summary.dimensions, summary.sectors, language, analysis.baseline)),
       sectors: summary.sectors.map((s) => ({
         sector: s.key as Sector,
         partners: s.count,

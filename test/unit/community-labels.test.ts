@@ -16,6 +16,27 @@ describe('community labels', () => {
     });
   });
 
+  it('should name the dimensions that set a community apart, not the ones common everywhere', () => {
+    const baseline = new Map([
+      ['age', 0.7],
+      ['religion', 0.1],
+      ['gender', 0.3],
+    ]);
+    const named = communityLabel(
+      [share('age', 9, 10), share('religion', 5, 10), share('gender', 4, 10)],
+      [share('CIVIL_SOCIETY', 10, 10)],
+      'de',
+      baseline,
+    );
+    expect(named.dimensionKeys).toEqual(['religion', 'gender']);
+    expect(named.label).toBe('Religion & Geschlecht · Zivilgesellschaft');
+  });
+
+  it('should fall back to the most frequent dimension when none reaches 40 %', () => {
+    const named = communityLabel([share('abilities', 3, 10), share('age', 2, 10)], [], 'de');
+    expect(named.dimensionKeys).toEqual(['abilities']);
+  });
+
   it('should keep a second dimension out below 40 % and take a second sector from 30 %', () => {
     const named = communityLabel(
       [share('gender', 5, 10), share('age', 3, 10)],
