@@ -19,7 +19,7 @@ export const LABEL_RULES = {
   /** At most this many dimensions in a label. */
   maxDimensions: 2,
   /** A dimension needs at least this share of the members to name the community. */
-  dimensionShare: 0.4,
+  dimensionShare: 0.3,
   /** At most this many sectors in a label. */
   maxSectors: 2,
   /** A sector after the first needs at least this share of the members. */
@@ -62,7 +62,7 @@ function dominant(shares: readonly LabelShare[], max: number, minShare: number):
 
 /**
  * The dimensions that set a community apart: among those at least
- * {@link LABEL_RULES}.dimensionShare of its members engage in, the ones most over-represented
+ * {@link LABEL_RULES}.dimensionShare (30 %) of its members engage in, the ones most over-represented
  * against the whole network (share / network share; ties by share, then key). Without such a
  * dimension, the most frequent one. Age is common everywhere, so raw shares alone would name
  * most communities "Lebensalter".
@@ -82,7 +82,7 @@ function distinctive(
 /**
  * The label of a community from its dimension and sector shares, both ordered most frequent
  * first (as `summariseCommunities` gives them): up to two distinctive dimensions (see
- * `distinctive`: engaged in by at least 40 % of the members, most over-represented against
+ * `distinctive`: engaged in by at least 30 % of the members, most over-represented against
  * `baseline` first); the top sector, a second one when it holds at least 30 %. Dimensions joined
  * by " & ", sectors by " / ", the two parts by " · ". A community whose members engage in no
  * dimension is named by its sectors alone; an unknown key stays a key.

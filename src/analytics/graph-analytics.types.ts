@@ -155,7 +155,7 @@ export class NetworkCommunity {
 
   @Field(() => String, {
     description:
-      'A name from its dominant dimensions and sectors, in the response language, e.g. "Religion & Ethnische Herkunft · Zivilgesellschaft": the top dimension (a second from 40 % of the members), the top sector (a second from 30 %).',
+      'A name from its dominant dimensions and sectors, in the response language, e.g. "Religion & Ethnische Herkunft · Zivilgesellschaft": up to two dimensions at least 30 % of the members engage in, most over-represented against the whole network first (else the most frequent one), then the largest sector (a second from 30 %).',
   })
   label!: string;
 

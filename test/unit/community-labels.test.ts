@@ -32,14 +32,14 @@ describe('community labels', () => {
     expect(named.label).toBe('Religion & Geschlecht · Zivilgesellschaft');
   });
 
-  it('should fall back to the most frequent dimension when none reaches 40 %', () => {
-    const named = communityLabel([share('abilities', 3, 10), share('age', 2, 10)], [], 'de');
+  it('should fall back to the most frequent dimension when none reaches 30 %', () => {
+    const named = communityLabel([share('abilities', 2, 10), share('age', 1, 10)], [], 'de');
     expect(named.dimensionKeys).toEqual(['abilities']);
   });
 
-  it('should keep a second dimension out below 40 % and take a second sector from 30 %', () => {
+  it('should keep a second dimension out below 30 % and take a second sector from 30 %', () => {
     const named = communityLabel(
-      [share('gender', 5, 10), share('age', 3, 10)],
+      [share('gender', 5, 10), share('age', 2, 10)],
       [share('BUSINESS', 6, 10), share('ADMINISTRATION', 3, 10), share('POLITICS', 1, 10)],
       'de',
     );
