@@ -23,6 +23,7 @@ import type { DeliverySettings } from './notifications/delivery-settings';
 import { notificationsSlice } from './notifications/notification.slice';
 
 import { outcomesSlice } from './outcomes/outcome.slice';
+import { outreachSlice } from './outreach/outreach.slice';
 import { PartnerDepartures } from './partners/partner-departures';
 import { partnersSlice } from './partners/partner.slice';
 import { PartnerRepository } from './partners/partner.repository';
@@ -135,6 +136,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
   });
   const network = networkSlice(executor, logger);
   const outcomes = outcomesSlice({ executor, logger, departures });
+  const outreach = outreachSlice({ executor, departures });
   const matching = matchingSlice({
     executor,
     partnerLoaders: partnerSlice.loaders,
@@ -154,6 +156,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     auditSlice(executor),
     matching,
     outcomes,
+    outreach,
     network,
     analyticsSlice({
       executor,
@@ -161,6 +164,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
       matching: matching.matching,
       partnerLoaders: partnerSlice.loaders,
       suggestionLoaders: matching.loaders,
+      outreachLoaders: outreach.loaders,
       verifyToken,
       logger,
     }),

@@ -42,15 +42,16 @@ const int = (value: number | null) => (value === null ? null : neo4j.int(value))
  */
 const OVERVIEW_RANGE = `CALL () {
   MATCH (p:Partner)
-  RETURN min(p.joinedOn.year) AS firstYear, max(p.lastActiveOn.year) AS lastYear
+  RETURN min(p.joinedOn.year) AS firstYear, max(p.lastActiveOn.year) AS lastYear,
+    toString(max(p.lastActiveOn)) AS dataUntil
 }
 WITH coalesce($from,
     CASE WHEN $to IS NULL THEN firstYear
       WHEN firstYear IS NULL OR firstYear < $to - $span + 1 THEN $to - $span + 1
       WHEN firstYear > $to THEN $to
       ELSE firstYear END,
-    $currentYear) AS fromYear, lastYear
-WITH fromYear, coalesce($to,
+    $currentYear) AS fromYear, lastYear, dataUntil
+WITH fromYear, dataUntil, coalesce($to,
     CASE WHEN lastYear IS NULL OR lastYear < fromYear THEN fromYear
       WHEN lastYear > fromYear + $span - 1 THEN fromYear + $span - 1
       ELSE lastYear END) AS toYear`;
@@ -110,8 +111,13 @@ const INACTIVE_SORT: SortSpec = {
   id: 'p.id',
 };
 
+/**
+ * Partners of the given statuses who had signed by the day and took part in nothing since: a
+ * partner who joined after `since` cannot have been inactive all that time.
+ */
 function inactiveMatch(): string {
-  return `MATCH (p:Partner) WHERE p.status IN $members AND NOT ${activeSinceCondition('$since')}`;
+  return `MATCH (p:Partner) WHERE p.status IN $statuses AND p.joinedOn <= date($since)
+  AND NOT ${activeSinceCondition('$since')}`;
 }
 
 /** The Cypher of the aggregate analytics. */
@@ -125,7 +131,7 @@ export const aggregateQueries = {
         STARTED,
         EVENTS,
         ACTION_DAYS,
-        'RETURN fromYear, toYear, partnerYears, started, events, actionDays',
+        'RETURN fromYear, toYear, dataUntil, partnerYears, started, events, actionDays',
       ].join('\n'),
       params: {
         from: int(range.from),
@@ -215,7 +221,7 @@ RETURN sizes, pairs`,
    * Per district, every one of them: member partners located there, and the cooperations and
    * action-day events with a partner (of any status: history counts) located there.
    */
-  districtCoverage(): CypherQuery {
+  districtCoverage(kinds: readonly CooperationKind[]): CypherQuery {
     return {
       cypher: `MATCH (d:District)
 CALL (d) {
@@ -225,17 +231,21 @@ CALL (d) {
 CALL (d) {
   OPTIONAL MATCH (d)<-[:LOCATED_IN]-(:Partner)-[:PARTICIPATES_IN]->(c:Cooperation)
   WHERE ${REAL_COOPERATION}
-  RETURN count(DISTINCT CASE WHEN c.kind <> $actionDayEvent THEN c END) AS cooperations,
+  RETURN count(DISTINCT CASE WHEN c.kind IN $kinds THEN c END) AS cooperations,
     count(DISTINCT CASE WHEN c.kind = $actionDayEvent THEN c END) AS actionDayEvents
 }
 RETURN d {.*} AS district, partners, cooperations, actionDayEvents
 ORDER BY d.name, d.key`,
-      params: { members: MEMBER_STATUSES, actionDayEvent: CooperationKind.ACTION_DAY_EVENT },
+      params: {
+        members: MEMBER_STATUSES,
+        kinds,
+        actionDayEvent: CooperationKind.ACTION_DAY_EVENT,
+      },
     };
   },
 
   /** One page of members without activity since a date, longest-standing first. */
-  inactivePage(since: string, request: PageRequest): CypherQuery {
+  inactivePage(since: string, statuses: readonly string[], request: PageRequest): CypherQuery {
     const keyset = keysetClause(INACTIVE_SORT, request);
     return {
       cypher: `${inactiveMatch()} ${keyset.where ? `AND ${keyset.where}` : ''}
@@ -248,17 +258,30 @@ RETURN ${partnerProjection('p')} AS partner, p.joinedOn AS sortValue,
       params: {
         ...keyset.params,
         since,
-        members: MEMBER_STATUSES,
+        statuses,
         limit: neo4j.int(request.limit + 1),
       },
     };
   },
 
   /** How many members have no activity since a date. */
-  inactiveCount(since: string): CypherQuery {
+  inactiveCount(since: string, statuses: readonly string[]): CypherQuery {
     return {
       cypher: `${inactiveMatch()} RETURN count(p) AS total`,
-      params: { since, members: MEMBER_STATUSES },
+      params: { since, statuses },
+    };
+  },
+
+  /**
+   * The experience of candidate buddies: per ACTIVE partner among the ids, its cooperations of
+   * the counted kinds. One round trip for a page of inactive partners.
+   */
+  experience(ids: readonly string[], kinds: readonly CooperationKind[]): CypherQuery {
+    return {
+      cypher: `UNWIND $ids AS id
+MATCH (p:Partner {id: id}) WHERE p.status = 'ACTIVE'
+RETURN p.id AS id, COUNT { (p)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE c.kind IN $kinds } AS cooperations`,
+      params: { ids, kinds },
     };
   },
 

@@ -16,6 +16,37 @@ export const MAX_OVERVIEW_YEARS = 50;
 /** Statuses of member partners (the talk's "aktuell 353 BP"). */
 export const MEMBER_STATUSES = ['ACTIVE', 'PAUSED'] as const;
 
+/**
+ * The cooperation kinds analytics count unless asked otherwise: the Vielfaltskooperationen and
+ * network projects. Action-day events are left out by default: one organiser's event per
+ * Aktionstag outnumbers the real cooperations many times and would hide the gaps.
+ */
+export const DEFAULT_ANALYTICS_KINDS: readonly CooperationKind[] = [
+  CooperationKind.DIVERSITY_COOPERATION,
+  CooperationKind.NETWORK_PROJECT,
+];
+
+/** Omitted or empty kinds mean {@link DEFAULT_ANALYTICS_KINDS}; duplicates are dropped. */
+export function analyticsKinds(
+  kinds: readonly CooperationKind[] | null | undefined,
+): CooperationKind[] {
+  return kinds?.length ? [...new Set(kinds)].sort() : [...DEFAULT_ANALYTICS_KINDS];
+}
+
+/**
+ * Whether the figures of a year are incomplete: the year is not over on the cut-off day, the
+ * earlier of today and the day the data end (their latest recorded activity). The current year,
+ * a future year and the year an export of old data stops in are partial; a year that ends on or
+ * before the cut-off is whole.
+ *
+ * @param today - `YYYY-MM-DD`
+ * @param dataUntil - the data's latest activity `YYYY-MM-DD`, or `null` when there is none
+ */
+export function isPartialYear(year: number, today: string, dataUntil: string | null): boolean {
+  const cutOff = dataUntil !== null && dataUntil < today ? dataUntil : today;
+  return `${String(year).padStart(4, '0')}-12-31` > cutOff;
+}
+
 /** A year range as asked for; `null` means "from the data". */
 export interface YearRange {
   from: number | null;
@@ -72,6 +103,8 @@ export interface KindCount {
 export interface OverviewRows {
   fromYear: number;
   toYear: number;
+  /** The data's latest activity day (`Partner.lastActiveOn`), `null` without partners. */
+  dataUntil: string | null;
   /** One row per year of the range. */
   partnerYears: {
     year: number;
@@ -88,6 +121,8 @@ export interface OverviewRows {
 /** The figures of one year of `networkOverview`. */
 export interface YearFigures {
   year: number;
+  /** The year is not over on the cut-off day ({@link isPartialYear}). */
+  partialYear: boolean;
   newPartners: number;
   newMembers: number;
   members: number;
@@ -117,7 +152,7 @@ export function share(part: number, whole: number): number {
  * Merges the overview's grouped rows into one entry per year from `fromYear` to `toYear`, with
  * zeros where nothing happened (a year without rows is a fact, not a gap).
  */
-export function overviewYears(rows: OverviewRows): YearFigures[] {
+export function overviewYears(rows: OverviewRows, today: string): YearFigures[] {
   const partners = byYear(rows.partnerYears);
   const started = byYear(rows.started);
   const events = byYear(rows.events);
@@ -129,6 +164,7 @@ export function overviewYears(rows: OverviewRows): YearFigures[] {
     const actionDay = actionDays.get(year)?.[0];
     years.push({
       year,
+      partialYear: isPartialYear(year, today, rows.dataUntil),
       newPartners: people?.newPartners ?? 0,
       newMembers: people?.newMembers ?? 0,
       members: people?.members ?? 0,

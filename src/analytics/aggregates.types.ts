@@ -4,6 +4,7 @@ import { LocalDate } from '../common/scalars';
 import { Dimension } from '../dimensions/dimension.types';
 import { District } from '../districts/district.types';
 import { AllianceEvent } from '../events/event.types';
+import { PartnerSuggestion } from '../matching/matching.types';
 import { Partner, Sector } from '../partners/partner.types';
 import { TrendDirection } from './aggregates';
 import { KindCount, PerspectiveCount } from './analytics.types';
@@ -13,6 +14,12 @@ import { KindCount, PerspectiveCount } from './analytics.types';
 export class YearFigures {
   @Field(() => Int)
   year!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'Teiljahr: the year is not over on the cut-off day (the earlier of today and the data’s latest activity), so its figures, activeShare above all, are incomplete.',
+  })
+  partialYear!: boolean;
 
   @Field(() => Int, {
     description: 'Partners who signed the declaration that year (whatever their status now).',
@@ -219,7 +226,8 @@ export class InactivePartner {
 
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'Its latest cooperation (end or start) or attendance; null if it never took part.',
+    description:
+      'Zuletzt aktiv: its latest cooperation (end or start) or attendance. Null if it never took part: signing the declaration (joinedOn) is not activity.',
   })
   lastActivityOn!: string | null;
 
@@ -231,6 +239,22 @@ export class InactivePartner {
       'First steps: the next alliance meetings and trainings to invite it to (empty when none is planned).',
   })
   upcomingEvents!: AllianceEvent[];
+}
+
+/** An experienced partner to pair an inactive one with. */
+@ObjectType({
+  description:
+    'Pate/Patin: an experienced ACTIVE partner (several cooperations) the matching finds a good fit for an inactive partner.',
+})
+export class Buddy {
+  @Field(() => PartnerSuggestion, {
+    description:
+      'The matching’s suggestion (partner, score, reasons) from the inactive partner’s side.',
+  })
+  suggestion!: PartnerSuggestion;
+
+  @Field(() => Int, { description: 'Its cooperations (ACTIVE or ENDED, every kind).' })
+  cooperations!: number;
 }
 
 /** Relay connection of inactive partners. */

@@ -85,18 +85,22 @@ export class AnalyticsRepository {
   }
 
   /** One row per district, ordered by name. */
-  districtCoverage(): Promise<DistrictCoverageRow[]> {
+  districtCoverage(kinds: readonly CooperationKind[]): Promise<DistrictCoverageRow[]> {
     return this.executor.read(
-      aggregateQueries.districtCoverage(),
+      aggregateQueries.districtCoverage(kinds),
       (r) => fromNeo4j<DistrictCoverageRow>(r.toObject()),
       'districtCoverage',
     );
   }
 
   /** One page of members inactive since a date (limit + 1 rows, in request direction). */
-  inactivePage(since: string, request: PageRequest): Promise<InactiveRow[]> {
+  inactivePage(
+    since: string,
+    statuses: readonly string[],
+    request: PageRequest,
+  ): Promise<InactiveRow[]> {
     return this.executor.read(
-      aggregateQueries.inactivePage(since, request),
+      aggregateQueries.inactivePage(since, statuses, request),
       (r) => {
         const partner = fromNeo4j<Partner>(r.get('partner'));
         return {
@@ -109,13 +113,27 @@ export class AnalyticsRepository {
   }
 
   /** How many members are inactive since a date. */
-  async inactiveCount(since: string): Promise<number> {
+  async inactiveCount(since: string, statuses: readonly string[]): Promise<number> {
     const [total] = await this.executor.read(
-      aggregateQueries.inactiveCount(since),
+      aggregateQueries.inactiveCount(since, statuses),
       (r) => fromNeo4j<number>(r.get('total')),
       'inactivePartnersCount',
     );
     return total ?? 0;
+  }
+
+  /** Cooperations of the counted kinds per ACTIVE partner among the ids (others: absent). */
+  async experience(
+    ids: readonly string[],
+    kinds: readonly CooperationKind[],
+  ): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.executor.read(
+      aggregateQueries.experience(ids, kinds),
+      (r) => fromNeo4j<{ id: string; cooperations: number }>(r.toObject()),
+      'buddyExperience',
+    );
+    return new Map(rows.map((row) => [row.id, row.cooperations]));
   }
 
   /** The next meetings and trainings from a day on. */

@@ -16,9 +16,13 @@ import type { PerRequest, RequestContext } from '../context';
 import type { SuggestionLoaders } from '../matching/matching.loaders';
 import { CooperationKind } from '../cooperations/cooperation.types';
 import { PartnerSuggestion } from '../matching/matching.types';
-import { type Partner, PartnerConnection } from '../partners/partner.types';
+import { Outreach } from '../outreach/outreach.types';
+import type { OutreachLoaders } from '../outreach/outreach.loaders';
+import { type Partner, PartnerConnection, PartnerStatus } from '../partners/partner.types';
+import type { AnalyticsLoaders, BuddyData } from './analytics.loaders';
 import type { SectorMatrixData } from './aggregates';
 import {
+  Buddy,
   DimensionCoverage,
   DistrictCoverage,
   InactivePartner,
@@ -29,7 +33,8 @@ import {
 import type { AnalyticsService } from './analytics.service';
 import { AudienceFilter } from './audience.types';
 
-const KINDS_DESCRIPTION = 'Cooperation kinds to count; omitted or empty: all.';
+const KINDS_DESCRIPTION =
+  'Cooperation kinds to count; omitted or empty: DIVERSITY_COOPERATION and NETWORK_PROJECT (action-day events are left out unless asked for).';
 
 /** The coordinators' aggregate analytics; thin: arguments → service. */
 @Resolver()
@@ -82,20 +87,32 @@ export class AnalyticsResolver {
     description:
       'Every district (Stadtteil) with its partners, cooperations and action-day events; `empty` marks districts without members (coordinators).',
   })
-  districtCoverage(): Promise<DistrictCoverage[]> {
-    return this.analyticsService.districtCoverage();
+  districtCoverage(
+    @Arg('kinds', () => [CooperationKind], {
+      nullable: true,
+      description: `${KINDS_DESCRIPTION} Counted in \`cooperations\`; \`actionDayEvents\` counts action-day events always.`,
+    })
+    kinds: CooperationKind[] | null,
+  ): Promise<DistrictCoverage[]> {
+    return this.analyticsService.districtCoverage(kinds);
   }
 
   @Authorized(Role.COORDINATOR)
   @Query(() => InactivePartnerConnection, {
     description:
-      'Members who took part in nothing since a date (the talk’s Mobilisierungspotential), longest-standing first, with first steps (coordinators).',
+      'Partners who had signed by `since` and took part in nothing since (the talk’s Mobilisierungspotential), longest-standing first, with first steps: upcoming meetings and trainings, a buddy, suggestions, the latest outreach (coordinators).',
   })
   inactivePartners(
     @Arg('since', () => LocalDate) since: string,
+    @Arg('statuses', () => [PartnerStatus], {
+      nullable: true,
+      description:
+        'ACTIVE and/or PAUSED; omitted or empty: ACTIVE only (a paused membership rests on purpose).',
+    })
+    statuses: PartnerStatus[] | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
   ): Promise<Page<InactivePartner>> {
-    return this.analyticsService.inactivePartners(since, args);
+    return this.analyticsService.inactivePartners(since, statuses, args);
   }
 
   @Authorized(Role.COORDINATOR)
@@ -111,10 +128,34 @@ export class AnalyticsResolver {
   }
 }
 
-/** First steps of an inactive partner that need the caller: its suggested partners. */
+/** First steps of an inactive partner that need the caller: suggestions, buddy, outreach. */
 @Resolver(() => InactivePartner)
 export class InactivePartnerResolver {
-  constructor(private readonly loaders: PerRequest<SuggestionLoaders>) {}
+  constructor(
+    private readonly loaders: PerRequest<SuggestionLoaders>,
+    private readonly analyticsLoaders: PerRequest<AnalyticsLoaders>,
+    private readonly outreachLoaders: PerRequest<OutreachLoaders>,
+  ) {}
+
+  @FieldResolver(() => Buddy, {
+    nullable: true,
+    description:
+      'Pate/Patin: the best-fitting ACTIVE partner with several cooperations (the matching’s score), batched over the page; null when none fits (and for PAUSED partners).',
+  })
+  buddy(@Root() inactive: InactivePartner, @Ctx() ctx: RequestContext): Promise<BuddyData | null> {
+    return this.analyticsLoaders(ctx).buddy.load(inactive.partner.id);
+  }
+
+  @FieldResolver(() => Outreach, {
+    nullable: true,
+    description: 'The latest outreach recorded for it (recordOutreach), batched over the page.',
+  })
+  latestOutreach(
+    @Root() inactive: InactivePartner,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Outreach | null> {
+    return this.outreachLoaders(ctx).latestOutreach.load(inactive.partner.id);
+  }
 
   @FieldResolver(() => [PartnerSuggestion], {
     description:

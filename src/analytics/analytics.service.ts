@@ -1,9 +1,11 @@
 import { ErrorCode, userError } from '../common/errors';
 import { type ConnectionArgs, orderedConnection, type Page } from '../common/pagination';
-import { CooperationKind } from '../cooperations/cooperation.types';
-import type { Partner } from '../partners/partner.types';
+import type { CooperationKind } from '../cooperations/cooperation.types';
+import { type Partner, PartnerStatus } from '../partners/partner.types';
 import {
+  analyticsKinds,
   assertYear,
+  MEMBER_STATUSES,
   assertYearRange,
   sectorMatrix,
   type SectorMatrixData,
@@ -35,9 +37,27 @@ export interface AnalyticsServiceOptions {
   now?: () => Date;
 }
 
-/** Omitted or empty kinds mean every kind. */
-function kindsOrAll(kinds: readonly CooperationKind[] | null | undefined): CooperationKind[] {
-  return kinds?.length ? [...new Set(kinds)] : Object.values(CooperationKind);
+/** The statuses `inactivePartners` lists unless asked: ACTIVE (a paused partner rests on purpose). */
+export const DEFAULT_INACTIVE_STATUSES: readonly PartnerStatus[] = [PartnerStatus.ACTIVE];
+
+/**
+ * Checks the statuses of `inactivePartners`: members only (an applicant cannot be active yet, a
+ * partner who left is gone); omitted or empty: {@link DEFAULT_INACTIVE_STATUSES}.
+ * @throws BAD_USER_INPUT naming `statuses` for APPLIED or LEFT
+ */
+export function inactiveStatuses(
+  statuses: readonly PartnerStatus[] | null | undefined,
+): PartnerStatus[] {
+  if (!statuses?.length) return [...DEFAULT_INACTIVE_STATUSES];
+  const bad = statuses.find((s) => !(MEMBER_STATUSES as readonly string[]).includes(s));
+  if (bad) {
+    throw userError(
+      ErrorCode.BAD_USER_INPUT,
+      `expected statuses to hold ACTIVE or PAUSED only, got ${bad}`,
+      { argument: 'statuses' },
+    );
+  }
+  return [...new Set(statuses)].sort();
 }
 
 function assertDay(argument: string, day: string): void {
@@ -74,7 +94,7 @@ export class AnalyticsService {
     const range = { from, to };
     assertYearRange(range);
     const rows = await this.repository.overview(range, this.now().getUTCFullYear());
-    const years: YearFigures[] = overviewYears(rows);
+    const years: YearFigures[] = overviewYears(rows, this.today());
     return { from: rows.fromYear, to: rows.toYear, years };
   }
 
@@ -89,7 +109,7 @@ export class AnalyticsService {
   ): Promise<DimensionCoverage[]> {
     assertYear('referenceYear', referenceYear);
     const rows = await this.repository.dimensionCoverage(
-      kindsOrAll(kinds),
+      analyticsKinds(kinds),
       referenceYear,
       this.now().getUTCFullYear(),
     );
@@ -110,28 +130,37 @@ export class AnalyticsService {
   async sectorMatrix(
     kinds: readonly CooperationKind[] | null | undefined,
   ): Promise<SectorMatrixData> {
-    const rows = await this.repository.sectorMatrix(kindsOrAll(kinds));
+    const rows = await this.repository.sectorMatrix(analyticsKinds(kinds));
     return sectorMatrix(rows.sizes, rows.pairs);
   }
 
   /** Every district with its partners, cooperations and action-day events; `empty` flags gaps. */
-  async districtCoverage(): Promise<DistrictCoverage[]> {
-    const rows = await this.repository.districtCoverage();
+  async districtCoverage(
+    kinds: readonly CooperationKind[] | null | undefined,
+  ): Promise<DistrictCoverage[]> {
+    const rows = await this.repository.districtCoverage(analyticsKinds(kinds));
     return rows.map((row) => ({ ...row, empty: row.partners === 0 }));
   }
 
   /**
-   * Members (ACTIVE or PAUSED) who took part in nothing since a date, longest-standing first,
-   * each with the next meetings and trainings (one query for the page, not per partner).
-   * @throws BAD_USER_INPUT for a malformed date, page size or cursor (cursors belong to one date)
+   * Partners of the given statuses (default ACTIVE) who had signed by a date and took part in
+   * nothing since, longest-standing first, each with the next meetings and trainings (one query
+   * for the page, not per partner).
+   * @throws BAD_USER_INPUT for a malformed date, statuses other than ACTIVE and PAUSED, a bad
+   *   page size or cursor (cursors belong to one date and set of statuses)
    */
-  inactivePartners(since: string, args: ConnectionArgs): Promise<Page<InactivePartner>> {
+  inactivePartners(
+    since: string,
+    statusesAsked: readonly PartnerStatus[] | null | undefined,
+    args: ConnectionArgs,
+  ): Promise<Page<InactivePartner>> {
     assertDay('since', since);
+    const statuses = inactiveStatuses(statusesAsked);
     const order = { field: 'JOINED_ON', direction: 'ASC' };
-    return orderedConnection(`inactivePartners:${since}`, args, order, {
+    return orderedConnection(`inactivePartners:${since}:${statuses.join(',')}`, args, order, {
       rows: async (_order, request) => {
         const [rows, upcomingEvents] = await Promise.all([
-          this.repository.inactivePage(since, request),
+          this.repository.inactivePage(since, statuses, request),
           this.repository.upcomingEvents(this.today(), UPCOMING_EVENTS),
         ]);
         return rows.map(({ node, key }) => ({
@@ -139,7 +168,7 @@ export class AnalyticsService {
           key,
         }));
       },
-      count: () => this.repository.inactiveCount(since),
+      count: () => this.repository.inactiveCount(since, statuses),
     });
   }
 
@@ -182,7 +211,8 @@ export class AnalyticsService {
     return { body: audienceCsv(rows, format), rows: rows.length };
   }
 
-  private today(): string {
+  /** Today as `YYYY-MM-DD` (UTC), by the service's clock. */
+  today(): string {
     return this.now().toISOString().slice(0, 10);
   }
 }

@@ -5,8 +5,10 @@ import type { CypherExecutor } from '../db/executor';
 import type { MatchingService } from '../matching/matching.service';
 import type { SuggestionLoaders } from '../matching/matching.loaders';
 import type { NetworkService } from '../network/network.service';
+import type { OutreachLoaders } from '../outreach/outreach.loaders';
 import type { PartnerLoaders } from '../partners/partner.loaders';
 import type { Slice } from '../slice';
+import { analyticsLoaders } from './analytics.loaders';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsResolver, InactivePartnerResolver } from './analytics.resolver';
 import { AnalyticsService } from './analytics.service';
@@ -22,6 +24,8 @@ export interface AnalyticsSliceDeps {
   matching: MatchingService;
   partnerLoaders: PerRequest<Pick<PartnerLoaders, 'partner'>>;
   suggestionLoaders: PerRequest<SuggestionLoaders>;
+  /** The latest outreach per partner, shown in the inactive list and the gaps' candidates. */
+  outreachLoaders: PerRequest<OutreachLoaders>;
   /** Checks the bearer token of the audience export (coordinators only). */
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -30,7 +34,9 @@ export interface AnalyticsSliceDeps {
 /** Coordinators' analytics: aggregates, coverage, graph gaps and the audience export. */
 export function analyticsSlice(deps: AnalyticsSliceDeps): Slice {
   const { executor } = deps;
-  const analytics = new AnalyticsService(new AnalyticsRepository(executor));
+  const repository = new AnalyticsRepository(executor);
+  const analytics = new AnalyticsService(repository);
+  const loaders = analyticsLoaders(deps.matching, repository);
   const graphAnalytics = new GraphAnalyticsService(
     deps.network,
     deps.matching,
@@ -40,9 +46,9 @@ export function analyticsSlice(deps: AnalyticsSliceDeps): Slice {
     name: 'analytics',
     resolvers: [
       new AnalyticsResolver(analytics),
-      new InactivePartnerResolver(deps.suggestionLoaders),
+      new InactivePartnerResolver(deps.suggestionLoaders, loaders, deps.outreachLoaders),
       new GraphAnalyticsResolver(graphAnalytics),
-      new GraphPartnerResolver(deps.partnerLoaders),
+      new GraphPartnerResolver(deps.partnerLoaders, deps.outreachLoaders),
     ],
     routes: audienceRoutes(analytics, deps.verifyToken, deps.logger),
   };

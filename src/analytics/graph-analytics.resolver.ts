@@ -10,8 +10,12 @@ import {
   Root,
 } from 'type-graphql';
 import { Role } from '../auth/auth.types';
+import { LocalDate } from '../common/scalars';
+import { CooperationKind } from '../cooperations/cooperation.types';
 import { ConnectionArgs, type Page } from '../common/pagination';
 import type { PerRequest, RequestContext } from '../context';
+import type { OutreachLoaders } from '../outreach/outreach.loaders';
+import { Outreach } from '../outreach/outreach.types';
 import type { PartnerLoaders } from '../partners/partner.loaders';
 import { Partner } from '../partners/partner.types';
 import { GRAPH_ANALYTICS_LIMITS, type GraphAnalyticsService } from './graph-analytics.service';
@@ -37,13 +41,37 @@ export class GraphAnalyticsResolver {
   @Authorized(Role.COORDINATOR)
   @Query(() => [DimensionPairGap], {
     description:
-      'Dimension pairs the members rarely or never combine in cooperations, rarest first (ties by keys), each with partner pairs from the matching that would combine them (coordinators).',
+      'Dimension pairs rarely or never addressed together, rarest first (ties by keys): the cooperations of the given kinds (default: Vielfaltskooperationen and network projects; action-day events left out) started in the window that address both dimensions, each pair with partner pairs from the matching (ACTIVE, hard rules kept) that would combine them. `below: 2` answers "which pairs have fewer than 2 Vielfaltskooperationen, and whom could we ask?" (coordinators).',
   })
   dimensionPairGaps(
     @Arg('first', () => Int, { defaultValue: 10, description: `1–${maxGaps}.` }) first: number,
+    @Arg('kinds', () => [CooperationKind], {
+      nullable: true,
+      description:
+        'Cooperation kinds to count; omitted or empty: DIVERSITY_COOPERATION and NETWORK_PROJECT.',
+    })
+    kinds: CooperationKind[] | null,
+    @Arg('from', () => LocalDate, {
+      nullable: true,
+      description: 'Only cooperations started on or after this day.',
+    })
+    from: string | null,
+    @Arg('to', () => LocalDate, {
+      nullable: true,
+      description: 'Only cooperations started on or before this day.',
+    })
+    to: string | null,
+    @Arg('below', () => Int, {
+      nullable: true,
+      description: 'Only pairs with fewer cooperations than this (omitted: every pair).',
+    })
+    below: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DimensionPairGap[]> {
-    return this.analytics.dimensionPairGaps(first, ctx);
+    return this.analytics.dimensionPairGaps(
+      { first, kinds, from: from ?? null, to: to ?? null, below: below ?? null },
+      ctx,
+    );
   }
 
   @Authorized(Role.COORDINATOR)
@@ -109,7 +137,19 @@ export class GraphAnalyticsResolver {
 /** `GraphPartner.partner`: the whole partner, batched through the request's loader. */
 @Resolver(() => GraphPartner)
 export class GraphPartnerResolver {
-  constructor(private readonly loaders: PerRequest<Pick<PartnerLoaders, 'partner'>>) {}
+  constructor(
+    private readonly loaders: PerRequest<Pick<PartnerLoaders, 'partner'>>,
+    private readonly outreachLoaders: PerRequest<OutreachLoaders>,
+  ) {}
+
+  @FieldResolver(() => Outreach, {
+    nullable: true,
+    description:
+      'The latest outreach recorded for this partner (recordOutreach), batched over the answer: whom somebody already asked.',
+  })
+  latestOutreach(@Root() node: GraphPartner, @Ctx() ctx: RequestContext): Promise<Outreach | null> {
+    return this.outreachLoaders(ctx).latestOutreach.load(node.id);
+  }
 
   @FieldResolver(() => Partner, {
     nullable: true,

@@ -40,6 +40,11 @@ import type {
   ProposedPartnerPair,
 } from './graph-analytics.types';
 import { assertIntInRange } from '../common/checks';
+import { ErrorCode, userError } from '../common/errors';
+import type { CooperationKind } from '../cooperations/cooperation.types';
+import { isCalendarDate } from '../network/network.filter';
+import { analyticsKinds } from './aggregates';
+import { communityLabel } from './community-labels';
 
 /**
  * The bounds of the graph analytics: argument ranges, and the matching work one request may
@@ -85,6 +90,8 @@ interface Analysis {
   communities: CommunitySummary[];
   /** Members without an edge, by name then id (the order of `isolatedPartners`). */
   isolated: GraphPartner[];
+  /** Each dimension's share of the network's nodes (the baseline of community labels). */
+  baseline: Map<string, number>;
 }
 
 /** The GraphQL shape of a network node. */
@@ -104,6 +111,47 @@ export function toGraphPartner(node: NetworkNodeData): GraphPartner {
 
 const dimensionName = (row: DimensionMembersRow | undefined, key: string, language: Language) =>
   row ? (language === 'en' ? row.nameEn : row.nameDe) : key;
+
+/** The arguments of `dimensionPairGaps`. */
+export interface DimensionPairGapArgs {
+  first: number;
+  /** Counted kinds; omitted or empty: {@link analyticsKinds}' default. */
+  kinds: readonly CooperationKind[] | null | undefined;
+  /** Cooperations started on or after this day (`YYYY-MM-DD`), or `null`. */
+  from: string | null;
+  /** Cooperations started on or before this day, or `null`. */
+  to: string | null;
+  /** Only pairs with fewer cooperations than this, or `null` for every pair. */
+  below: number | null;
+}
+
+/**
+ * Checks the time window of a gap question.
+ * @throws BAD_USER_INPUT naming `from` or `to` for a malformed day, `from` for `from` after `to`
+ */
+export function checkedWindow(
+  from: string | null,
+  to: string | null,
+): { from: string | null; to: string | null } {
+  for (const [argument, day] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (day !== null && !isCalendarDate(day)) {
+      throw userError(
+        ErrorCode.BAD_USER_INPUT,
+        `expected ${argument} to be a date YYYY-MM-DD, got ${JSON.stringify(day.slice(0, 40))}`,
+        { argument },
+      );
+    }
+  }
+  if (from !== null && to !== null && from > to) {
+    throw userError(ErrorCode.BAD_USER_INPUT, `expected from (${from}) on or before to (${to})`, {
+      argument: 'from',
+    });
+  }
+  return { from, to };
+}
 
 /** The first seekers of each side, as many per side as the seeker budget allows. */
 function withinBudget(sides: readonly (readonly string[])[]): string[][] {
@@ -130,18 +178,29 @@ export class GraphAnalyticsService {
   ) {}
 
   /**
-   * Dimension pairs rarest first, each with partner pairs that would combine them.
-   * @throws BAD_USER_INPUT for `first` outside 1–{@link GRAPH_ANALYTICS_LIMITS}.maxGaps
+   * Dimension pairs rarest first, each with partner pairs that would combine them. Counted are
+   * the cooperations of the given kinds (default: diversity cooperations and network projects)
+   * started in the window that address both dimensions and have a member among their partners.
+   * @throws BAD_USER_INPUT for `first` outside 1–{@link GRAPH_ANALYTICS_LIMITS}.maxGaps, `below`
+   *   outside 1–1,000,000, a malformed `from`/`to` or `from` after `to`
    */
-  async dimensionPairGaps(first: number, caller: SuggestionCaller): Promise<DimensionPairGap[]> {
+  async dimensionPairGaps(
+    args: DimensionPairGapArgs,
+    caller: SuggestionCaller,
+  ): Promise<DimensionPairGap[]> {
+    const { first, below } = args;
     assertIntInRange('first', first, 1, GRAPH_ANALYTICS_LIMITS.maxGaps);
+    if (below !== null) assertIntInRange('below', below, 1, 1_000_000);
+    const window = checkedWindow(args.from, args.to);
+    const kinds = analyticsKinds(args.kinds);
+    const filter = { cooperationKinds: kinds, ...window };
     const [analysis, dimensionNetwork] = await Promise.all([
       this.analysis(caller.language),
-      this.networks.network('DIMENSIONS', null, caller.language),
+      this.networks.network('DIMENSIONS', filter, caller.language),
     ]);
-    const key = `${first}\u0000${caller.language}`;
+    const key = JSON.stringify([first, below, kinds, window, caller.language]);
     return this.gaps.get(analysis.view.dataVersion, key, () =>
-      this.computeGaps(analysis, dimensionNetwork, first, caller),
+      this.computeGaps(analysis, dimensionNetwork, first, below, caller),
     );
   }
 
@@ -234,15 +293,23 @@ export class GraphAnalyticsService {
         .filter((n) => n.degree === 0)
         .map(toGraphPartner)
         .sort((a, b) => compareSortKeys([a.name, a.id], [b.name, b.id]));
-      return { view, nodeById, dimensions, members, communities, isolated };
+      const total = Math.max(view.nodes.length, 1);
+      const baseline = new Map(
+        dimensions.map((d) => [
+          d.key,
+          d.partnerIds.filter((id) => nodeById.has(id)).length / total,
+        ]),
+      );
+      return { view, nodeById, dimensions, members, communities, isolated, baseline };
     });
   }
 
   private toCommunity(
     summary: CommunitySummary,
-    { nodeById, dimensions }: Analysis,
+    analysis: Analysis,
     language: Language,
   ): NetworkCommunity {
+    const { nodeById, dimensions } = analysis;
     const rows = new Map(dimensions.map((d) => [d.key, d]));
     return {
       id: summary.community,
@@ -258,6 +325,11 @@ export class GraphAnalyticsService {
           partners: d.count,
           share: d.share,
         })),
+      ...((named) => ({
+        label: named.label,
+        labelDimensionKeys: named.dimensionKeys,
+        dominantSectors: named.sectors as Sector[],
+      }))(communityLabel(summary.dimensions, summary.sectors, language, analysis.baseline)),
       sectors: summary.sectors.map((s) => ({
         sector: s.key as Sector,
         partners: s.count,
@@ -274,11 +346,14 @@ export class GraphAnalyticsService {
     analysis: Analysis,
     dimensionNetwork: NetworkView,
     first: number,
+    below: number | null,
     caller: SuggestionCaller,
   ): Promise<DimensionPairGap[]> {
     const { members, dimensions, view } = analysis;
     const keys = dimensions.map((d) => d.key);
-    const pairs = countDimensionPairs(keys, dimensionNetwork.edges).slice(0, first);
+    const pairs = countDimensionPairs(keys, dimensionNetwork.edges)
+      .filter((p) => below === null || p.cooperations < below)
+      .slice(0, first);
     const ranked = [...view.nodes].sort(byActivity).map((n) => n.id);
     // Twice the prospects needed: some turn out not to be ACTIVE (PAUSED members).
     const depth = GRAPH_ANALYTICS_LIMITS.maxSeekersPerSide * 2;

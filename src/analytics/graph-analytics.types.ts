@@ -153,6 +153,20 @@ export class NetworkCommunity {
   @Field(() => [CommunitySector], { description: 'Every sector of the members, largest first.' })
   sectors!: CommunitySector[];
 
+  @Field(() => String, {
+    description:
+      'A name from its dominant dimensions and sectors, in the response language, e.g. "Religion & Ethnische Herkunft · Zivilgesellschaft": up to two dimensions at least 30 % of the members engage in, most over-represented against the whole network first (else the most frequent one), then the largest sector (a second from 30 %).',
+  })
+  label!: string;
+
+  @Field(() => [String], {
+    description: 'The dimension keys the label names, most frequent first.',
+  })
+  labelDimensionKeys!: string[];
+
+  @Field(() => [Sector], { description: 'The sectors the label names, largest first.' })
+  dominantSectors!: Sector[];
+
   @Field(() => [GraphPartner], {
     description: 'Up to 5 members with the highest weighted degree.',
   })

@@ -79,6 +79,7 @@ export const FIELD_WORK: Readonly<Record<string, number>> = {
   'Query.suggestedPartners': 1_000,
   'Partner.suggestions': 1_000,
   'InactivePartner.suggestedPartners': 1_000,
+  'InactivePartner.buddy': 1_000,
   'Query.suggestedConsortia': 5_000,
   'Query.network': 10_000,
   'Query.dimensionPairGaps': 10_000,

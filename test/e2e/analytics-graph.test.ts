@@ -42,7 +42,7 @@ const PREFIX = 't-agraph-';
 const PARTNER_FIELDS = 'id name degree community betweenness';
 const PAIR_FIELDS = `first { ${PARTNER_FIELDS} } second { ${PARTNER_FIELDS} } score coveredDimensionKeys`;
 
-const NETWORK = `query($mode: NetworkMode!) { network(mode: $mode) {
+const NETWORK = `query($mode: NetworkMode!, $filter: NetworkFilter) { network(mode: $mode, filter: $filter) {
   dataVersion
   nodes { id label degree weightedDegree betweenness community }
   edges { source target weight }
@@ -104,9 +104,13 @@ RETURN id, [(p)-[:ENGAGES_IN]->(d:Dimension) | d.key] AS keys`,
   beforeAll(async () => {
     app = await startTestApp();
     coordinator = await coordinatorAuth();
-    const network = async (mode: string) =>
-      (await data<{ network: Network }>(NETWORK, { mode })).network;
-    [partners, dimensions] = await Promise.all([network('PARTNERS'), network('DIMENSIONS')]);
+    const network = async (mode: string, filter: Record<string, unknown> | null = null) =>
+      (await data<{ network: Network }>(NETWORK, { mode, filter })).network;
+    // The gaps count Vielfaltskooperationen and network projects by default (no action days).
+    [partners, dimensions] = await Promise.all([
+      network('PARTNERS'),
+      network('DIMENSIONS', { cooperationKinds: ['DIVERSITY_COOPERATION', 'NETWORK_PROJECT'] }),
+    ]);
   });
 
   afterAll(async () => {
