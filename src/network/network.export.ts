@@ -94,6 +94,13 @@ export function toGexf(network: NetworkData, meta: ExportMeta): string {
           sector: n.sector,
           partnerKind: n.partnerKind,
           cooperationKind: n.cooperationKind,
+          districtKey: n.districtKey,
+          districtName: n.districtName,
+          borough: n.borough,
+          boroughKey: n.boroughKey,
+          status: n.status,
+          scope: n.scope,
+          dimensions: dimensionsText(n),
           size: n.size,
           degree: n.degree,
           weightedDegree: n.weightedDegree,
@@ -110,6 +117,17 @@ export function toGexf(network: NetworkData, meta: ExportMeta): string {
       };
     },
   });
+}
+
+/**
+ * A node's engagements as one text, `key:PERSPECTIVE` joined by commas
+ * (`age:COMMUNITY,religion:ADVOCACY`): GEXF and GraphML have no list of pairs, and keys and
+ * perspectives hold neither character. `null` for nodes other than partners.
+ */
+export function dimensionsText(node: NetworkNodeData): string | null {
+  return node.dimensions === null
+    ? null
+    : node.dimensions.map((d) => `${d.key}:${d.perspective}`).join(',');
 }
 
 /** GraphML value types of the `<key attr.type>` declarations. */
@@ -134,6 +152,13 @@ const NODE_KEYS: GraphmlKey<NetworkNodeData>[] = [
     type: 'string',
     value: (n) => n.cooperationKind,
   },
+  { id: 'n_districtKey', name: 'districtKey', type: 'string', value: (n) => n.districtKey },
+  { id: 'n_districtName', name: 'districtName', type: 'string', value: (n) => n.districtName },
+  { id: 'n_borough', name: 'borough', type: 'string', value: (n) => n.borough },
+  { id: 'n_boroughKey', name: 'boroughKey', type: 'string', value: (n) => n.boroughKey },
+  { id: 'n_status', name: 'status', type: 'string', value: (n) => n.status },
+  { id: 'n_scope', name: 'scope', type: 'string', value: (n) => n.scope },
+  { id: 'n_dimensions', name: 'dimensions', type: 'string', value: dimensionsText },
   { id: 'n_size', name: 'size', type: 'int', value: (n) => n.size },
   { id: 'n_degree', name: 'degree', type: 'int', value: (n) => n.degree },
   {

@@ -19,6 +19,16 @@ const NETWORK: NetworkData = {
       sector: 'CIVIL_SOCIETY',
       partnerKind: 'CULTURE',
       cooperationKind: null,
+      districtKey: 'jungbusch',
+      districtName: 'Jungbusch',
+      borough: 'Innenstadt/Jungbusch',
+      boroughKey: 'innenstadt-jungbusch',
+      status: 'ACTIVE',
+      scope: 'NEIGHBOURHOOD',
+      dimensions: [
+        { key: 'age', perspective: 'SERVICE' },
+        { key: 'religion', perspective: 'COMMUNITY' },
+      ],
       size: 3,
       degree: 1,
       weightedDegree: 2,
@@ -34,6 +44,13 @@ const NETWORK: NetworkData = {
       sector: 'BUSINESS',
       partnerKind: 'COMPANY',
       cooperationKind: null,
+      districtKey: null,
+      districtName: null,
+      borough: null,
+      boroughKey: null,
+      status: 'PAUSED',
+      scope: 'CITY',
+      dimensions: [],
       size: 1,
       degree: 1,
       weightedDegree: 2,
@@ -121,6 +138,25 @@ describe('GraphML export', () => {
     expect([edge?.getAttribute('source'), edge?.getAttribute('target')]).toEqual(['p<1>', 'p2']);
   });
 
+  it('should carry the partner attributes, engagements as key:PERSPECTIVE', () => {
+    const node = document.getElementsByTagNameNS(GRAPHML_NS, 'node')[0];
+    const data = Object.fromEntries(
+      Array.from(node?.getElementsByTagNameNS(GRAPHML_NS, 'data') ?? []).map((d) => [
+        d.getAttribute('key'),
+        d.textContent,
+      ]),
+    );
+    expect(data).toMatchObject({
+      n_districtKey: 'jungbusch',
+      n_districtName: 'Jungbusch',
+      n_borough: 'Innenstadt/Jungbusch',
+      n_boroughKey: 'innenstadt-jungbusch',
+      n_status: 'ACTIVE',
+      n_scope: 'NEIGHBOURHOOD',
+      n_dimensions: 'age:SERVICE,religion:COMMUNITY',
+    });
+  });
+
   it('should leave out null values and declare an undirected graph', () => {
     expect(xml).not.toContain('e_lastYear">');
     expect(
@@ -150,6 +186,33 @@ describe('GEXF export', () => {
     expect(nodes[0]?.getAttribute('label')).toBe('Kunst & "Kultur" <e.V.> \'Mannheim\'');
   });
 
+  it('should carry the partner attributes as declared node attributes', () => {
+    const titles = new Map(
+      Array.from(document.getElementsByTagNameNS(GEXF_NS, 'attribute')).map((a) => [
+        a.getAttribute('id'),
+        a.getAttribute('title'),
+      ]),
+    );
+    const values = (index: number) =>
+      Object.fromEntries(
+        Array.from(
+          document
+            .getElementsByTagNameNS(GEXF_NS, 'node')
+            [index]?.getElementsByTagNameNS(GEXF_NS, 'attvalue') ?? [],
+        ).map((v) => [titles.get(v.getAttribute('for')), v.getAttribute('value')]),
+      );
+    expect(values(0)).toMatchObject({
+      districtKey: 'jungbusch',
+      districtName: 'Jungbusch',
+      borough: 'Innenstadt/Jungbusch',
+      boroughKey: 'innenstadt-jungbusch',
+      status: 'ACTIVE',
+      scope: 'NEIGHBOURHOOD',
+      dimensions: 'age:SERVICE,religion:COMMUNITY',
+    });
+    expect(values(1)).toMatchObject({ status: 'PAUSED', scope: 'CITY' });
+  });
+
   it('should have the edge with its weight', () => {
     const edges = Array.from(document.getElementsByTagNameNS(GEXF_NS, 'edge'));
     expect(edges.map((e) => [e.getAttribute('source'), e.getAttribute('target')])).toEqual([
@@ -168,6 +231,8 @@ describe('Cytoscape.js export', () => {
         label: 'Zwei',
         community: 1,
         color: communityColor(1),
+        status: 'PAUSED',
+        dimensions: [],
       }),
       position: { x: 0, y: 4 },
     });
