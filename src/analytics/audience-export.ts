@@ -40,9 +40,10 @@ export interface AudienceExportRow {
   /** `YYYY-MM-DD`. */
   joinedOn: string;
   /**
-   * Latest start of a cooperation it took part in or date of an event it attended, `YYYY-MM-DD`;
-   * `null` for a partner that never did either. Unlike `Partner.lastActiveOn` it never falls
-   * back to the joining date: in a list for outreach, joining is not activity.
+   * The latest day it was active, `YYYY-MM-DD`, as `inactivePartners` counts it: a cooperation it
+   * took part in (its end, or its start while it runs) or an event it attended; `null` for a
+   * partner that never did either. Unlike `Partner.lastActiveOn` it never falls back to the
+   * joining date: in a list for outreach, joining is not activity.
    */
   lastActivityOn: string | null;
 }

@@ -22,6 +22,15 @@ export const AUDIENCE_SHEET = 'Zielgruppe';
 // eslint-disable-next-line no-control-regex -- matching the forbidden control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/**
+ * A text as a cell can hold it: without the characters XML cannot carry, line breaks as LF.
+ * exceljs writes CR as it is and every XML reader turns it into LF, so the cell would read back
+ * differently from what was written; writing LF makes the file say what it will be read as.
+ */
+function cellText(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/\r\n?/g, '\n');
+}
+
 /** `YYYY-MM-DD` as the UTC midnight exceljs turns into that day's Excel serial number. */
 function day(text: string): Date {
   return new Date(`${text}T00:00:00Z`);
@@ -49,7 +58,7 @@ export async function audienceXlsx(rows: readonly AudienceExportRow[]): Promise<
       cells.map((cell, c) => {
         if (cell === null) return null;
         if (table.columns[c]?.type === 'date' && typeof cell === 'string') return day(cell);
-        return typeof cell === 'string' ? cell.replace(INVALID_XML, '') : cell;
+        return typeof cell === 'string' ? cellText(cell) : cell;
       }),
     );
   }

@@ -77,8 +77,10 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   /**
    * The whole audience with contact data for the exports (CSV, xlsx), by name; at most `limit`
    * rows (the caller asks for one more than it allows, to notice an audience that is too large).
-   * `lastActivityOn` is the latest cooperation start or attended event, null when there is none:
-   * never the joining date `Partner.lastActiveOn` falls back to.
+   * `lastActivityOn` is what `inactivePartners` calls so (aggregates.queries.ts, `inactivePage`):
+   * the latest day of a cooperation it took part in (its end, or its start while it runs) or of an
+   * attended event; null when there is none, never the joining date `Partner.lastActiveOn` falls
+   * back to.
    */
   csvRows(filter: NormalisedAudienceFilter, limit: number): CypherQuery {
     const clause = audienceClause(filter);
@@ -87,11 +89,6 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
 WITH p ${whereClause(clause.conditions)}
 WITH p ORDER BY p.name, p.id LIMIT $limit
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(district:District)
-WITH p, district, COLLECT {
-  MATCH (p)-[:PARTICIPATES_IN]->(c:Cooperation) WHERE c.startedOn IS NOT NULL RETURN c.startedOn AS day
-  UNION
-  MATCH (p)-[:ATTENDED]->(e:Event) WHERE e.date IS NOT NULL RETURN e.date AS day
-} AS days
 RETURN p {.id, .name, .sector, .kind, .status, .contactName, .contactEmail, .joinedOn,
   scope: coalesce(p.scope, 'NEIGHBOURHOOD'),
   cooperationCount: coalesce(p.cooperationCount, 0),
@@ -99,7 +96,9 @@ RETURN p {.id, .name, .sector, .kind, .status, .contactName, .contactEmail, .joi
   dimensions: COLLECT { MATCH (p)-[e:ENGAGES_IN]->(d:Dimension)
     RETURN {key: d.key, name: d.nameDe, perspective: e.perspective} AS dimension
     ORDER BY d.key, e.perspective },
-  lastActivityOn: reduce(latest = null, day IN days |
+  lastActivityOn: reduce(latest = null, day IN
+    [(p)-[:PARTICIPATES_IN]->(c:Cooperation) | coalesce(c.endedOn, c.startedOn)]
+      + [(p)-[:ATTENDED]->(e:Event) | e.date] |
     CASE WHEN latest IS NULL OR day > latest THEN day ELSE latest END)} AS row
 ORDER BY row.name, row.id`,
       params: { ...clause.params, limit: neo4j.int(limit) },

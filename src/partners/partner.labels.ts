@@ -1,4 +1,10 @@
-import { PartnerKind, PartnerScope, PartnerStatus, Perspective, Sector } from './partner.types';
+import type {
+  PartnerKind,
+  PartnerScope,
+  PartnerStatus,
+  Perspective,
+  Sector,
+} from './partner.types';
 
 /**
  * German words for the partner codes people read in files made for them (the German CSV and
