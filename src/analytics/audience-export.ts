@@ -5,7 +5,7 @@ import {
   PARTNER_STATUS_DE,
   PERSPECTIVE_DE,
   SECTOR_DE,
-} from '../partners/partner.labels';
+} from '../common/labels-de';
 
 /**
  * The audience export as a table: its columns, their headers in both languages and the values of
@@ -153,10 +153,4 @@ export function audienceTable(
     })),
     rows: rows.map((row) => AUDIENCE_COLUMNS.map((column) => column.value(row, language))),
   };
-}
-
-/** `2016-06-21` → `21.06.2016`, the date German Excel recognises; other text stays. */
-export function germanDate(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : day;
 }

@@ -10,8 +10,11 @@ export type NetworkModeName = 'PARTNERS' | 'BIPARTITE' | 'DIMENSIONS';
 /** The kind of a node of the network. */
 export type NetworkNodeKindName = 'PARTNER' | 'COOPERATION' | 'DIMENSION';
 
-/** The export formats of `GET /export/network.<format>`. */
-export type NetworkExportFormat = 'gexf' | 'graphml' | 'json';
+/**
+ * The export formats: `GET /export/network.<format>`, and `csv-excel-de` for
+ * `GET /export/network.csv?format=excel-de`.
+ */
+export type NetworkExportFormat = 'gexf' | 'graphml' | 'json' | 'csv' | 'csv-excel-de';
 
 /** A dimension a partner engages in, and from which perspective (one per relationship). */
 export interface NodeDimension {

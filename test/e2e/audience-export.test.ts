@@ -8,7 +8,7 @@ import {
   PARTNER_SCOPE_DE,
   PARTNER_STATUS_DE,
   SECTOR_DE,
-} from '../../src/partners/partner.labels';
+} from '../../src/common/labels-de';
 import { type GraphQLResponse, postGraphQL, startTestApp } from '../support/test-app';
 import { coordinatorAuth, partnerAuth } from '../support/tokens';
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
@@ -456,6 +457,37 @@ DETACH DELETE n`,
         ]),
       );
       expect(graphmlValues).toMatchObject(attributes);
+    });
+
+    it('should export the nodes as CSV, and for German Excel with format=excel-de', async () => {
+      const graph = await network('PARTNERS', { sectors: ['BUSINESS'] });
+      const plain = await fetch(exportUrl('network.csv', 'sectors=BUSINESS'));
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      const [header, ...rows] = parse(await plain.text(), { bom: true }) as string[][];
+      expect(rows.map((row) => row[0])).toEqual(graph.nodes.map((n) => n.id));
+      const own = graph.nodes.find((n) => n.id === `${PREFIX}a`) as NetworkNode;
+      const ownRow = rows.find((row) => row[0] === own.id) ?? [];
+      const cell = (name: string) => ownRow[header?.indexOf(name) ?? -1];
+      expect([cell('status'), cell('scope'), cell('dimensions')]).toEqual([
+        'ACTIVE',
+        'NEIGHBOURHOOD',
+        'age:COMMUNITY,religion:COMMUNITY',
+      ]);
+      const german = await fetch(exportUrl('network.csv', 'sectors=BUSINESS&format=excel-de'));
+      expect(german.status).toBe(200);
+      expect(german.headers.get('content-disposition')).toContain('netzwerk.csv');
+      const bytes = Buffer.from(await german.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [deHeader, ...deRows] = parse(bytes, { bom: true, delimiter: ';' }) as string[][];
+      expect(deHeader?.slice(0, 4)).toEqual(['ID', 'Bezeichnung', 'Knotenart', 'Sektor']);
+      expect(deRows).toHaveLength(rows.length);
+      for (const row of deRows) expect(row).toHaveLength(deHeader?.length ?? 0);
+      expect(deRows.every((row) => row[3] === 'Wirtschaft')).toBe(true);
+      const bad = await fetch(exportUrl('network.csv', 'format=xlsx'));
+      expect(bad.status).toBe(400);
+      const gexfWithFormat = await fetch(exportUrl('network.gexf', 'format=excel-de'));
+      expect(gexfWithFormat.status).toBe(400);
     });
 
     it.each([

@@ -7,11 +7,8 @@ import {
   parseAudienceQuery,
 } from '../../src/analytics/audience';
 import { audienceCsv, csvCell, parseCsvFormat, toCsv } from '../../src/analytics/audience-csv';
-import {
-  AUDIENCE_COLUMNS,
-  type AudienceExportRow,
-  germanDate,
-} from '../../src/analytics/audience-export';
+import { AUDIENCE_COLUMNS, type AudienceExportRow } from '../../src/analytics/audience-export';
+import { germanDate } from '../../src/common/csv';
 import { audienceClause } from '../../src/analytics/audience.queries';
 
 /** The code, extensions and message of what `work` throws. */

@@ -5,6 +5,7 @@ import {
   toCytoscape,
 } from '../../src/network/network.export';
 import type { NetworkData } from '../../src/network/network.model';
+import { parse } from 'csv-parse/sync';
 import { GEXF_NS, GRAPHML_NS, parseXml } from '../support/xml';
 
 const VIZ_NS = 'http://gexf.net/1.3/viz';
@@ -244,5 +245,61 @@ describe('Cytoscape.js export', () => {
     });
     expect(document.data).toMatchObject({ mode: 'PARTNERS', dataVersion: 7 });
     expect(JSON.parse(serialiseNetwork(NETWORK, 'json', META))).toEqual(document);
+  });
+});
+
+describe('node table (CSV)', () => {
+  it('should list every node with its attributes, codes and decimal points by default', () => {
+    const text = serialiseNetwork(NETWORK, 'csv', META);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    expect(header?.slice(0, 13)).toEqual([
+      'id',
+      'label',
+      'kind',
+      'sector',
+      'partnerKind',
+      'cooperationKind',
+      'status',
+      'scope',
+      'districtKey',
+      'districtName',
+      'boroughKey',
+      'borough',
+      'dimensions',
+    ]);
+    expect(rows).toHaveLength(2);
+    const row = Object.fromEntries(header?.map((h, i) => [h, rows[0]?.[i]]) ?? []);
+    expect(row).toMatchObject({
+      id: 'p<1>',
+      kind: 'PARTNER',
+      sector: 'CIVIL_SOCIETY',
+      districtName: 'Jungbusch',
+      dimensions: 'age:SERVICE,religion:COMMUNITY',
+      betweenness: '0.25',
+      x: '1.5',
+      y: '-2.25',
+    });
+    // The label's control character is kept in CSV (no XML here); quotes survive.
+    expect(row.label).toBe('Kunst & "Kultur" <e.V.> \'Mannheim\'\u0001');
+  });
+
+  it('should write German Excel: semicolons, German headers and words, decimal commas', () => {
+    const text = serialiseNetwork(NETWORK, 'csv-excel-de', META);
+    const [header, ...rows] = parse(text, { bom: true, delimiter: ';' }) as string[][];
+    expect(header?.slice(0, 4)).toEqual(['ID', 'Bezeichnung', 'Knotenart', 'Sektor']);
+    const row = Object.fromEntries(header?.map((h, i) => [h, rows[0]?.[i]]) ?? []);
+    expect(row).toMatchObject({
+      Knotenart: 'Partner',
+      Sektor: 'Zivilgesellschaft',
+      Art: 'Kultureinrichtung',
+      Status: 'aktiv',
+      Wirkungsbereich: 'Stadtteil',
+      Vielfaltsdimensionen: 'age (Soziale Dienstleistung), religion (Community)',
+      Betweenness: '0,25',
+      y: '-2,25',
+    });
+    expect(rows[1]?.[header?.indexOf('Wirkungsbereich') ?? -1]).toBe('ganze Stadt');
+    expect(text.split('\r\n')).toHaveLength(4);
   });
 });

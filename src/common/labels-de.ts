@@ -1,14 +1,16 @@
+// Type-only imports: the network worker loads this file and must stay free of type-graphql.
+import type { CooperationKind } from '../cooperations/cooperation.types';
 import type {
   PartnerKind,
   PartnerScope,
   PartnerStatus,
   Perspective,
   Sector,
-} from './partner.types';
+} from '../partners/partner.types';
 
 /**
- * German words for the partner codes people read in files made for them (the German CSV and
- * the xlsx export): one place, so a spreadsheet, a letter and a future page use the same words.
+ * German words for the codes people read in files made for them (the German CSVs and the xlsx
+ * export): one place, so a spreadsheet, a letter and a future page use the same words.
  * Dimensions and topics have their German names in the graph (`nameDe`); these codes do not.
  */
 
@@ -60,10 +62,26 @@ export const PARTNER_SCOPE_DE: Readonly<Record<PartnerScope, string>> = {
   CITY: 'ganze Stadt',
 };
 
+/** Art der Kooperation. */
+export const COOPERATION_KIND_DE: Readonly<Record<CooperationKind, string>> = {
+  DIVERSITY_COOPERATION: 'Vielfaltskooperation',
+  NETWORK_PROJECT: 'Netzwerkprojekt',
+  ACTION_DAY_EVENT: 'Veranstaltung der Aktionstage',
+};
+
+/** Art eines Knotens im Netzwerk. */
+export const NETWORK_NODE_KIND_DE: Readonly<
+  Record<'PARTNER' | 'COOPERATION' | 'DIMENSION', string>
+> = {
+  PARTNER: 'Partner',
+  COOPERATION: 'Kooperation',
+  DIMENSION: 'Vielfaltsdimension',
+};
+
 /**
  * The German word for a code of one of the maps above; an unknown code (data written before a
  * value was added) stays as it is rather than vanishing from a file.
  */
 export function germanLabel(labels: Readonly<Record<string, string>>, code: string): string {
-  return labels[code] ?? code;
+  return Object.hasOwn(labels, code) ? (labels[code] as string) : code;
 }
