@@ -41,9 +41,6 @@ export async function audienceXlsx(rows: readonly AudienceExportRow[]): Promise<
   const table = audienceTable(rows, 'de');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'vielfalt-network-api';
-  // Fixed, so the same audience gives the same workbook content.
-  workbook.created = new Date(0);
-  workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(AUDIENCE_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
   });
