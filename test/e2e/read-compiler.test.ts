@@ -282,7 +282,7 @@ CALL (p, row) {
   }
 
   const SORTED_PROPERTIES: Record<string, string> = {
-    NAME: 'name',
+    NAME: 'nameSortKey',
     JOINED_ON: 'joinedOn',
     COOPERATION_COUNT: 'cooperationCount',
     LAST_ACTIVITY: 'lastActiveOn',
