@@ -325,7 +325,9 @@ export const RELIGIOUS_TRADITIONS: readonly (NameCandidate & { tradition: string
  */
 const KITA_NAMES = w.KITA_NAMES.filter((name) => name !== 'Regenbogen');
 const ECUMENICAL_CARRIER = 'Ökumenischer Hilfsverbund';
-const CARRIERS = w.WELFARE_CARRIERS.filter((name) => name !== ECUMENICAL_CARRIER);
+const CARRIERS = w.WELFARE_CARRIERS.filter(
+  (name) => name !== ECUMENICAL_CARRIER && !name.includes('Jugend'),
+);
 const SHOPS = [...w.SHOPS, 'Übersetzungsbüro', 'Änderungsschneiderei'];
 
 /** The local name part, or the city for a city-wide body. */
@@ -386,6 +388,30 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       ['social_origin', 'abilities'],
       np('Besuchsdienst', 'm'),
       (c) => `Besuchsdienst für Ältere ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['abilities'],
+      ['age', 'social_origin'],
+      np('Selbsthilfeverein', 'm'),
+      (c) => `Selbsthilfeverein Psychische Gesundheit ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['abilities'],
+      ['age', 'social_origin', 'gender'],
+      np('Verein', 'm'),
+      (c) => `Verein Barrierefrei leben ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['sexual_orientation'],
+      ['gender', 'age', 'social_origin'],
+      np('Verein', 'm', 'queer'),
+      (c) => `Queerer Stammtisch ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['gender', 'sexual_orientation'],
+      ['age', 'social_origin'],
+      np('Selbsthilfegruppe', 'f'),
+      (c) => `Trans*- und Inter*-Selbsthilfe ${at(c)}`,
     ),
     candidate(
       ['abilities'],
@@ -502,6 +528,18 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       ['age'],
       np('Elterninitiative', 'f'),
       (c) => `${origin(c, 'f')} Elterninitiative für Kinder mit Behinderung ${at(c)}`,
+    ),
+    candidate(
+      ['ethnic_origin', 'religion'],
+      ['age', 'gender', 'social_origin'],
+      np('Zentrum', 'n', 'islamisch'),
+      (c) => `Islamisches Zentrum ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['ethnic_origin', 'religion'],
+      ['age', 'gender', 'social_origin'],
+      np('Kulturverein', 'm', 'christlich-orientalisch'),
+      (c) => `Aramäischer Kulturverein ${at(c)} e.V.`,
     ),
     candidate(
       ['ethnic_origin', 'religion'],
@@ -699,6 +737,18 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
     ),
     candidate(
       ['sexual_orientation'],
+      ['gender', 'age', 'ethnic_origin'],
+      np('Theater', 'n', 'queer'),
+      (c) => `Theater Queerbeet ${at(c)}`,
+    ),
+    candidate(
+      ['sexual_orientation'],
+      ['gender', 'age'],
+      np('Tanzgruppe', 'f', 'queer'),
+      (c) => `Queer Tango ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['sexual_orientation'],
       ['gender', 'age'],
       np('Chor', 'm', 'queer'),
       (c) => `Queerer Chor ${at(c)}`,
@@ -769,6 +819,18 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       (c) => `Mädchen-Boxclub ${at(c)}`,
     ),
     candidate(
+      ['abilities'],
+      ['age', 'ethnic_origin', 'gender'],
+      np('Sportverein', 'm'),
+      (c) => `Blindenfußball ${at(c)} e.V.`,
+    ),
+    candidate(
+      ['abilities'],
+      ['age', 'gender', 'social_origin'],
+      np('Sportverein', 'm'),
+      (c) => `Rollstuhlbasketball ${at(c)} e.V.`,
+    ),
+    candidate(
       ['religion'],
       ['age', 'ethnic_origin', 'social_origin'],
       np('Sportgemeinschaft', 'f', 'kirchlich'),
@@ -811,6 +873,18 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       ['social_origin', 'gender', 'ethnic_origin'],
       np('Pfadfinderstamm', 'm'),
       (c) => `Pfadfinderstamm ${c.rng.pick(w.TROOPS)} ${at(c)}`,
+    ),
+    candidate(
+      ['age'],
+      ['social_origin', 'abilities', 'ethnic_origin'],
+      np('Jugendrotkreuz', 'n'),
+      (c) => `Jugendrotkreuz ${at(c)}`,
+    ),
+    candidate(
+      ['age'],
+      ['social_origin', 'gender', 'ethnic_origin'],
+      np('Jugendchor', 'm'),
+      (c) => `Jugendchor ${at(c)}`,
     ),
     candidate(
       ['age'],
@@ -1080,14 +1154,16 @@ export function fitsProfile(
 
 /**
  * Chooses a candidate for a profile: the fitting ones, weighted towards names that say more of
- * what the partner does; city-wide bodies that exist once are taken once; a partner the profile
- * drafting moved to the centre takes a city-wide name where its kind has one.
+ * what the partner does and away from names already used (`uses`), so that the demo does not
+ * read like one template per kind; city-wide bodies that exist once are taken once; a partner
+ * the profile drafting moved to the centre takes a city-wide name where its kind has one.
  */
 export function chooseCandidate(
   rng: Rng,
   pool: readonly NameCandidate[],
   input: Pick<NamingInput, 'dimensions' | 'central'>,
   taken: ReadonlySet<NameCandidate>,
+  uses: ReadonlyMap<NameCandidate, number> = new Map(),
 ): NameCandidate {
   const open = pool.filter((c) => !(c.once && taken.has(c)));
   const placed = input.central && open.some((c) => c.city) ? open.filter((c) => c.city) : open;
@@ -1095,7 +1171,13 @@ export function chooseCandidate(
     const fitting = placed.filter((c) => fitsProfile(c, input.dimensions, loose));
     if (fitting.length > 0) {
       return rng.weighted(
-        fitting.map((c) => [c, (c.weight ?? 1) * (1 + 2 * c.suggests.length)] as const),
+        fitting.map(
+          (c) =>
+            [
+              c,
+              ((c.weight ?? 1) * (1 + 2 * c.suggests.length)) / (1 + 2 * (uses.get(c) ?? 0)),
+            ] as const,
+        ),
       );
     }
   }

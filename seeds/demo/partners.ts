@@ -341,6 +341,7 @@ function writeNames(rng: Rng, drafts: PartnerDraft[], reference: PartnerReferenc
   const names = new NameRegistry();
   const slugs = new SlugRegistry();
   const taken = new Set<NameCandidate>();
+  const uses = new Map<NameCandidate, number>();
   drafts.forEach((draft, i) => {
     const district = districts.get(draft.district) as District;
     const dimensions = dimensionsOf(draft);
@@ -349,9 +350,10 @@ function writeNames(rng: Rng, drafts: PartnerDraft[], reference: PartnerReferenc
     const name = names.claim(rng, () => {
       const candidate =
         traditions.get(i) ??
-        chooseCandidate(rng, pool, { dimensions, central: draft.central }, taken);
+        chooseCandidate(rng, pool, { dimensions, central: draft.central }, taken, uses);
       written = writeName(rng, candidate, district);
       if (candidate.once) taken.add(candidate);
+      uses.set(candidate, (uses.get(candidate) ?? 0) + 1);
       return written.name;
     });
     const self = (written as OrganisationName).self;

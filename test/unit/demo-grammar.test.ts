@@ -167,7 +167,7 @@ describe('German grammar of the demo texts', () => {
         'f',
       ],
       [
-        /(zentrum|haus|werk|netzwerk|Netzwerk|projekt|theater|Theater|ensemble|Ensemble|festival|café|Unternehmen|Miteinander|revier|management|Jobcenter|Bündnis|Gymnasium|Orchester|archiv)$/,
+        /(zentrum|Zentrum|haus|werk|kreuz|netzwerk|Netzwerk|projekt|theater|Theater|ensemble|Ensemble|festival|café|Unternehmen|Miteinander|revier|management|Jobcenter|Bündnis|Gymnasium|Orchester|archiv)$/,
         'n',
       ],
     ];
