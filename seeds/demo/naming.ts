@@ -56,6 +56,8 @@ export interface NameCandidate {
   self: NounPhrase;
   name: (ctx: NameContext) => string;
   city?: boolean;
+  /** Sits in city hall (a council faction, a department): only for partners the drafting moved there. */
+  centre?: boolean;
   once?: boolean;
   weight?: number;
 }
@@ -97,7 +99,7 @@ const candidate = (
   fits: readonly string[],
   self: NounPhrase,
   name: (ctx: NameContext) => string,
-  extra: Partial<Pick<NameCandidate, 'city' | 'once' | 'weight'>> = {},
+  extra: Partial<Pick<NameCandidate, 'city' | 'centre' | 'once' | 'weight'>> = {},
 ): NameCandidate => ({ suggests, fits, self, name, ...extra });
 
 /**
@@ -502,8 +504,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       ['ethnic_origin'],
       ['social_origin', 'age'],
       np('Bildungsverein', 'm'),
-      (c) => `${origin(c, 'm')} Bildungsverein Mannheim e.V.`,
-      { city: true },
+      (c) => `${origin(c, 'm')} Bildungsverein ${at(c)} e.V.`,
     ),
     candidate(
       ['ethnic_origin', 'gender'],
@@ -938,6 +939,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
   FOUNDATION: [
     candidate([], PEOPLE, np('Stiftung', 'f'), (c) => `${c.rng.pick(w.NAMESAKES)}-Stiftung`, {
       city: true,
+      centre: true,
     }),
     candidate(
       [],
@@ -1057,6 +1059,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
       (c) => `${c.rng.pick(w.PARTIES).short}-Gemeinderatsfraktion`,
       {
         city: true,
+        centre: true,
       },
     ),
     candidate(
@@ -1073,6 +1076,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
         (c) => `${group.word} der ${c.rng.pick(w.PARTIES).long}`,
         {
           city: true,
+          centre: true,
         },
       ),
     ),
@@ -1086,6 +1090,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
         () => `Fachbereich ${d.word} der Stadt Mannheim`,
         {
           city: true,
+          centre: true,
           once: true,
         },
       ),
@@ -1093,6 +1098,7 @@ const NAMES: Record<Exclude<PartnerKind, 'RELIGIOUS_COMMUNITY'>, readonly NameCa
     ...w.CITY_OFFICES.map((o) =>
       candidate(o.dimensions, PEOPLE, np('Stelle', 'f', 'städtisch'), () => o.word, {
         city: true,
+        centre: true,
         once: true,
       }),
     ),
@@ -1165,7 +1171,7 @@ export function chooseCandidate(
   taken: ReadonlySet<NameCandidate>,
   uses: ReadonlyMap<NameCandidate, number> = new Map(),
 ): NameCandidate {
-  const open = pool.filter((c) => !(c.once && taken.has(c)));
+  const open = pool.filter((c) => !(c.once && taken.has(c)) && (input.central || !c.centre));
   const placed = input.central && open.some((c) => c.city) ? open.filter((c) => c.city) : open;
   for (const loose of [false, true]) {
     const fitting = placed.filter((c) => fitsProfile(c, input.dimensions, loose));
