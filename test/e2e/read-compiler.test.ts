@@ -162,7 +162,8 @@ CALL (p, row) {
 
   it.each([
     '{ districts: ["jungbusch", "innenstadt", "neckarstadt_west"] }',
-    '{ search: "Verein" }',
+    // A word of enough demo names and descriptions for three pages of 7 (Kulturverein, Kulturarbeit, …).
+    '{ search: "Kultur" }',
     '{}',
   ])(
     'should page partners with %s exactly as the resolvers do, forward and back',
