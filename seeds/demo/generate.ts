@@ -45,7 +45,9 @@ export function generateDemoAlliance(options: DemoOptions, reference: ReferenceD
   // Forked after the first three, so that those streams stay what they were.
   const scopeRng = root.fork();
   const resourceRng = root.fork();
-  const drafts = generatePartners(partnerRng, plan, ref, asOf);
+  // Names and descriptions, written from the drawn profiles (seeds/demo/naming.ts).
+  const writingRng = root.fork();
+  const drafts = generatePartners(partnerRng, plan, ref, asOf, writingRng);
   const scopes = drafts.map((d) => drawScope(scopeRng, d));
   const resources = drawAllResources(resourceRng, drafts, ref);
   const network = new AllianceNetwork(drafts, {

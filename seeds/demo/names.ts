@@ -10,8 +10,10 @@ export interface NameContext {
 }
 
 /**
- * A drafted organisation name with the dimensions and topics the name suggests (a "Frauenverein"
- * works on gender), so that the profile fits the name. `central` moves the partner to the city
+ * The profile drafting's working title of an organisation with the dimensions and topics it
+ * suggests (a "Frauenverein" works on gender): they seed the partner's profile. The published
+ * name is written later from the drawn profile (seeds/demo/naming.ts); the working title only
+ * keeps the draws of the profile as they always were. `central` moves the partner to the city
  * centre (city hall, council factions).
  */
 export interface NameDraft {
@@ -288,8 +290,10 @@ const PUBLIC_SCHOOL_TEMPLATES: readonly Template[] = [
 ];
 
 /**
- * Drafts a German organisation name that fits the kind (and, for EDUCATION, whether it is a
- * public school). Names repeat now and then; the caller keeps them unique.
+ * Drafts the working title of an organisation of a kind (and, for EDUCATION, whether it is a
+ * public school), whose hints seed the profile. Titles repeat now and then; the caller keeps them
+ * unique. Changing a template or a word list these templates read changes the profiles and
+ * every cooperation of the demo (the digest test of test/unit/demo-generator.test.ts notices).
  */
 export function draftName(ctx: NameContext, kind: PartnerKind, publicSector: boolean): NameDraft {
   const templates =

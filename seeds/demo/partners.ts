@@ -8,6 +8,15 @@ import { ALLIANCE_FOUNDED, PROCESS } from './parameters';
 import { apportion, type DemoPlan } from './plan';
 import { districtWeight, drawEngagements, drawTopics, KINDS_BY_SECTOR } from './profiles';
 import type { Rng } from './rng';
+import {
+  chooseCandidate,
+  fitsProfile,
+  nameCandidates,
+  type NameCandidate,
+  type OrganisationName,
+  RELIGIOUS_TRADITIONS,
+  writeName,
+} from './naming';
 import { describePartner } from './text';
 import type { PartnerKind, PartnerStatus, Sector } from './types';
 import { FIRST_NAMES, STREETS, SURNAMES } from './words';
@@ -24,6 +33,8 @@ export interface PartnerDraft extends Actor {
   internalNotes: string | null;
   /** The name drafting moved it to the city centre as a city-wide body (scope CITY). */
   central: boolean;
+  /** Its written name is a city-wide body's ("Jüdische Kultusgemeinde …"): scope CITY too. */
+  cityWide: boolean;
 }
 
 /** Membership facts of one partner: when it joined, its status, and since when it rests. */
@@ -151,13 +162,16 @@ function internalNotes(m: Membership): string | null {
   }
 }
 
-/** Contact person, e-mail and phone; phone numbers start with 0 after the area code, so none is real. */
-function contact(rng: Rng, slug: string) {
+/**
+ * Contact person, the local part of the e-mail address (the domain follows the name, see
+ * writeNames) and phone; phone numbers start with 0 after the area code, so none is real.
+ */
+function contact(rng: Rng) {
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(SURNAMES);
   return {
     contactName: `${first} ${last}`,
-    contactEmail: `${asciiFold(first)}.${asciiFold(last)}@${slug}.example.org`,
+    mailbox: `${asciiFold(first)}.${asciiFold(last)}`,
     contactPhone: `+49 621 0${rng.int(100000, 999999)}`,
   };
 }
@@ -220,17 +234,11 @@ function drawPartner(
     hints.dimensions,
   );
   const topics = drawTopics(rng, kind, reference.topicKeys, hints.topics);
-  const slug = slugify(name);
-  const dimensionsOf = [...new Set(engagements.map((e) => e.dimension))];
-  const description = describePartner(rng, {
-    kind,
-    district,
-    topics: reference.topics.filter((t) => topics.includes(t.key)),
-    dimensions: dimensionsOf
-      .map((key) => reference.dimensionsByKey.get(key))
-      .filter((d) => d !== undefined),
-  });
-  const person = contact(rng, slug);
+  // The stream position of the former one-template description: drawn and not used, so that
+  // the partners after this one keep their kinds, places and profiles (and the alliance its
+  // cooperations). Names and descriptions are written later, on a stream of their own.
+  rng.int(0, 2);
+  const person = contact(rng);
   // Spelled out instead of spread: V8 keeps literal objects in fast mode, and the simulation
   // reads these fields millions of times.
   return {
@@ -240,18 +248,20 @@ function drawPartner(
     dormant: membership.dormant,
     sector,
     kind,
+    // The working title of the profile drafting, until writeNames gives the name.
     name,
     district: district.key,
     borough: district.boroughKey,
     topics,
     engagements,
-    description,
-    website: `https://${slug}.example.org`,
+    description: '',
+    website: '',
     contactName: person.contactName,
-    contactEmail: person.contactEmail,
+    contactEmail: person.mailbox,
     contactPhone: person.contactPhone,
     internalNotes: internalNotes(membership),
     central,
+    cityWide: false,
   };
 }
 
@@ -263,6 +273,7 @@ export function generatePartners(
   plan: DemoPlan,
   reference: Reference,
   asOfDay: number,
+  writingRng: Rng,
 ): PartnerDraft[] {
   const memberships = drawMemberships(rng, plan, asOfDay);
   const sectors = drawSectors(rng, memberships.length);
@@ -271,8 +282,106 @@ export function generatePartners(
   const drafts = memberships.map((m, k) =>
     drawPartner(rng, prepared, sectors[k] ?? 'CIVIL_SOCIETY', m, names),
   );
-  return drafts
+  const ordered = drafts
     .map((draft, k) => ({ draft, k }))
     .sort((a, b) => a.draft.joinDay - b.draft.joinDay || a.k - b.k)
     .map(({ draft }) => draft);
+  writeNames(writingRng, ordered, prepared);
+  return ordered;
+}
+
+/** Indices of the religious communities and the tradition each one is named after. */
+function allocateTraditions(rng: Rng, drafts: readonly PartnerDraft[]): Map<number, NameCandidate> {
+  const members = drafts.flatMap((d, i) => (d.kind === 'RELIGIOUS_COMMUNITY' ? [i] : []));
+  const order = rng.shuffle(members);
+  const dims = (i: number) => dimensionsOf(drafts[i] as PartnerDraft);
+  const chosen = new Map<number, NameCandidate>();
+  // Every tradition once, in the order of the list (the large churches, the mosque
+  // congregations, the Jewish and the Alevi community first), each to the community whose
+  // profile it fits with the fewest dimensions to spare, so the ones engaged in ethnic origin
+  // stay for the traditions that need them.
+  for (const tradition of RELIGIOUS_TRADITIONS) {
+    let best: number | undefined;
+    let spare = Infinity;
+    for (const i of order) {
+      if (chosen.has(i) || !fitsProfile(tradition, dims(i))) continue;
+      const extra = dims(i).filter((d) => !tradition.suggests.includes(d)).length;
+      if (extra < spare) [best, spare] = [i, extra];
+    }
+    if (best !== undefined) chosen.set(best, tradition);
+  }
+  const taken = new Set<NameCandidate>(chosen.values());
+  for (const i of order) {
+    if (chosen.has(i)) continue;
+    const tradition = chooseCandidate(
+      rng,
+      RELIGIOUS_TRADITIONS,
+      { dimensions: dims(i), central: false },
+      taken,
+    );
+    chosen.set(i, tradition);
+    taken.add(tradition);
+  }
+  return chosen;
+}
+
+const dimensionsOf = (d: Pick<PartnerDraft, 'engagements'>) => [
+  ...new Set(d.engagements.map((e) => e.dimension)),
+];
+
+/**
+ * Names, descriptions, web and e-mail addresses written from the drawn profiles
+ * (seeds/demo/naming.ts): the name fits kind and dimensions, every religious tradition of the
+ * city has a community, bodies a city has once exist once, and every organisation has its own
+ * web address.
+ */
+function writeNames(rng: Rng, drafts: PartnerDraft[], reference: PartnerReference): void {
+  const traditions = allocateTraditions(rng, drafts);
+  const districts = new Map(reference.districts.map((d) => [d.key, d]));
+  const names = new NameRegistry();
+  const slugs = new SlugRegistry();
+  const taken = new Set<NameCandidate>();
+  const uses = new Map<NameCandidate, number>();
+  drafts.forEach((draft, i) => {
+    const district = districts.get(draft.district) as District;
+    const dimensions = dimensionsOf(draft);
+    const pool = nameCandidates(draft.kind, draft.sector === 'ADMINISTRATION');
+    let written: OrganisationName | undefined;
+    const name = names.claim(rng, () => {
+      const candidate =
+        traditions.get(i) ??
+        chooseCandidate(rng, pool, { dimensions, central: draft.central }, taken, uses);
+      written = writeName(rng, candidate, district);
+      if (candidate.once) taken.add(candidate);
+      uses.set(candidate, (uses.get(candidate) ?? 0) + 1);
+      return written.name;
+    });
+    const self = (written as OrganisationName).self;
+    draft.name = name;
+    draft.cityWide = (written as OrganisationName).cityWide;
+    draft.description = describePartner(rng, {
+      kind: draft.kind,
+      self,
+      district,
+      topics: reference.topics.filter((t) => draft.topics.includes(t.key)),
+      dimensions: dimensions
+        .map((key) => reference.dimensionsByKey.get(key))
+        .filter((d) => d !== undefined),
+    });
+    const slug = slugs.claim(slugify(name));
+    draft.website = `https://${slug}.example.org`;
+    draft.contactEmail = `${draft.contactEmail}@${slug}.example.org`;
+  });
+}
+
+/** Keeps web addresses unique: a cut-off name that equals another gets a number ("…-2"). */
+class SlugRegistry {
+  private readonly taken = new Set<string>();
+
+  claim(slug: string): string {
+    let unique = slug;
+    for (let n = 2; this.taken.has(unique); n += 1) unique = `${slug}-${n}`;
+    this.taken.add(unique);
+    return unique;
+  }
 }

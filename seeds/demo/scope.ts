@@ -8,6 +8,8 @@ export interface ScopeInput {
   kind: PartnerKind;
   /** The name drafting moved it to the city centre as a city-wide body. */
   central: boolean;
+  /** Named as a city-wide body ("Jüdische Kultusgemeinde an Rhein und Neckar"). */
+  cityWide?: boolean;
 }
 
 /**
@@ -15,10 +17,13 @@ export interface ScopeInput {
  * and unions, and whatever the name drafting moved to the centre as city-wide) are CITY; a share
  * of the schools, services, cultural institutions and clubs serve their whole borough
  * ({@link PROCESS.boroughScopeChance}); everyone else works in the neighbourhood. Draws only for
- * kinds with a borough chance.
+ * kinds with a borough chance. A body named after the city (`cityWide`) is CITY as well.
  */
 export function drawScope(rng: Rng, input: ScopeInput): PartnerScope {
   if (input.central || PROCESS.cityWideKinds.includes(input.kind)) return 'CITY';
   const chance = PROCESS.boroughScopeChance[input.kind] ?? 0;
-  return chance > 0 && rng.chance(chance) ? 'BOROUGH' : 'NEIGHBOURHOOD';
+  // Drawn before the city-wide name is looked at, so that the partners after keep their scopes.
+  const borough = chance > 0 && rng.chance(chance);
+  if (input.cityWide) return 'CITY';
+  return borough ? 'BOROUGH' : 'NEIGHBOURHOOD';
 }

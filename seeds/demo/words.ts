@@ -27,7 +27,8 @@ export function decline(adjective: Adjective, gender: Gender): string {
   return adjective.stem + (gender === 'm' ? 'er' : gender === 'f' ? 'e' : 'es');
 }
 
-const ORIGINS = [
+/** Stems of origin adjectives ("Deutsch-Türkisch"), declined where a name uses them. */
+export const ORIGIN_STEMS = [
   'Deutsch-Türkisch',
   'Deutsch-Italienisch',
   'Deutsch-Griechisch',
@@ -56,7 +57,7 @@ const ORIGINS = [
 ];
 
 /** Adjectives of origin; they suggest the dimension ethnic origin. */
-export const ORIGIN_ADJECTIVES: Adjective[] = ORIGINS.map((stem) => ({
+export const ORIGIN_ADJECTIVES: Adjective[] = ORIGIN_STEMS.map((stem) => ({
   stem,
   dimensions: ['ethnic_origin'],
 }));
@@ -133,6 +134,34 @@ export const RELIGIOUS_BODIES: { word: string; dimensions: string[] }[] = [
   { word: 'Kroatische Katholische Mission', dimensions: ['religion', 'ethnic_origin'] },
   { word: 'Sikh-Gemeinde', dimensions: ['religion', 'ethnic_origin'] },
   { word: 'Moscheeverein', dimensions: ['religion'] },
+];
+
+/**
+ * Names of mosques after historical figures and places, as many congregations choose them; the
+ * congregations named with them are invented.
+ */
+export const MOSQUES = [
+  'Yunus-Emre',
+  'Mevlana',
+  'Selimiye',
+  'Eyüp-Sultan',
+  'Ulu',
+  'Hacı-Bayram',
+  'Sultan-Ahmet',
+  'Kocatepe',
+];
+
+/** Names of Arabic-speaking mosque associations ("Moscheeverein Al-Nur"). */
+export const MOSQUES_ARABIC = ['Al-Nur', 'Al-Salam', 'Al-Huda', 'Ibn-Rushd', 'Al-Rahma'];
+
+/** Patron saints of Orthodox parishes. */
+export const ORTHODOX_PATRONS = [
+  'Hl. Nikolaos',
+  'Hl. Dimitrios',
+  'Hll. Konstantin und Helena',
+  'Hl. Paraskeva',
+  'Hl. Georg',
+  'Mariä Schutz',
 ];
 
 /** Saints of Catholic parishes. */
@@ -365,6 +394,21 @@ export const CONCEPTS: { word: string; dimensions?: string[] }[] = [
   { word: 'Regenbogen', dimensions: ['sexual_orientation'] },
   { word: 'Brückenbau', dimensions: ['ethnic_origin'] },
 ];
+
+/**
+ * Purposes of family foundations by the dimension they suggest ('' for none): "Wolf-Stiftung
+ * für Chancengleichheit".
+ */
+export const FOUNDATION_PURPOSES: Readonly<Record<string, readonly string[]>> = {
+  '': ['Miteinander', 'für Zusammenhalt', 'Bürgersinn', 'für Demokratie'],
+  social_origin: ['für Chancengleichheit', 'Bildungschancen', 'Startklar'],
+  age: ['Generationen', 'für Jung und Alt'],
+  abilities: ['Inklusion', 'für Teilhabe ohne Barrieren'],
+  gender: ['für Gleichstellung', 'Frauen stärken'],
+  sexual_orientation: ['Regenbogen', 'für queeres Leben'],
+  ethnic_origin: ['Brückenbau', 'Ankommen', 'für Vielfalt'],
+  religion: ['Dialog der Religionen'],
+};
 
 /** Kinds of initiatives. */
 export const INITIATIVE_FORMS: Noun[] = [

@@ -1,6 +1,7 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { CypherExecutor, CypherQuery } from '../../src/db/executor';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 import { OFFER_NEED_LISTS } from '../../src/partners/offer-need.repository';
 import { offerNeedLists } from '../../src/partners/partner-write.mapping';
 import type { DemoAlliance } from './types';
@@ -28,7 +29,7 @@ type Row = Record<string, unknown>;
 export const demoWriteQueries = {
   // All properties in the CREATE: each index (and the full-text one) is updated once per node.
   Partner: `UNWIND $rows AS row
-CREATE (:Partner {id: row.id, name: row.name, sector: row.sector, kind: row.kind,
+CREATE (:Partner {id: row.id, name: row.name, nameSortKey: row.nameSortKey, sector: row.sector, kind: row.kind,
   status: row.status, joinedOn: date(row.joinedOn), description: row.description,
   website: row.website, contactName: row.contactName, contactEmail: row.contactEmail,
   contactPhone: row.contactPhone, internalNotes: row.internalNotes, version: row.version,
@@ -103,6 +104,8 @@ export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
     Partner: partners.map(
       ({ engagements: _e, topics: _t, district: _d, offers: _o, needs: _n, ...p }) => ({
         ...p,
+        // The German sort key of the name, as every writer of Partner.name stores it.
+        nameSortKey: germanSortKey(p.name),
         version: int(p.version),
         cooperationCount: int(p.cooperationCount),
       }),

@@ -1,6 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Engagement } from '../../src/cooperations/cross-dimension-rule';
 import type { CypherQuery, TransactionRunner } from '../../src/db/executor';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 import type { CooperationRecord, PartnerRecord } from './model';
 import type { CooperationState, CurrentState, ImportPlan, PartnerState } from './plan';
 
@@ -149,6 +150,8 @@ function partnerRow(record: PartnerRecord) {
     // A null removes the property: an emptied cell clears what an earlier import set.
     props: {
       name: record.name,
+      // The German sort key goes with every name (src/partners/german-sort-key.ts).
+      nameSortKey: germanSortKey(record.name),
       sector: record.sector,
       kind: record.kind,
       status: record.status,

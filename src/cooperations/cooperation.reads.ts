@@ -1,6 +1,7 @@
 import { assertId } from '../common/checks';
 import { type ReadModel, objectType, values } from '../reads/read-model';
 import { rootByKey, rootConnection, type RootReader } from '../reads/read-roots';
+import { partnerNameSort } from '../partners/german-sort-key';
 import {
   cooperationConditions,
   cooperationSort,
@@ -23,7 +24,8 @@ export const cooperationReadModel: ReadModel = {
         kind: 'many',
         // A proposal's named partners are PROPOSED_IN it, a real cooperation's PARTICIPATES_IN.
         match: (v, w) => `MATCH (:Partner)-[${w}:PARTICIPATES_IN|PROPOSED_IN]->(${v})`,
-        orderBy: (w) => `${w}.role, startNode(${w}).name`,
+        // Leads first, then partners in German order of their names.
+        orderBy: (w) => `${w}.role, ${partnerNameSort(`startNode(${w})`)}`,
       },
       dimensions: {
         kind: 'many',

@@ -155,7 +155,7 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
     return {
       // A proposal's named partners are PROPOSED_IN it, a real cooperation's PARTICIPATES_IN.
       cypher: `MATCH (p:Partner)-[r:PARTICIPATES_IN|PROPOSED_IN]->(c:Cooperation) WHERE c.id IN $ids
-WITH c, p, r ORDER BY r.role, p.name
+WITH c, p, r ORDER BY r.role, p.nameSortKey
 RETURN c.id AS id,
   collect({role: r.role, partnerId: p.id, confirmedAt: toString(r.confirmedAt)}) AS participants`,
       params: { ids },

@@ -1,6 +1,7 @@
 import { assertKey } from '../common/checks';
 import { REAL_COOPERATION_STATUSES } from '../cooperations/cooperation.types';
 import { CursorValueType } from '../db/cursor-values';
+import { partnerNameSort } from '../partners/german-sort-key';
 import { type ReadModel, objectType, values } from '../reads/read-model';
 import { rootByKey, rootList, type RootReader } from '../reads/read-roots';
 
@@ -13,7 +14,7 @@ export const dimensionReadModel: ReadModel = {
         match: (v, w) => `MATCH (${v})<-[engagement:ENGAGES_IN]-(${w}:Partner)`,
         conditions: (_w, args, param) =>
           args.perspective != null ? [`engagement.perspective = ${param(args.perspective)}`] : [],
-        sort: { valueType: CursorValueType.TEXT, expression: (w) => `${w}.name`, direction: 'ASC' },
+        sort: { valueType: CursorValueType.TEXT, expression: partnerNameSort, direction: 'ASC' },
         parentKey: (v) => `${v}.key`,
         scope: (key, args) => `dimension:${key}:partners:${String(args.perspective ?? 'ANY')}`,
       },

@@ -1,4 +1,5 @@
 import { CursorValueType } from '../db/cursor-values';
+import { partnerNameSort } from '../partners/german-sort-key';
 import { type ReadModel, objectType, values } from '../reads/read-model';
 import { rootList, type RootReader } from '../reads/read-roots';
 
@@ -9,7 +10,7 @@ export const districtReadModel: ReadModel = {
       kind: 'connection',
       connection: {
         match: (v, w) => `MATCH (${v})<-[:LOCATED_IN]-(${w}:Partner)`,
-        sort: { valueType: CursorValueType.TEXT, expression: (w) => `${w}.name`, direction: 'ASC' },
+        sort: { valueType: CursorValueType.TEXT, expression: partnerNameSort, direction: 'ASC' },
         parentKey: (v) => `${v}.key`,
         scope: (key) => `district:${key}:partners`,
       },

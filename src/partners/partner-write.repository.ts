@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CypherQuery, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
+import { germanSortKey } from './german-sort-key';
 import { type OfferNeedList, type OfferNeedRow, offerNeedQueries } from './offer-need.repository';
 import { partnerProjection } from './partner.repository';
 import type {
@@ -68,10 +69,10 @@ export const partnerWriteQueries = {
   create(partner: NewPartner): CypherQuery {
     return {
       cypher: `CREATE (p:Partner)
-SET p = $partner, p.status = 'APPLIED', p.joinedOn = date(), p.lastActiveOn = date(),
+SET p = $partner, p.nameSortKey = $nameSortKey, p.status = 'APPLIED', p.joinedOn = date(), p.lastActiveOn = date(),
     p.version = 1, p.cooperationCount = 0
 RETURN ${PARTNER} AS partner`,
-      params: { partner },
+      params: { partner, nameSortKey: germanSortKey(partner.name) },
     };
   },
   transition(id: string, from: readonly PartnerStatus[], to: PartnerStatus): CypherQuery {
@@ -136,11 +137,11 @@ OPTIONAL MATCH (p)-[r:ACTIVE_IN|LOCATED_IN|ENGAGES_IN]->() DELETE r
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:OFFERS|NEEDS]->(item:Offer|Need) DETACH DELETE item
 WITH DISTINCT p
-SET p.name = $name, p.status = 'LEFT', p.version = p.version + 1,
+SET p.name = $name, p.nameSortKey = $nameSortKey, p.status = 'LEFT', p.version = p.version + 1,
     p.erasedAt = coalesce(p.erasedAt, datetime()), p.tokensValidAfter = ${TOKENS_END_NOW}
 REMOVE p.contactName, p.contactEmail, p.contactPhone, p.internalNotes, p.description, p.website
 RETURN ${PARTNER} AS partner`,
-      params: { id, name },
+      params: { id, name, nameSortKey: germanSortKey(name) },
     };
   },
 };

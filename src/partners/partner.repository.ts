@@ -11,6 +11,7 @@ import {
   CursorValueType,
 } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
+import { partnerNameSort } from './german-sort-key';
 import type { Dimension } from '../dimensions/dimension.types';
 import type { District } from '../districts/district.types';
 import {
@@ -35,7 +36,11 @@ export const partnerProjection = (v: string) =>
 const PARTNER_PROJECTION = partnerProjection('p');
 
 const SORTS: Record<PartnerOrderField, Omit<SortSpec, 'direction'>> = {
-  [PartnerOrderField.NAME]: { expression: 'p.name', valueType: CursorValueType.TEXT, id: 'p.id' },
+  [PartnerOrderField.NAME]: {
+    expression: partnerNameSort('p'),
+    valueType: CursorValueType.TEXT,
+    id: 'p.id',
+  },
   [PartnerOrderField.JOINED_ON]: {
     expression: 'p.joinedOn',
     valueType: CursorValueType.DATE,
@@ -206,7 +211,7 @@ RETURN p.id AS id, collect({perspective: r.perspective, dimension: d {.*}}) AS d
         conditions: perspective ? ['r.perspective = $perspective'] : [],
         projection: partnerProjection('node'),
         sort: {
-          expression: 'node.name',
+          expression: partnerNameSort('node'),
           valueType: CursorValueType.TEXT,
           id: 'node.id',
           direction: 'ASC',

@@ -1,4 +1,5 @@
 import type { App } from '../../src/app';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 import { postGraphQL, startTestApp } from '../support/test-app';
 
 interface PartnerNode {
@@ -111,7 +112,11 @@ describe('partners', () => {
       const second = await partners({ first: 30, after: first.pageInfo.endCursor, orderBy });
       const rows = [...first.edges, ...second.edges].map((e) => e.node);
       const value = (p: PartnerNode) =>
-        field === 'NAME' ? p.name : field === 'COOPERATION_COUNT' ? p.cooperationCount : p.joinedOn;
+        field === 'NAME'
+          ? germanSortKey(p.name)
+          : field === 'COOPERATION_COUNT'
+            ? p.cooperationCount
+            : p.joinedOn;
       for (let i = 1; i < rows.length; i += 1) {
         const [a, b] = [rows[i - 1] as PartnerNode, rows[i] as PartnerNode];
         if (field === 'LAST_ACTIVITY') continue;

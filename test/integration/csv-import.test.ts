@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { projectPath } from '../../src/common/paths';
 import { CypherExecutor, type TransactionRunner } from '../../src/db/executor';
 import { applyMigrations, readMigrations } from '../../src/db/migrations';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 import { type ImportInput, type ImportOutcome, runImport } from '../../seeds/import/import';
 import {
   type ReferenceData,
@@ -115,6 +116,8 @@ RETURN p {.*, joinedOn: toString(p.joinedOn), lastActiveOn: toString(p.lastActiv
       expect(frauentreff).toEqual({
         id: 'ex-p-frauentreff',
         name: 'Interkultureller Frauentreff Neckarstadt-West e.V.',
+        // The German sort key goes with every name the import writes.
+        nameSortKey: germanSortKey('Interkultureller Frauentreff Neckarstadt-West e.V.'),
         sector: 'CIVIL_SOCIETY',
         kind: 'MIGRANT_ORGANISATION',
         status: 'ACTIVE',

@@ -1,4 +1,5 @@
 import type { App } from '../../src/app';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 
 /** A test partner: [name, status, engagements as "dimension/PERSPECTIVE"]. */
 export type TestPartner = [name: string, status: string, engagements: string[]];
@@ -15,7 +16,8 @@ export async function createTestPartners(
   await app.database.executor.write(
     {
       cypher: `UNWIND $rows AS row
-CREATE (p:Partner {id: row.id, name: row.name, sector: 'CIVIL_SOCIETY', kind: 'ASSOCIATION',
+CREATE (p:Partner {id: row.id, name: row.name, nameSortKey: row.nameSortKey,
+  sector: 'CIVIL_SOCIETY', kind: 'ASSOCIATION',
   status: row.status, joinedOn: date('2020-01-01'), lastActiveOn: date('2020-01-01'),
   cooperationCount: 0, version: 1})
 WITH p, row UNWIND row.engagements AS e
@@ -25,6 +27,7 @@ CREATE (p)-[:ENGAGES_IN {perspective: split(e, '/')[1]}]->(d)`,
         rows: partners.map(([name, status, engagements]) => ({
           id: `${naming.prefix}${name}`,
           name: `${naming.title}${name}`,
+          nameSortKey: germanSortKey(`${naming.title}${name}`),
           status,
           engagements,
         })),

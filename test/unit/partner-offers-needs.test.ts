@@ -14,6 +14,7 @@ import type { PartnerScope as MatchingScope } from '../../src/matching/matching.
 import { PartnerScope } from '../../src/partners/partner.types';
 import { demoRows } from '../../seeds/demo/write-demo';
 import type { DemoAlliance, DemoPartner } from '../../seeds/demo/types';
+import { germanSortKey } from '../../src/partners/german-sort-key';
 
 const item = (text: string, topicKeys?: string[] | null) =>
   Object.assign(new OfferOrNeedInput(), { text, topicKeys });
@@ -175,6 +176,7 @@ describe('offer and need Cypher', () => {
 describe('demo writer rows', () => {
   const partner = {
     id: 'p-1',
+    name: 'Bäckerei Kaya',
     engagements: [],
     topics: [],
     district: 'jungbusch',
@@ -193,6 +195,8 @@ describe('demo writer rows', () => {
 
   it('should write the scope on the partner, and no lists there', () => {
     expect(rows.Partner[0]).toMatchObject({ id: 'p-1', scope: 'BOROUGH' });
+    // The German sort key of the name is written with it (src/partners/german-sort-key.ts).
+    expect(rows.Partner[0]).toMatchObject({ nameSortKey: germanSortKey('Bäckerei Kaya') });
     expect(rows.Partner[0]).not.toHaveProperty('offers');
     expect(rows.Partner[0]).not.toHaveProperty('needs');
   });
