@@ -9,7 +9,7 @@ import type { Partner, Sector } from '../partners/partner.types';
 import type { KindCount, OverviewRows, YearRange } from './aggregates';
 import { aggregateQueries } from './aggregates.queries';
 import type { NormalisedAudienceFilter } from './audience';
-import type { AudienceCsvRow } from './audience-csv';
+import type { AudienceExportRow } from './audience-export';
 import { audienceQueries } from './audience.queries';
 import type { PerspectiveCount } from './analytics.types';
 
@@ -149,11 +149,11 @@ export class AnalyticsRepository {
     return total ?? 0;
   }
 
-  /** Up to `limit` partners of an audience with their contact data, for the CSV export. */
-  audienceCsvRows(filter: NormalisedAudienceFilter, limit: number): Promise<AudienceCsvRow[]> {
+  /** Up to `limit` partners of an audience with their contact data, for the exports. */
+  audienceCsvRows(filter: NormalisedAudienceFilter, limit: number): Promise<AudienceExportRow[]> {
     return this.executor.read(
       audienceQueries.csvRows(filter, limit),
-      (r) => fromNeo4j<AudienceCsvRow>(r.get('row')),
+      (r) => fromNeo4j<AudienceExportRow>(r.get('row')),
       'audienceCsv',
     );
   }

@@ -15,6 +15,8 @@ import {
 import type { AnalyticsRepository } from './analytics.repository';
 import { isCalendarDay, MAX_CSV_ROWS, normaliseAudienceFilter } from './audience';
 import { audienceCsv, type CsvFormat } from './audience-csv';
+import type { AudienceExportRow } from './audience-export';
+import { audienceXlsx } from './audience-xlsx';
 import type { AudienceFilter } from './audience.types';
 import type {
   DimensionCoverage,
@@ -162,14 +164,11 @@ export class AnalyticsService {
   }
 
   /**
-   * The audience as CSV with contact data, for mailings (coordinators only: the caller checks).
+   * The audience with contact data, for the exports (coordinators only: the caller checks).
    * @throws BAD_USER_INPUT for a filter {@link normaliseAudienceFilter} refuses, or an audience
    *   larger than {@link MAX_CSV_ROWS}
    */
-  async audienceCsv(
-    filter: AudienceFilter,
-    format: CsvFormat,
-  ): Promise<{ body: string; rows: number }> {
+  async audienceExportRows(filter: AudienceFilter): Promise<AudienceExportRow[]> {
     const normalised = normaliseAudienceFilter(filter);
     const rows = await this.repository.audienceCsvRows(normalised, MAX_CSV_ROWS + 1);
     if (rows.length > MAX_CSV_ROWS) {
@@ -179,7 +178,28 @@ export class AnalyticsService {
         { argument: 'filter' },
       );
     }
+    return rows;
+  }
+
+  /**
+   * The audience as CSV with contact data, for mailings (coordinators only: the caller checks).
+   * @throws as {@link audienceExportRows}
+   */
+  async audienceCsv(
+    filter: AudienceFilter,
+    format: CsvFormat,
+  ): Promise<{ body: string; rows: number }> {
+    const rows = await this.audienceExportRows(filter);
     return { body: audienceCsv(rows, format), rows: rows.length };
+  }
+
+  /**
+   * The audience as an Excel workbook with contact data (coordinators only: the caller checks).
+   * @throws as {@link audienceExportRows}
+   */
+  async audienceXlsx(filter: AudienceFilter): Promise<{ body: Buffer; rows: number }> {
+    const rows = await this.audienceExportRows(filter);
+    return { body: await audienceXlsx(rows), rows: rows.length };
   }
 
   private today(): string {

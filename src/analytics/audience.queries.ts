@@ -75,8 +75,12 @@ ORDER BY ${keyset.orderBy} LIMIT $limit`,
   },
 
   /**
-   * The whole audience with contact data for the CSV export, by name; at most `limit` rows (the
-   * caller asks for one more than it allows, to notice an audience that is too large).
+   * The whole audience with contact data for the exports (CSV, xlsx), by name; at most `limit`
+   * rows (the caller asks for one more than it allows, to notice an audience that is too large).
+   * `lastActivityOn` is what `inactivePartners` calls so (aggregates.queries.ts, `inactivePage`):
+   * the latest day of a cooperation it took part in (its end, or its start while it runs) or of an
+   * attended event; null when there is none, never the joining date `Partner.lastActiveOn` falls
+   * back to.
    */
   csvRows(filter: NormalisedAudienceFilter, limit: number): CypherQuery {
     const clause = audienceClause(filter);
@@ -86,7 +90,16 @@ WITH p ${whereClause(clause.conditions)}
 WITH p ORDER BY p.name, p.id LIMIT $limit
 OPTIONAL MATCH (p)-[:LOCATED_IN]->(district:District)
 RETURN p {.id, .name, .sector, .kind, .status, .contactName, .contactEmail, .joinedOn,
-  .lastActiveOn, district: district.name} AS row
+  scope: coalesce(p.scope, 'NEIGHBOURHOOD'),
+  cooperationCount: coalesce(p.cooperationCount, 0),
+  district: district.name, borough: district.borough,
+  dimensions: COLLECT { MATCH (p)-[e:ENGAGES_IN]->(d:Dimension)
+    RETURN {key: d.key, name: d.nameDe, perspective: e.perspective} AS dimension
+    ORDER BY d.key, e.perspective },
+  lastActivityOn: reduce(latest = null, day IN
+    [(p)-[:PARTICIPATES_IN]->(c:Cooperation) | coalesce(c.endedOn, c.startedOn)]
+      + [(p)-[:ATTENDED]->(e:Event) | e.date] |
+    CASE WHEN latest IS NULL OR day > latest THEN day ELSE latest END)} AS row
 ORDER BY row.name, row.id`,
       params: { ...clause.params, limit: neo4j.int(limit) },
     };

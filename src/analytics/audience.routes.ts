@@ -5,12 +5,15 @@ import { Role } from '../auth/auth.types';
 import type { TokenVerifier } from '../auth/tokens';
 import { ErrorCode, userError } from '../common/errors';
 import type { AnalyticsService } from './analytics.service';
-import { parseAudienceQuery } from './audience';
+import { badParameter, parseAudienceQuery, singleParameter } from './audience';
 import { parseCsvFormat } from './audience-csv';
+import { XLSX_CONTENT_TYPE } from './audience-xlsx';
 import { routeErrorResponse } from '../common/route-errors';
 
 /** Path of the audience CSV export. */
 export const AUDIENCE_CSV_PATH = '/export/audience.csv';
+/** Path of the audience Excel export. */
+export const AUDIENCE_XLSX_PATH = '/export/audience.xlsx';
 
 /**
  * Refuses anyone but a coordinator: the export holds contact data (personal data).
@@ -31,10 +34,38 @@ async function assertCoordinator(verify: TokenVerifier, authorization: unknown):
 }
 
 /**
- * The route `GET /export/audience.csv?dimensions=…&topics=…&districts=…` (further parameters:
- * boroughs, sectors, statuses, perspective, activeSince, inactiveSince, format): the audience with
- * contact data as RFC 4180 CSV, or with `format=excel-de` as German Excel reads it (`;`, German
- * headers), both UTF-8 with BOM so spreadsheets read umlauts; for coordinators only.
+ * Reads the `format` of the xlsx path: absent or `xlsx`.
+ *
+ * @throws BAD_USER_INPUT (with `extensions.parameter`) for any other or a repeated format
+ */
+function assertXlsxFormat(query: Record<string, unknown>): void {
+  const format = singleParameter(query, 'format');
+  if (format !== undefined && format !== 'xlsx') {
+    throw badParameter(
+      'format',
+      `expected format to be xlsx on ${AUDIENCE_XLSX_PATH} (the CSV is ${AUDIENCE_CSV_PATH}), got ${JSON.stringify(format.slice(0, 40))}`,
+    );
+  }
+}
+
+/** What an export answers with: its media type, file name and body. */
+interface AudienceFile {
+  contentType: string;
+  fileName: string;
+  body: string | Buffer;
+  rows: number;
+}
+
+/**
+ * The routes of the audience exports, for coordinators only, with the audience filter as query
+ * parameters (dimensions, topics, districts, boroughs, sectors, statuses, perspective,
+ * activeSince, inactiveSince):
+ *
+ * - `GET /export/audience.csv`: RFC 4180 CSV with codes, or with `format=excel-de` what German
+ *   Excel opens in columns (`;`, German headers and words, dates `DD.MM.YYYY`, decimal commas);
+ *   both UTF-8 with BOM so spreadsheets read umlauts, lines ending with CRLF;
+ * - `GET /export/audience.xlsx`: the German table as an Excel workbook with typed cells.
+ *
  * Errors are JSON in the GraphQL error shape.
  */
 export function audienceRoutes(
@@ -42,28 +73,50 @@ export function audienceRoutes(
   verifyToken: TokenVerifier,
   logger: Logger,
 ): (app: express.Express) => void {
-  return (app) => {
-    app.get(AUDIENCE_CSV_PATH, async (req, res) => {
+  const route = (
+    app: express.Express,
+    path: string,
+    file: (query: Record<string, unknown>) => Promise<AudienceFile>,
+  ) =>
+    app.get(path, async (req, res) => {
       try {
         await assertCoordinator(verifyToken, req.headers.authorization);
-        const query = req.query as Record<string, unknown>;
-        const format = parseCsvFormat(query);
-        const csv = await service.audienceCsv(parseAudienceQuery(query), format);
+        const result = await file(req.query as Record<string, unknown>);
         res
           .status(200)
           .set({
-            'content-type': 'text/csv; charset=utf-8; header=present',
-            'content-disposition': `attachment; filename="${format === 'csv' ? 'audience' : 'zielgruppe'}.csv"`,
+            'content-type': result.contentType,
+            'content-disposition': `attachment; filename="${result.fileName}"`,
             'cache-control': 'no-store',
-            'x-row-count': String(csv.rows),
+            'x-row-count': String(result.rows),
           })
-          .send(`\uFEFF${csv.body}`);
+          .send(result.body);
       } catch (error) {
         const { status, body } = routeErrorResponse(error);
-        if (status === 500)
-          logger.error({ err: error, path: AUDIENCE_CSV_PATH }, 'audience export failed');
+        if (status === 500) logger.error({ err: error, path }, 'audience export failed');
         res.status(status).json(body);
       }
+    });
+  return (app) => {
+    route(app, AUDIENCE_CSV_PATH, async (query) => {
+      const format = parseCsvFormat(query);
+      const csv = await service.audienceCsv(parseAudienceQuery(query), format);
+      return {
+        contentType: 'text/csv; charset=utf-8; header=present',
+        fileName: format === 'csv' ? 'audience.csv' : 'zielgruppe.csv',
+        body: `\uFEFF${csv.body}`,
+        rows: csv.rows,
+      };
+    });
+    route(app, AUDIENCE_XLSX_PATH, async (query) => {
+      assertXlsxFormat(query);
+      const xlsx = await service.audienceXlsx(parseAudienceQuery(query));
+      return {
+        contentType: XLSX_CONTENT_TYPE,
+        fileName: 'zielgruppe.xlsx',
+        body: xlsx.body,
+        rows: xlsx.rows,
+      };
     });
   };
 }

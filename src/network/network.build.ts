@@ -4,6 +4,7 @@ import type {
   NetworkModeName,
   NetworkNodeKindName,
   NetworkRows,
+  NodeDimension,
 } from './network.model';
 
 /**
@@ -17,6 +18,13 @@ export interface NodeAttributes {
   sector: string | null;
   partnerKind: string | null;
   cooperationKind: string | null;
+  districtKey: string | null;
+  districtName: string | null;
+  borough: string | null;
+  boroughKey: string | null;
+  status: string | null;
+  scope: string | null;
+  dimensions: NodeDimension[] | null;
   size: number;
 }
 
@@ -109,6 +117,13 @@ export function buildNetworkGraph(
         ...node(partner.id, partner.name, 'PARTNER'),
         sector: partner.sector,
         partnerKind: partner.kind,
+        districtKey: partner.districtKey,
+        districtName: partner.districtName,
+        borough: partner.borough,
+        boroughKey: partner.boroughKey,
+        status: partner.status,
+        scope: partner.scope,
+        dimensions: partner.dimensions,
         size: sizes.get(partner.id) ?? 0,
       });
     }
@@ -136,7 +151,22 @@ export function buildNetworkGraph(
 }
 
 function node(id: string, label: string, kind: NetworkNodeKindName): NodeAttributes {
-  return { id, label, kind, sector: null, partnerKind: null, cooperationKind: null, size: 0 };
+  return {
+    id,
+    label,
+    kind,
+    sector: null,
+    partnerKind: null,
+    cooperationKind: null,
+    districtKey: null,
+    districtName: null,
+    borough: null,
+    boroughKey: null,
+    status: null,
+    scope: null,
+    dimensions: null,
+    size: 0,
+  };
 }
 
 /** Counts the cooperation once for every pair of the (sorted) ids. */

@@ -1,5 +1,16 @@
 import { UndirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
+import { toCsv } from '../common/csv';
+import {
+  COOPERATION_KIND_DE,
+  germanLabel,
+  NETWORK_NODE_KIND_DE,
+  PARTNER_KIND_DE,
+  PARTNER_SCOPE_DE,
+  PARTNER_STATUS_DE,
+  PERSPECTIVE_DE,
+  SECTOR_DE,
+} from '../common/labels-de';
 import type {
   NetworkData,
   NetworkEdgeData,
@@ -60,7 +71,76 @@ export function serialiseNetwork(
       return toGraphml(network, meta);
     case 'json':
       return JSON.stringify(toCytoscape(network, meta));
+    case 'csv':
+      return `\uFEFF${toNodeCsv(network, false)}`;
+    case 'csv-excel-de':
+      return `\uFEFF${toNodeCsv(network, true)}`;
   }
+}
+
+/** One column of the node table: its header for programs and for people, and its value. */
+interface NodeCsvColumn {
+  key: string;
+  de: string;
+  value: (node: NetworkNodeData, german: boolean) => string | number | null;
+}
+
+/** A code, or its German word in the German table. */
+const worded =
+  (labels: Readonly<Record<string, string>>, value: (node: NetworkNodeData) => string | null) =>
+  (node: NetworkNodeData, german: boolean) => {
+    const code = value(node);
+    return german && code !== null ? germanLabel(labels, code) : code;
+  };
+
+/** The node table's columns, in order: what the node carries, without its colour. */
+const NODE_CSV_COLUMNS: readonly NodeCsvColumn[] = [
+  { key: 'id', de: 'ID', value: (n) => n.id },
+  { key: 'label', de: 'Bezeichnung', value: (n) => n.label },
+  { key: 'kind', de: 'Knotenart', value: worded(NETWORK_NODE_KIND_DE, (n) => n.kind) },
+  { key: 'sector', de: 'Sektor', value: worded(SECTOR_DE, (n) => n.sector) },
+  { key: 'partnerKind', de: 'Art', value: worded(PARTNER_KIND_DE, (n) => n.partnerKind) },
+  {
+    key: 'cooperationKind',
+    de: 'Kooperationsart',
+    value: worded(COOPERATION_KIND_DE, (n) => n.cooperationKind),
+  },
+  { key: 'status', de: 'Status', value: worded(PARTNER_STATUS_DE, (n) => n.status) },
+  { key: 'scope', de: 'Wirkungsbereich', value: worded(PARTNER_SCOPE_DE, (n) => n.scope) },
+  { key: 'districtKey', de: 'Stadtteil (Schlüssel)', value: (n) => n.districtKey },
+  { key: 'districtName', de: 'Stadtteil', value: (n) => n.districtName },
+  { key: 'boroughKey', de: 'Stadtbezirk (Schlüssel)', value: (n) => n.boroughKey },
+  { key: 'borough', de: 'Stadtbezirk', value: (n) => n.borough },
+  {
+    key: 'dimensions',
+    de: 'Vielfaltsdimensionen',
+    value: (n, german) =>
+      german
+        ? (n.dimensions ?? [])
+            .map((d) => `${d.key} (${germanLabel(PERSPECTIVE_DE, d.perspective)})`)
+            .join(', ') || null
+        : dimensionsText(n) || null,
+  },
+  { key: 'size', de: 'Größe', value: (n) => n.size },
+  { key: 'degree', de: 'Grad', value: (n) => n.degree },
+  { key: 'weightedDegree', de: 'Gewichteter Grad', value: (n) => n.weightedDegree },
+  { key: 'betweenness', de: 'Betweenness', value: (n) => n.betweenness },
+  { key: 'community', de: 'Community', value: (n) => n.community },
+  { key: 'x', de: 'x', value: (n) => n.x },
+  { key: 'y', de: 'y', value: (n) => n.y },
+];
+
+/**
+ * The nodes as a table, one line per node (edges stay in the graph formats): RFC 4180 with codes,
+ * or for German Excel with `;`, German headers and words and decimal commas. Cells are quoted and
+ * formulas neutralised as in the audience export (src/common/csv.ts): labels are user input.
+ */
+export function toNodeCsv(network: NetworkData, german: boolean): string {
+  return toCsv(
+    NODE_CSV_COLUMNS.map((column) => (german ? column.de : column.key)),
+    network.nodes.map((node) => NODE_CSV_COLUMNS.map((column) => column.value(node, german))),
+    german ? ';' : ',',
+  );
 }
 
 /**
@@ -94,6 +174,13 @@ export function toGexf(network: NetworkData, meta: ExportMeta): string {
           sector: n.sector,
           partnerKind: n.partnerKind,
           cooperationKind: n.cooperationKind,
+          districtKey: n.districtKey,
+          districtName: n.districtName,
+          borough: n.borough,
+          boroughKey: n.boroughKey,
+          status: n.status,
+          scope: n.scope,
+          dimensions: dimensionsText(n),
           size: n.size,
           degree: n.degree,
           weightedDegree: n.weightedDegree,
@@ -110,6 +197,17 @@ export function toGexf(network: NetworkData, meta: ExportMeta): string {
       };
     },
   });
+}
+
+/**
+ * A node's engagements as one text, `key:PERSPECTIVE` joined by commas
+ * (`age:COMMUNITY,religion:ADVOCACY`): GEXF and GraphML have no list of pairs, and keys and
+ * perspectives hold neither character. `null` for nodes other than partners.
+ */
+export function dimensionsText(node: NetworkNodeData): string | null {
+  return node.dimensions === null
+    ? null
+    : node.dimensions.map((d) => `${d.key}:${d.perspective}`).join(',');
 }
 
 /** GraphML value types of the `<key attr.type>` declarations. */
@@ -134,6 +232,13 @@ const NODE_KEYS: GraphmlKey<NetworkNodeData>[] = [
     type: 'string',
     value: (n) => n.cooperationKind,
   },
+  { id: 'n_districtKey', name: 'districtKey', type: 'string', value: (n) => n.districtKey },
+  { id: 'n_districtName', name: 'districtName', type: 'string', value: (n) => n.districtName },
+  { id: 'n_borough', name: 'borough', type: 'string', value: (n) => n.borough },
+  { id: 'n_boroughKey', name: 'boroughKey', type: 'string', value: (n) => n.boroughKey },
+  { id: 'n_status', name: 'status', type: 'string', value: (n) => n.status },
+  { id: 'n_scope', name: 'scope', type: 'string', value: (n) => n.scope },
+  { id: 'n_dimensions', name: 'dimensions', type: 'string', value: dimensionsText },
   { id: 'n_size', name: 'size', type: 'int', value: (n) => n.size },
   { id: 'n_degree', name: 'degree', type: 'int', value: (n) => n.degree },
   {

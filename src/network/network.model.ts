@@ -10,11 +10,38 @@ export type NetworkModeName = 'PARTNERS' | 'BIPARTITE' | 'DIMENSIONS';
 /** The kind of a node of the network. */
 export type NetworkNodeKindName = 'PARTNER' | 'COOPERATION' | 'DIMENSION';
 
-/** The export formats of `GET /export/network.<format>`. */
-export type NetworkExportFormat = 'gexf' | 'graphml' | 'json';
+/**
+ * The export formats: `GET /export/network.<format>`, and `csv-excel-de` for
+ * `GET /export/network.csv?format=excel-de`.
+ */
+export type NetworkExportFormat = 'gexf' | 'graphml' | 'json' | 'csv' | 'csv-excel-de';
+
+/** A dimension a partner engages in, and from which perspective (one per relationship). */
+export interface NodeDimension {
+  key: string;
+  perspective: string;
+}
+
+/**
+ * Where a partner is, what it is and what it engages in: the attributes a frontend colours and
+ * filters partner nodes by. Public fields only.
+ */
+export interface PartnerAttributes {
+  /** Key of its district (Stadtteil); `null` when it gave none. */
+  districtKey: string | null;
+  districtName: string | null;
+  /** Name of its district's borough (Stadtbezirk). */
+  borough: string | null;
+  boroughKey: string | null;
+  status: string;
+  /** Wirkungsbereich; NEIGHBOURHOOD when the partner said nothing. */
+  scope: string;
+  /** Its engagements, sorted by key, then perspective. */
+  dimensions: NodeDimension[];
+}
 
 /** A partner as the network needs it: public fields only, never contact data. */
-export interface PartnerRow {
+export interface PartnerRow extends PartnerAttributes {
   id: string;
   name: string;
   sector: string;
@@ -71,6 +98,17 @@ export interface NetworkNodeData {
   partnerKind: string | null;
   /** The cooperation's kind; `null` for other kinds. */
   cooperationKind: string | null;
+  /** The partner's district key; `null` for other kinds (and partners without a district). */
+  districtKey: string | null;
+  districtName: string | null;
+  borough: string | null;
+  boroughKey: string | null;
+  /** The partner's membership status; `null` for other kinds. */
+  status: string | null;
+  /** The partner's Wirkungsbereich; `null` for other kinds. */
+  scope: string | null;
+  /** The partner's engagements by key, then perspective; `null` for other kinds. */
+  dimensions: NodeDimension[] | null;
   /** Cooperations counted for a partner or dimension; participants counted for a cooperation. */
   size: number;
   degree: number;

@@ -5,6 +5,7 @@ import type {
   NetworkMetricsData,
   NetworkNodeData,
   NetworkNodeKindName,
+  NodeDimension,
 } from './network.model';
 
 /** Numeric columns of a node in {@link PackedNetwork.nodeValues}, in this order. */
@@ -33,6 +34,20 @@ export interface PackedNetwork {
   sectors: (string | null)[];
   partnerKinds: (string | null)[];
   cooperationKinds: (string | null)[];
+  districtKeys: (string | null)[];
+  districtNames: (string | null)[];
+  boroughs: (string | null)[];
+  boroughKeys: (string | null)[];
+  statuses: (string | null)[];
+  scopes: (string | null)[];
+  /**
+   * The nodes' engagements, flat: node i's are entries `dimensionOffsets[i]` up to (excluding)
+   * `dimensionOffsets[i + 1]` of `dimensionKeys` and `dimensionPerspectives`. A list per node
+   * would be one more object per partner to clone between threads.
+   */
+  dimensionOffsets: Uint32Array;
+  dimensionKeys: string[];
+  dimensionPerspectives: string[];
   /** `NODE_COLUMNS.length` values per node. */
   nodeValues: Float64Array;
   /** Node indices. */
@@ -68,6 +83,16 @@ export function packNetwork(network: NetworkData): PackedNetwork {
       edgeValues[i * EDGE_COLUMNS.length + c] = edge[column] ?? Number.NaN;
     });
   });
+  const dimensionOffsets = new Uint32Array(nodes.length + 1);
+  const dimensionKeys: string[] = [];
+  const dimensionPerspectives: string[] = [];
+  nodes.forEach((node, i) => {
+    for (const { key, perspective } of node.dimensions ?? []) {
+      dimensionKeys.push(key);
+      dimensionPerspectives.push(perspective);
+    }
+    dimensionOffsets[i + 1] = dimensionKeys.length;
+  });
   return {
     nodeIds: nodes.map((n) => n.id),
     labels: nodes.map((n) => n.label),
@@ -75,6 +100,15 @@ export function packNetwork(network: NetworkData): PackedNetwork {
     sectors: nodes.map((n) => n.sector),
     partnerKinds: nodes.map((n) => n.partnerKind),
     cooperationKinds: nodes.map((n) => n.cooperationKind),
+    districtKeys: nodes.map((n) => n.districtKey),
+    districtNames: nodes.map((n) => n.districtName),
+    boroughs: nodes.map((n) => n.borough),
+    boroughKeys: nodes.map((n) => n.boroughKey),
+    statuses: nodes.map((n) => n.status),
+    scopes: nodes.map((n) => n.scope),
+    dimensionOffsets,
+    dimensionKeys,
+    dimensionPerspectives,
     nodeValues,
     edgeSources,
     edgeTargets,
@@ -86,12 +120,33 @@ export function packNetwork(network: NetworkData): PackedNetwork {
 
 /** The typed arrays of a packed network, to hand to `postMessage` as its transfer list. */
 export function transferables(packed: PackedNetwork): ArrayBuffer[] {
-  return [packed.nodeValues, packed.edgeSources, packed.edgeTargets, packed.edgeValues].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  return [
+    packed.nodeValues,
+    packed.dimensionOffsets,
+    packed.edgeSources,
+    packed.edgeTargets,
+    packed.edgeValues,
+  ].map((array) => array.buffer as ArrayBuffer);
 }
 
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
+/**
+ * Node i's engagements; `null` for nodes other than partners, which have none to list (a
+ * partner's list is never null, see `buildNetworkGraph`).
+ */
+function dimensionsOf(packed: PackedNetwork, i: number): NodeDimension[] | null {
+  if (packed.kinds[i] !== 'PARTNER') return null;
+  const dimensions: NodeDimension[] = [];
+  const end = packed.dimensionOffsets[i + 1] as number;
+  for (let j = packed.dimensionOffsets[i] as number; j < end; j += 1) {
+    dimensions.push({
+      key: packed.dimensionKeys[j] as string,
+      perspective: packed.dimensionPerspectives[j] as string,
+    });
+  }
+  return dimensions;
+}
 
 /** Turns columns back into node and edge objects; the inverse of {@link packNetwork}. */
 export function unpackNetwork(packed: PackedNetwork): NetworkData {
@@ -105,6 +160,13 @@ export function unpackNetwork(packed: PackedNetwork): NetworkData {
       sector: packed.sectors[i] ?? null,
       partnerKind: packed.partnerKinds[i] ?? null,
       cooperationKind: packed.cooperationKinds[i] ?? null,
+      districtKey: packed.districtKeys[i] ?? null,
+      districtName: packed.districtNames[i] ?? null,
+      borough: packed.boroughs[i] ?? null,
+      boroughKey: packed.boroughKeys[i] ?? null,
+      status: packed.statuses[i] ?? null,
+      scope: packed.scopes[i] ?? null,
+      dimensions: dimensionsOf(packed, i),
       size: v[i * n] as number,
       degree: v[i * n + 1] as number,
       weightedDegree: v[i * n + 2] as number,

@@ -45,12 +45,21 @@ export const networkQueries = {
     };
   },
 
-  /** The selected partners, by id. */
+  /**
+   * The selected partners, by id, with what a frontend colours and filters by: district and
+   * borough, status, scope (NEIGHBOURHOOD when unset) and engagements sorted by key, perspective.
+   */
   partners(filter: NormalisedNetworkFilter, mode: NetworkModeName): CypherQuery {
     const partners = partnerConditions(filter, mode);
     return {
       cypher: `MATCH (p:Partner) ${whereClause(partners.conditions)}
-RETURN p.id AS id, p.name AS name, p.sector AS sector, p.kind AS kind
+OPTIONAL MATCH (p)-[:LOCATED_IN]->(district:District)
+RETURN p.id AS id, p.name AS name, p.sector AS sector, p.kind AS kind, p.status AS status,
+  coalesce(p.scope, 'NEIGHBOURHOOD') AS scope, district.key AS districtKey,
+  district.name AS districtName, district.borough AS borough, district.boroughKey AS boroughKey,
+  COLLECT { MATCH (p)-[e:ENGAGES_IN]->(dimension:Dimension)
+    RETURN [dimension.key, e.perspective] AS engagement ORDER BY dimension.key, e.perspective
+  } AS dimensions
 ORDER BY id`,
       params: partners.params,
     };
@@ -101,6 +110,16 @@ const toPartner = (r: Neo4jRecord): PartnerRow => ({
   name: r.get('name') as string,
   sector: r.get('sector') as string,
   kind: r.get('kind') as string,
+  districtKey: r.get('districtKey') as string | null,
+  districtName: r.get('districtName') as string | null,
+  borough: r.get('borough') as string | null,
+  boroughKey: r.get('boroughKey') as string | null,
+  status: r.get('status') as string,
+  scope: r.get('scope') as string,
+  dimensions: (r.get('dimensions') as [string, string][]).map(([key, perspective]) => ({
+    key,
+    perspective,
+  })),
 });
 
 const toCooperation = (r: Neo4jRecord): CooperationRow => ({

@@ -11,14 +11,24 @@ import type { NetworkService } from './network.service';
 import { NetworkMode } from './network.types';
 import { routeErrorResponse } from '../common/route-errors';
 
-/** The export endpoints: path, media type and download name per format. */
-export const NETWORK_EXPORTS: Record<NetworkExportFormat, { path: string; contentType: string }> = {
+/** The export endpoints: path and media type per format (`csv` also serves `csv-excel-de`). */
+export const NETWORK_EXPORTS: Record<
+  Exclude<NetworkExportFormat, 'csv-excel-de'>,
+  { path: string; contentType: string }
+> = {
   gexf: { path: '/export/network.gexf', contentType: 'application/gexf+xml; charset=utf-8' },
   graphml: {
     path: '/export/network.graphml',
     contentType: 'application/graphml+xml; charset=utf-8',
   },
   json: { path: '/export/network.json', contentType: 'application/json; charset=utf-8' },
+  csv: { path: '/export/network.csv', contentType: 'text/csv; charset=utf-8; header=present' },
+};
+
+/** The dialects of `GET /export/network.csv?format=…`, as in the audience export. */
+const CSV_DIALECTS: Record<string, NetworkExportFormat> = {
+  csv: 'csv',
+  'excel-de': 'csv-excel-de',
 };
 
 const LIST_PARAMETERS = {
@@ -77,15 +87,19 @@ function listOf(query: Record<string, unknown>, name: ListParameter): string[] |
  * @throws BAD_USER_INPUT (with `extensions.parameter`) for an unknown parameter, an unknown enum
  *   value, a repeated single parameter or a `minWeight` that is not a whole number
  */
-export function parseExportQuery(query: Record<string, unknown>): {
+export function parseExportQuery(
+  query: Record<string, unknown>,
+  extra: readonly string[] = [],
+): {
   mode: NetworkModeName;
   filter: NetworkFilterInput;
 } {
-  const unknown = Object.keys(query).find((name) => !PARAMETERS.includes(name));
+  const known = [...PARAMETERS, ...extra];
+  const unknown = Object.keys(query).find((name) => !known.includes(name));
   if (unknown !== undefined) {
     throw badParameter(
       unknown,
-      `expected parameters among ${PARAMETERS.join(', ')}, got ${JSON.stringify(unknown.slice(0, 40))}`,
+      `expected parameters among ${known.join(', ')}, got ${JSON.stringify(unknown.slice(0, 40))}`,
     );
   }
   const mode = single(query, 'mode') ?? NetworkMode.PARTNERS;
@@ -118,7 +132,25 @@ export function parseExportQuery(query: Record<string, unknown>): {
 }
 
 /**
- * The `routes` hook of `startServer` for `GET /export/network.{gexf,graphml,json}`. Public, like
+ * The dialect of `GET /export/network.csv`: `format=csv` (default) or `format=excel-de`.
+ *
+ * @throws BAD_USER_INPUT (with `extensions.parameter`) for another or a repeated format
+ */
+function csvDialect(query: Record<string, unknown>): NetworkExportFormat {
+  const format = single(query, 'format') ?? 'csv';
+  // Own keys only: `format=constructor` must not find Object.prototype's.
+  const dialect = Object.hasOwn(CSV_DIALECTS, format) ? CSV_DIALECTS[format] : undefined;
+  if (dialect === undefined) {
+    throw badParameter(
+      'format',
+      `expected format to be one of ${Object.keys(CSV_DIALECTS).join(', ')}, got ${JSON.stringify(format.slice(0, 40))}`,
+    );
+  }
+  return dialect;
+}
+
+/**
+ * The `routes` hook of `startServer` for `GET /export/network.{gexf,graphml,json,csv}`. Public, like
  * the `network` query: exports hold public partner data only, so a bearer token is neither needed
  * nor read. Dimension labels follow `Accept-Language`.
  */
@@ -130,19 +162,18 @@ export function networkExportRoutes(
     for (const [format, { path, contentType }] of Object.entries(NETWORK_EXPORTS)) {
       app.get(path, async (req, res) => {
         try {
-          const { mode, filter } = parseExportQuery(req.query as Record<string, unknown>);
+          const query = req.query as Record<string, unknown>;
+          const csv = format === 'csv';
+          const { mode, filter } = parseExportQuery(query, csv ? ['format'] : []);
+          const serialisation = csv ? csvDialect(query) : (format as NetworkExportFormat);
           const language = preferredLanguage(req.headers['accept-language']);
-          const result = await service.export(
-            format as NetworkExportFormat,
-            mode,
-            filter,
-            language,
-          );
+          const result = await service.export(serialisation, mode, filter, language);
+          const fileName = serialisation === 'csv-excel-de' ? 'netzwerk.csv' : `network.${format}`;
           res
             .status(200)
             .set({
               'content-type': contentType,
-              'content-disposition': `attachment; filename="network.${format}"`,
+              'content-disposition': `attachment; filename="${fileName}"`,
               'x-data-version': String(result.dataVersion),
             })
             .send(result.body);

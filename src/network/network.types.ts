@@ -1,7 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../common/scalars';
 import { CooperationKind } from '../cooperations/cooperation.types';
-import { PartnerKind, PartnerStatus, Sector } from '../partners/partner.types';
+import {
+  PartnerKind,
+  PartnerScope,
+  PartnerStatus,
+  Perspective,
+  Sector,
+} from '../partners/partner.types';
 
 /** Which projection of the alliance graph `network` returns. */
 export enum NetworkMode {
@@ -73,6 +79,18 @@ export class NetworkFilter {
   minWeight?: number | null;
 }
 
+/** A dimension a partner node engages in, and from which perspective. */
+@ObjectType({
+  description: 'A dimension a partner engages in, and from which perspective (for colouring).',
+})
+export class NetworkNodeDimension {
+  @Field(() => String, { description: 'Dimension key, as in `dimensions { key }`.' })
+  key!: string;
+
+  @Field(() => Perspective)
+  perspective!: Perspective;
+}
+
 /** A node of the network, with its metrics and layout position. */
 @ObjectType({ description: 'A node of the network, with metrics and a layout position.' })
 export class NetworkNode {
@@ -93,6 +111,40 @@ export class NetworkNode {
 
   @Field(() => CooperationKind, { nullable: true, description: "The cooperation's kind." })
   cooperationKind!: CooperationKind | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The partner's district (Stadtteil) key; null for other kinds or without one.",
+  })
+  districtKey!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The partner's district name." })
+  districtName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The name of the borough (Stadtbezirk) of the partner's district.",
+  })
+  borough!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The key of the partner's borough." })
+  boroughKey!: string | null;
+
+  @Field(() => PartnerStatus, { nullable: true, description: "The partner's status." })
+  status!: PartnerStatus | null;
+
+  @Field(() => PartnerScope, {
+    nullable: true,
+    description: "The partner's Wirkungsbereich (NEIGHBOURHOOD unless it said otherwise).",
+  })
+  scope!: PartnerScope | null;
+
+  @Field(() => [NetworkNodeDimension], {
+    nullable: true,
+    description:
+      "The partner's engagements, ordered by key, then perspective (empty when it named none); null for other kinds.",
+  })
+  dimensions!: NetworkNodeDimension[] | null;
 
   @Field(() => Int, {
     description:

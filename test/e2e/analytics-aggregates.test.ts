@@ -583,11 +583,15 @@ WHERE EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: 'religion'}) } RETURN count(
         'sector',
         'kind',
         'status',
+        'scope',
         'district',
+        'borough',
+        'dimensions',
         'contactName',
         'contactEmail',
+        'cooperationCount',
         'joinedOn',
-        'lastActiveOn',
+        'lastActivityOn',
       ]);
       const listed = await audience({
         dimensions: ['religion'],
@@ -603,11 +607,16 @@ WHERE EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: 'religion'}) } RETURN count(
         'CIVIL_SOCIETY',
         'ASSOCIATION',
         'ACTIVE',
+        'NEIGHBOURHOOD',
         'Jungbusch',
+        expect.any(String),
+        'religion:COMMUNITY',
         '\'=HYPERLINK("http://evil.example","Klick")',
         'kontakt@t-agg.example.org',
+        '0',
         '2020-01-01',
-        '2020-01-01',
+        // Never active: joining is not activity (docs/analytics.md).
+        '',
       ]);
       expect(text).toContain('"T-Agg ""Brücke"", Verein"');
     });
@@ -637,7 +646,7 @@ WHERE EXISTS { (p)-[:ENGAGES_IN]->(:Dimension {key: 'religion'}) } RETURN count(
       expect(header?.slice(0, 3)).toEqual(['ID', 'Name', 'Sektor']);
       const own = rows.find((row) => row[0] === `${PREFIX}partner`);
       expect(own?.slice(1, 3)).toEqual(['T-Agg "Brücke", Verein', 'Zivilgesellschaft']);
-      expect(own?.[6]).toBe('\'=HYPERLINK("http://evil.example","Klick")');
+      expect(own?.[9]).toBe('\'=HYPERLINK("http://evil.example","Klick")');
     });
 
     it('should answer 400 with BAD_USER_INPUT for bad parameters', async () => {

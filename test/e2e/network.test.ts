@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { App } from '../../src/app';
 import { fromNeo4j } from '../../src/db/values';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
@@ -11,7 +12,8 @@ const PREFIX = 't-net-';
 const NETWORK = `query($mode: NetworkMode!, $filter: NetworkFilter) {
   network(mode: $mode, filter: $filter) {
     mode dataVersion
-    nodes { id label kind sector partnerKind cooperationKind size degree weightedDegree betweenness community x y }
+    nodes { id label kind sector partnerKind cooperationKind size degree weightedDegree betweenness community x y
+      districtKey districtName borough boroughKey status scope dimensions { key perspective } }
     edges { id source target weight kinds firstYear lastYear }
     metrics { nodes edges density components averageClustering modularity communities
       betweennessExact betweennessSources layoutIterations }
@@ -20,10 +22,34 @@ const NETWORK = `query($mode: NetworkMode!, $filter: NetworkFilter) {
 const CREATE = `mutation($input: CreateCooperationInput!) { createCooperation(input: $input) { id } }`;
 const RECORD_EVENT = `mutation($input: RecordEventInput!) { recordEvent(input: $input) { id } }`;
 
+/** What `partner(id)` says about a partner, for the nodes' attributes to be compared with. */
+const PARTNER = `query($id: ID!) { partner(id: $id) {
+  id sector kind status scope
+  district { key name borough boroughKey }
+  dimensions { dimension { key } perspective } } }`;
+
+interface PartnerView {
+  id: string;
+  sector: string;
+  kind: string;
+  status: string;
+  scope: string;
+  district: { key: string; name: string; borough: string; boroughKey: string } | null;
+  dimensions: { dimension: { key: string }; perspective: string }[];
+}
+
 interface NetworkNode {
   id: string;
   kind: string;
   sector: string | null;
+  partnerKind: string | null;
+  districtKey: string | null;
+  districtName: string | null;
+  borough: string | null;
+  boroughKey: string | null;
+  status: string | null;
+  scope: string | null;
+  dimensions: { key: string; perspective: string }[] | null;
   degree: number;
   community: number;
   x: number;
@@ -156,6 +182,86 @@ DETACH DELETE n`,
     it('should never carry private contact data', async () => {
       const { body } = await postGraphQL(app, NETWORK, { mode: 'PARTNERS' });
       expect(JSON.stringify(body)).not.toContain('@private.example');
+    });
+  });
+
+  describe('node attributes', () => {
+    const partnerView = async (id: string) => {
+      const { body } = await postGraphQL<{ partner: PartnerView }>(app, PARTNER, { id });
+      expect(body.errors).toBeUndefined();
+      return body.data?.partner as PartnerView;
+    };
+
+    /** The attributes a node should carry, from the partner as `partner(id)` reads it. */
+    const expected = (p: PartnerView) => ({
+      id: p.id,
+      sector: p.sector,
+      partnerKind: p.kind,
+      status: p.status,
+      scope: p.scope,
+      districtKey: p.district?.key ?? null,
+      districtName: p.district?.name ?? null,
+      borough: p.district?.borough ?? null,
+      boroughKey: p.district?.boroughKey ?? null,
+      dimensions: p.dimensions
+        .map((d) => ({ key: d.dimension.key, perspective: d.perspective }))
+        .sort((x, y) =>
+          x.key === y.key ? x.perspective.localeCompare(y.perspective) : x.key < y.key ? -1 : 1,
+        ),
+    });
+
+    it('should give partner nodes the district, borough, status, scope and dimensions of partner(id)', async () => {
+      const { nodes } = await network('PARTNERS', { statuses: ['ACTIVE', 'PAUSED'] });
+      // The demo's partners spread over districts, statuses and scopes: a sample of every tenth
+      // node, plus one PAUSED and one CITY-wide partner when there are any.
+      const sample = nodes.filter((_n, i) => i % 10 === 0);
+      sample.push(...nodes.filter((n) => n.status === 'PAUSED').slice(0, 1));
+      sample.push(...nodes.filter((n) => n.scope === 'CITY').slice(0, 1));
+      expect(sample.length).toBeGreaterThan(30);
+      for (const node of sample) {
+        expect(node).toMatchObject(expected(await partnerView(node.id)));
+      }
+      expect(nodes.some((n) => n.districtKey !== null && n.borough !== null)).toBe(true);
+      expect(nodes.some((n) => (n.dimensions ?? []).length > 1)).toBe(true);
+    });
+
+    it('should give a partner without district nulls, its default scope and its engagements', async () => {
+      const { nodes } = await network('PARTNERS', { sectors: ['BUSINESS'] });
+      const own = nodes.find((n) => n.id === `${PREFIX}a`);
+      expect(own).toMatchObject({
+        districtKey: null,
+        districtName: null,
+        borough: null,
+        boroughKey: null,
+        status: 'ACTIVE',
+        scope: 'NEIGHBOURHOOD',
+        dimensions: [
+          { key: 'age', perspective: 'COMMUNITY' },
+          { key: 'religion', perspective: 'COMMUNITY' },
+        ],
+      });
+      expect(own).toMatchObject(expected(await partnerView(`${PREFIX}a`)));
+    });
+
+    it('should leave cooperation and dimension nodes without partner attributes', async () => {
+      const bipartite = await network('BIPARTITE');
+      const dimensions = await network('DIMENSIONS');
+      const others = [
+        ...bipartite.nodes.filter((n) => n.kind === 'COOPERATION'),
+        ...dimensions.nodes,
+      ];
+      expect(others.length).toBeGreaterThan(0);
+      for (const node of others) {
+        expect(node).toMatchObject({
+          districtKey: null,
+          borough: null,
+          status: null,
+          scope: null,
+          dimensions: null,
+        });
+      }
+      const partners = bipartite.nodes.filter((n) => n.kind === 'PARTNER');
+      expect(partners.every((n) => n.status !== null && Array.isArray(n.dimensions))).toBe(true);
     });
   });
 
@@ -299,6 +405,89 @@ DETACH DELETE n`,
         data: expect.objectContaining({ id: graph.nodes[0]?.id }),
         position: { x: graph.nodes[0]?.x, y: graph.nodes[0]?.y },
       });
+      // The node attributes of the query, the same in the export.
+      const byId = new Map(body.elements.nodes.map((n) => [n.data.id, n.data]));
+      for (const node of graph.nodes) {
+        const { x: _x, y: _y, ...attributes } = node;
+        expect(byId.get(node.id)).toMatchObject(attributes);
+      }
+    });
+
+    it('should carry the node attributes in GEXF and GraphML', async () => {
+      const graph = await network('PARTNERS');
+      const withDistrict = graph.nodes.find(
+        (n) => n.districtKey !== null && (n.dimensions ?? []).length > 0,
+      ) as NetworkNode;
+      const gexf = parseXml(await (await fetch(exportUrl('network.gexf'))).text());
+      const titles = new Map(
+        Array.from(gexf.getElementsByTagNameNS(GEXF_NS, 'attribute')).map((a) => [
+          a.getAttribute('id'),
+          a.getAttribute('title'),
+        ]),
+      );
+      const gexfNode = Array.from(gexf.getElementsByTagNameNS(GEXF_NS, 'node')).find(
+        (n) => n.getAttribute('id') === withDistrict.id,
+      );
+      const gexfValues = Object.fromEntries(
+        Array.from(gexfNode?.getElementsByTagNameNS(GEXF_NS, 'attvalue') ?? []).map((v) => [
+          titles.get(v.getAttribute('for')),
+          v.getAttribute('value'),
+        ]),
+      );
+      const attributes = {
+        districtKey: withDistrict.districtKey,
+        districtName: withDistrict.districtName,
+        borough: withDistrict.borough,
+        boroughKey: withDistrict.boroughKey,
+        status: withDistrict.status,
+        scope: withDistrict.scope,
+        dimensions: (withDistrict.dimensions ?? [])
+          .map((d) => `${d.key}:${d.perspective}`)
+          .join(','),
+      };
+      expect(gexfValues).toMatchObject(attributes);
+      const graphml = parseXml(await (await fetch(exportUrl('network.graphml'))).text());
+      const graphmlNode = Array.from(graphml.getElementsByTagNameNS(GRAPHML_NS, 'node')).find(
+        (n) => n.getAttribute('id') === withDistrict.id,
+      );
+      const graphmlValues = Object.fromEntries(
+        Array.from(graphmlNode?.getElementsByTagNameNS(GRAPHML_NS, 'data') ?? []).map((d) => [
+          (d.getAttribute('key') ?? '').replace(/^n_/, ''),
+          d.textContent,
+        ]),
+      );
+      expect(graphmlValues).toMatchObject(attributes);
+    });
+
+    it('should export the nodes as CSV, and for German Excel with format=excel-de', async () => {
+      const graph = await network('PARTNERS', { sectors: ['BUSINESS'] });
+      const plain = await fetch(exportUrl('network.csv', 'sectors=BUSINESS'));
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      const [header, ...rows] = parse(await plain.text(), { bom: true }) as string[][];
+      expect(rows.map((row) => row[0])).toEqual(graph.nodes.map((n) => n.id));
+      const own = graph.nodes.find((n) => n.id === `${PREFIX}a`) as NetworkNode;
+      const ownRow = rows.find((row) => row[0] === own.id) ?? [];
+      const cell = (name: string) => ownRow[header?.indexOf(name) ?? -1];
+      expect([cell('status'), cell('scope'), cell('dimensions')]).toEqual([
+        'ACTIVE',
+        'NEIGHBOURHOOD',
+        'age:COMMUNITY,religion:COMMUNITY',
+      ]);
+      const german = await fetch(exportUrl('network.csv', 'sectors=BUSINESS&format=excel-de'));
+      expect(german.status).toBe(200);
+      expect(german.headers.get('content-disposition')).toContain('netzwerk.csv');
+      const bytes = Buffer.from(await german.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [deHeader, ...deRows] = parse(bytes, { bom: true, delimiter: ';' }) as string[][];
+      expect(deHeader?.slice(0, 4)).toEqual(['ID', 'Bezeichnung', 'Knotenart', 'Sektor']);
+      expect(deRows).toHaveLength(rows.length);
+      for (const row of deRows) expect(row).toHaveLength(deHeader?.length ?? 0);
+      expect(deRows.every((row) => row[3] === 'Wirtschaft')).toBe(true);
+      const bad = await fetch(exportUrl('network.csv', 'format=xlsx'));
+      expect(bad.status).toBe(400);
+      const gexfWithFormat = await fetch(exportUrl('network.gexf', 'format=excel-de'));
+      expect(gexfWithFormat.status).toBe(400);
     });
 
     it.each([

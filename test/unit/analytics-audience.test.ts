@@ -6,14 +6,9 @@ import {
   normaliseAudienceFilter,
   parseAudienceQuery,
 } from '../../src/analytics/audience';
-import {
-  AUDIENCE_CSV_COLUMNS,
-  audienceCsv,
-  type AudienceCsvRow,
-  csvCell,
-  parseCsvFormat,
-  toCsv,
-} from '../../src/analytics/audience-csv';
+import { audienceCsv, csvCell, parseCsvFormat, toCsv } from '../../src/analytics/audience-csv';
+import { AUDIENCE_COLUMNS, type AudienceExportRow } from '../../src/analytics/audience-export';
+import { germanDate } from '../../src/common/csv';
 import { audienceClause } from '../../src/analytics/audience.queries';
 
 /** The code, extensions and message of what `work` throws. */
@@ -28,17 +23,40 @@ function thrown(work: () => unknown) {
 }
 
 /** A partner row with a quote, a comma and a formula in its cells. */
-const ROW: AudienceCsvRow = {
+const ROW: AudienceExportRow = {
   id: 'p-1',
   name: 'Verein "Miteinander", Neckarstadt',
   sector: 'CIVIL_SOCIETY',
   kind: 'ASSOCIATION',
   status: 'ACTIVE',
+  scope: 'NEIGHBOURHOOD',
   district: null,
+  borough: null,
+  dimensions: [
+    { key: 'age', name: 'Lebensalter', perspective: 'SERVICE' },
+    { key: 'religion', name: 'Religion & Weltanschauung', perspective: 'COMMUNITY' },
+  ],
   contactName: '=cmd|" /C calc"!A0',
   contactEmail: 'a.b@example.org',
+  cooperationCount: 3,
   joinedOn: '2016-06-21',
-  lastActiveOn: '2023-01-02',
+  lastActivityOn: '2023-01-02',
+};
+
+/** A partner that joined and never took part in anything: no last activity. */
+const NEVER_ACTIVE: AudienceExportRow = {
+  ...ROW,
+  id: 'p-2',
+  name: 'Neu e.V.',
+  kind: 'MIGRANT_ORGANISATION',
+  status: 'PAUSED',
+  scope: 'CITY',
+  district: 'Jungbusch',
+  borough: 'Innenstadt/Jungbusch',
+  dimensions: [],
+  contactName: null,
+  cooperationCount: 0,
+  lastActivityOn: null,
 };
 
 describe('CSV cells (RFC 4180)', () => {
@@ -84,35 +102,97 @@ describe('CSV documents', () => {
   });
 
   it('should parse back to the same cells, apostrophes of neutralised formulas kept', () => {
-    const records = parse(audienceCsv([ROW]), { relax_quotes: false }) as string[][];
+    const records = parse(audienceCsv([ROW, NEVER_ACTIVE]), { relax_quotes: false }) as string[][];
     expect(records).toEqual([
-      AUDIENCE_CSV_COLUMNS.map(([key]) => key),
+      AUDIENCE_COLUMNS.map((column) => column.key),
       [
         'p-1',
         'Verein "Miteinander", Neckarstadt',
         'CIVIL_SOCIETY',
         'ASSOCIATION',
         'ACTIVE',
+        'NEIGHBOURHOOD',
         '',
+        '',
+        'age:SERVICE,religion:COMMUNITY',
         '\'=cmd|" /C calc"!A0',
         'a.b@example.org',
+        '3',
         '2016-06-21',
         '2023-01-02',
+      ],
+      [
+        'p-2',
+        'Neu e.V.',
+        'CIVIL_SOCIETY',
+        'MIGRANT_ORGANISATION',
+        'PAUSED',
+        'CITY',
+        'Jungbusch',
+        'Innenstadt/Jungbusch',
+        '',
+        '',
+        'a.b@example.org',
+        '0',
+        '2016-06-21',
+        '',
       ],
     ]);
   });
 
-  it('should write German Excel with semicolons, German headers and German sector and status', () => {
-    const records = parse(audienceCsv([ROW], 'excel-de'), { delimiter: ';' }) as string[][];
-    expect(records[0]).toEqual(AUDIENCE_CSV_COLUMNS.map(([, de]) => de));
-    expect(records[0]?.[5]).toBe('Stadtteil');
-    expect(records[1]?.slice(0, 5)).toEqual([
+  it('should write German Excel: semicolons, German headers, words and dates, CRLF', () => {
+    const text = audienceCsv([ROW, NEVER_ACTIVE], 'excel-de');
+    expect(text.split('\r\n')).toHaveLength(4);
+    const records = parse(text, { delimiter: ';' }) as string[][];
+    expect(records[0]).toEqual([
+      'ID',
+      'Name',
+      'Sektor',
+      'Art',
+      'Status',
+      'Wirkungsbereich',
+      'Stadtteil',
+      'Stadtbezirk',
+      'Vielfaltsdimensionen',
+      'Ansprechperson',
+      'E-Mail',
+      'Kooperationen',
+      'Beigetreten am',
+      'Letzte Aktivität am',
+    ]);
+    expect(records[1]).toEqual([
       'p-1',
       'Verein "Miteinander", Neckarstadt',
       'Zivilgesellschaft',
-      'ASSOCIATION',
+      'Verein',
       'aktiv',
+      'Stadtteil',
+      '',
+      '',
+      'Lebensalter (Soziale Dienstleistung), Religion & Weltanschauung (Community)',
+      '\'=cmd|" /C calc"!A0',
+      'a.b@example.org',
+      '3',
+      '21.06.2016',
+      '02.01.2023',
     ]);
+    expect(records[2]?.slice(3, 6)).toEqual([
+      'Migrantenselbstorganisation',
+      'pausiert',
+      'ganze Stadt',
+    ]);
+    expect(records[2]?.[13]).toBe('');
+  });
+
+  it('should write decimals with a comma in German Excel only, never neutralising numbers', () => {
+    expect(toCsv(['x'], [[0.5], [-1.25], [3]], ';')).toBe('x\r\n"0,5"\r\n"-1,25"\r\n3\r\n');
+    expect(toCsv(['x'], [[0.5]])).toBe('x\r\n0.5\r\n');
+    expect(parse(toCsv(['x'], [[-1.25]], ';'), { delimiter: ';' })).toEqual([['x'], ['-1,25']]);
+  });
+
+  it('should write dates as DD.MM.YYYY', () => {
+    expect(germanDate('2016-06-21')).toBe('21.06.2016');
+    expect(germanDate('')).toBe('');
   });
 });
 
@@ -123,6 +203,7 @@ describe('CSV formats', () => {
     expect(thrown(() => parseCsvFormat({ format: 'xlsx' }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       parameter: 'format',
+      message: expect.stringContaining('/export/audience.xlsx'),
     });
     expect(parseAudienceQuery({ format: 'excel-de' })).toBeDefined();
   });

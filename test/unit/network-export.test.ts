@@ -5,6 +5,7 @@ import {
   toCytoscape,
 } from '../../src/network/network.export';
 import type { NetworkData } from '../../src/network/network.model';
+import { parse } from 'csv-parse/sync';
 import { GEXF_NS, GRAPHML_NS, parseXml } from '../support/xml';
 
 const VIZ_NS = 'http://gexf.net/1.3/viz';
@@ -19,6 +20,16 @@ const NETWORK: NetworkData = {
       sector: 'CIVIL_SOCIETY',
       partnerKind: 'CULTURE',
       cooperationKind: null,
+      districtKey: 'jungbusch',
+      districtName: 'Jungbusch',
+      borough: 'Innenstadt/Jungbusch',
+      boroughKey: 'innenstadt-jungbusch',
+      status: 'ACTIVE',
+      scope: 'NEIGHBOURHOOD',
+      dimensions: [
+        { key: 'age', perspective: 'SERVICE' },
+        { key: 'religion', perspective: 'COMMUNITY' },
+      ],
       size: 3,
       degree: 1,
       weightedDegree: 2,
@@ -34,6 +45,13 @@ const NETWORK: NetworkData = {
       sector: 'BUSINESS',
       partnerKind: 'COMPANY',
       cooperationKind: null,
+      districtKey: null,
+      districtName: null,
+      borough: null,
+      boroughKey: null,
+      status: 'PAUSED',
+      scope: 'CITY',
+      dimensions: [],
       size: 1,
       degree: 1,
       weightedDegree: 2,
@@ -121,6 +139,25 @@ describe('GraphML export', () => {
     expect([edge?.getAttribute('source'), edge?.getAttribute('target')]).toEqual(['p<1>', 'p2']);
   });
 
+  it('should carry the partner attributes, engagements as key:PERSPECTIVE', () => {
+    const node = document.getElementsByTagNameNS(GRAPHML_NS, 'node')[0];
+    const data = Object.fromEntries(
+      Array.from(node?.getElementsByTagNameNS(GRAPHML_NS, 'data') ?? []).map((d) => [
+        d.getAttribute('key'),
+        d.textContent,
+      ]),
+    );
+    expect(data).toMatchObject({
+      n_districtKey: 'jungbusch',
+      n_districtName: 'Jungbusch',
+      n_borough: 'Innenstadt/Jungbusch',
+      n_boroughKey: 'innenstadt-jungbusch',
+      n_status: 'ACTIVE',
+      n_scope: 'NEIGHBOURHOOD',
+      n_dimensions: 'age:SERVICE,religion:COMMUNITY',
+    });
+  });
+
   it('should leave out null values and declare an undirected graph', () => {
     expect(xml).not.toContain('e_lastYear">');
     expect(
@@ -150,6 +187,33 @@ describe('GEXF export', () => {
     expect(nodes[0]?.getAttribute('label')).toBe('Kunst & "Kultur" <e.V.> \'Mannheim\'');
   });
 
+  it('should carry the partner attributes as declared node attributes', () => {
+    const titles = new Map(
+      Array.from(document.getElementsByTagNameNS(GEXF_NS, 'attribute')).map((a) => [
+        a.getAttribute('id'),
+        a.getAttribute('title'),
+      ]),
+    );
+    const values = (index: number) =>
+      Object.fromEntries(
+        Array.from(
+          document
+            .getElementsByTagNameNS(GEXF_NS, 'node')
+            [index]?.getElementsByTagNameNS(GEXF_NS, 'attvalue') ?? [],
+        ).map((v) => [titles.get(v.getAttribute('for')), v.getAttribute('value')]),
+      );
+    expect(values(0)).toMatchObject({
+      districtKey: 'jungbusch',
+      districtName: 'Jungbusch',
+      borough: 'Innenstadt/Jungbusch',
+      boroughKey: 'innenstadt-jungbusch',
+      status: 'ACTIVE',
+      scope: 'NEIGHBOURHOOD',
+      dimensions: 'age:SERVICE,religion:COMMUNITY',
+    });
+    expect(values(1)).toMatchObject({ status: 'PAUSED', scope: 'CITY' });
+  });
+
   it('should have the edge with its weight', () => {
     const edges = Array.from(document.getElementsByTagNameNS(GEXF_NS, 'edge'));
     expect(edges.map((e) => [e.getAttribute('source'), e.getAttribute('target')])).toEqual([
@@ -168,6 +232,8 @@ describe('Cytoscape.js export', () => {
         label: 'Zwei',
         community: 1,
         color: communityColor(1),
+        status: 'PAUSED',
+        dimensions: [],
       }),
       position: { x: 0, y: 4 },
     });
@@ -179,5 +245,61 @@ describe('Cytoscape.js export', () => {
     });
     expect(document.data).toMatchObject({ mode: 'PARTNERS', dataVersion: 7 });
     expect(JSON.parse(serialiseNetwork(NETWORK, 'json', META))).toEqual(document);
+  });
+});
+
+describe('node table (CSV)', () => {
+  it('should list every node with its attributes, codes and decimal points by default', () => {
+    const text = serialiseNetwork(NETWORK, 'csv', META);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    expect(header?.slice(0, 13)).toEqual([
+      'id',
+      'label',
+      'kind',
+      'sector',
+      'partnerKind',
+      'cooperationKind',
+      'status',
+      'scope',
+      'districtKey',
+      'districtName',
+      'boroughKey',
+      'borough',
+      'dimensions',
+    ]);
+    expect(rows).toHaveLength(2);
+    const row = Object.fromEntries(header?.map((h, i) => [h, rows[0]?.[i]]) ?? []);
+    expect(row).toMatchObject({
+      id: 'p<1>',
+      kind: 'PARTNER',
+      sector: 'CIVIL_SOCIETY',
+      districtName: 'Jungbusch',
+      dimensions: 'age:SERVICE,religion:COMMUNITY',
+      betweenness: '0.25',
+      x: '1.5',
+      y: '-2.25',
+    });
+    // The label's control character is kept in CSV (no XML here); quotes survive.
+    expect(row.label).toBe('Kunst & "Kultur" <e.V.> \'Mannheim\'\u0001');
+  });
+
+  it('should write German Excel: semicolons, German headers and words, decimal commas', () => {
+    const text = serialiseNetwork(NETWORK, 'csv-excel-de', META);
+    const [header, ...rows] = parse(text, { bom: true, delimiter: ';' }) as string[][];
+    expect(header?.slice(0, 4)).toEqual(['ID', 'Bezeichnung', 'Knotenart', 'Sektor']);
+    const row = Object.fromEntries(header?.map((h, i) => [h, rows[0]?.[i]]) ?? []);
+    expect(row).toMatchObject({
+      Knotenart: 'Partner',
+      Sektor: 'Zivilgesellschaft',
+      Art: 'Kultureinrichtung',
+      Status: 'aktiv',
+      Wirkungsbereich: 'Stadtteil',
+      Vielfaltsdimensionen: 'age (Soziale Dienstleistung), religion (Community)',
+      Betweenness: '0,25',
+      y: '-2,25',
+    });
+    expect(rows[1]?.[header?.indexOf('Wirkungsbereich') ?? -1]).toBe('ganze Stadt');
+    expect(text.split('\r\n')).toHaveLength(4);
   });
 });

@@ -1,6 +1,6 @@
 import { buildNetworkGraph } from '../../src/network/network.build';
 import { NETWORK_ROWS as ROWS } from '../support/network-rows';
-import { packNetwork, unpackNetwork } from '../../src/network/network.packing';
+import { packNetwork, transferables, unpackNetwork } from '../../src/network/network.packing';
 import { computeNetwork } from '../../src/network/network.compute';
 
 /** The edges with node ids for source and target (graph keys are node positions). */
@@ -117,5 +117,55 @@ describe('network packing', () => {
       const network = computeNetwork(ROWS, { mode, minWeight: 1, seed: 5 });
       expect(unpackNetwork(packNetwork(network))).toEqual(network);
     }
+  });
+
+  it('should carry the partner attributes through packing, structured cloning and unpacking', () => {
+    const network = computeNetwork(ROWS, { mode: 'BIPARTITE', minWeight: 1, seed: 5 });
+    // What a worker's postMessage does to the columns (the typed arrays are moved, not copied).
+    const packed = packNetwork(network);
+    const received = structuredClone(packed, { transfer: transferables(packed) });
+    const nodes = unpackNetwork(received).nodes;
+    const p2 = nodes.find((n) => n.id === 'p2');
+    expect(p2).toMatchObject({
+      districtKey: 'jungbusch',
+      districtName: 'JUNGBUSCH',
+      borough: 'Bezirk jungbusch',
+      boroughKey: 'b-jungbusch',
+      status: 'ACTIVE',
+      scope: 'NEIGHBOURHOOD',
+      dimensions: [
+        { key: 'age', perspective: 'SERVICE' },
+        { key: 'religion', perspective: 'ADVOCACY' },
+        { key: 'religion', perspective: 'COMMUNITY' },
+      ],
+    });
+    expect(nodes.find((n) => n.id === 'p1')).toMatchObject({
+      districtKey: null,
+      borough: null,
+      scope: 'CITY',
+      dimensions: [],
+    });
+    expect(nodes.find((n) => n.id === 'p3')?.status).toBe('PAUSED');
+    // Cooperation nodes have no partner attributes: null, not an empty list.
+    const cooperation = nodes.find((n) => n.kind === 'COOPERATION');
+    expect(cooperation).toMatchObject({
+      districtKey: null,
+      districtName: null,
+      borough: null,
+      boroughKey: null,
+      status: null,
+      scope: null,
+      dimensions: null,
+    });
+    // Every partner's list is exactly its row's, in order.
+    for (const partner of ROWS.partners) {
+      expect(nodes.find((n) => n.id === partner.id)?.dimensions).toEqual(partner.dimensions);
+    }
+  });
+
+  it('should leave dimension nodes without partner attributes', () => {
+    const network = computeNetwork(ROWS, { mode: 'DIMENSIONS', minWeight: 1, seed: 5 });
+    const nodes = unpackNetwork(packNetwork(network)).nodes;
+    expect(nodes.every((n) => n.dimensions === null && n.status === null)).toBe(true);
   });
 });

@@ -13,6 +13,13 @@ const partner = (id: string, sector = 'CIVIL_SOCIETY'): PartnerRow => ({
   name: `Partner ${id}`,
   sector,
   kind: 'ASSOCIATION',
+  districtKey: null,
+  districtName: null,
+  borough: null,
+  boroughKey: null,
+  status: 'ACTIVE',
+  scope: 'NEIGHBOURHOOD',
+  dimensions: [],
 });
 
 let cooperationNumber = 0;
