@@ -127,6 +127,16 @@ export function communityColor(community: number): string {
   return COMMUNITY_PALETTE[community] ?? OTHER_COMMUNITY_COLOR;
 }
 
+/**
+ * How many communities have two partners or more. Louvain makes every isolated partner a
+ * community of its own; those are not groups, and the viewer draws them in the muted colour.
+ */
+export function groupCount(nodes: readonly Pick<ApiNode, 'community'>[]): number {
+  const sizes = new Map<number, number>();
+  for (const { community } of nodes) sizes.set(community, (sizes.get(community) ?? 0) + 1);
+  return [...sizes.values()].filter((size) => size >= 2).length;
+}
+
 /** The colour of a dimension, by the position of its key among all dimension keys. */
 export function dimensionColor(key: string, allKeys: readonly string[]): string {
   return DIMENSION_PALETTE[allKeys.indexOf(key)] ?? OTHER_COMMUNITY_COLOR;
@@ -138,7 +148,8 @@ export function sectorColor(sector: string | null): string {
 }
 
 /**
- * A node's colour in a mode. By dimension: partners engaged in exactly one dimension get its
+ * A node's colour in a mode. By community: the first `groups` communities (numbered by decreasing
+ * size, so those of two partners or more) in the palette, the rest muted. By dimension: partners engaged in exactly one dimension get its
  * colour, partners in several one dark colour (a node cannot show seven colours at once; the
  * dimension filter picks out the partners of one).
  */
@@ -146,9 +157,12 @@ export function nodeColour(
   node: Pick<ApiNode, 'community' | 'sector' | 'dimensions'>,
   mode: ColourMode,
   dimensionKeys: readonly string[],
+  groups: number,
 ): string {
   if (mode === 'sector') return sectorColor(node.sector);
-  if (mode === 'community') return communityColor(node.community);
+  if (mode === 'community') {
+    return node.community < groups ? communityColor(node.community) : OTHER_COMMUNITY_COLOR;
+  }
   const keys = distinctDimensions(node);
   if (keys.length === 0) return OTHER_COMMUNITY_COLOR;
   if (keys.length > 1) return SEVERAL_DIMENSIONS_COLOR;
@@ -217,11 +231,12 @@ function bounds(nodes: readonly ApiNode[]): {
 /** Builds the graphology graph sigma draws, with positions from the API's ForceAtlas2 layout. */
 export function buildGraph(network: ApiNetwork): Graph<NodeAttributes, EdgeAttributes> {
   const graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+  const groups = groupCount(network.nodes);
   for (const node of network.nodes) {
     graph.addNode(node.id, {
       ...node,
       size: nodeRadius(node),
-      color: communityColor(node.community),
+      color: nodeColour(node, 'community', [], groups),
       isolated: node.degree === 0,
       labelShown: false,
     });

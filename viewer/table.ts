@@ -20,7 +20,7 @@ const COLUMNS: readonly { key: Column; text: TextKey; numeric?: boolean }[] = [
 ];
 
 /** At most this many partner names in a cell; the rest is counted ("+ 12"). */
-const PARTNERS_SHOWN = 8;
+const PARTNERS_SHOWN = 6;
 
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 

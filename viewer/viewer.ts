@@ -37,6 +37,7 @@ import {
   distinctDimensions,
   findMatches,
   gridIsolated,
+  groupCount,
   nodeColour,
   passesFilter,
   sectorColor,
@@ -141,6 +142,8 @@ interface Viewer {
   table: PartnerTable;
   renderer: Renderer | null;
   dimensionKeys: string[];
+  /** Communities of two partners or more (the first ones: the API numbers by size). */
+  groups: number;
   colourMode: ColourMode;
   /** The status line as a text key, so that a language switch can say it again. */
   status: { key: TextKey; params: Record<string, string | number> };
@@ -280,7 +283,7 @@ function sayReady(viewer: Viewer): void {
   say(viewer, 'ready', {
     nodes: viewer.graph.order,
     edges: viewer.graph.size,
-    communities: viewer.data.network.metrics.communities,
+    communities: viewer.groups,
   });
 }
 
@@ -290,7 +293,10 @@ function sayReady(viewer: Viewer): void {
 function recolour(viewer: Viewer): void {
   const mode = viewer.colourMode;
   viewer.graph.updateEachNodeAttributes(
-    (_id, node) => ({ ...node, color: nodeColour(node, mode, viewer.dimensionKeys) }),
+    (_id, node) => ({
+      ...node,
+      color: nodeColour(node, mode, viewer.dimensionKeys, viewer.groups),
+    }),
     { attributes: ['color'] },
   );
   renderLegend(viewer);
@@ -299,10 +305,12 @@ function recolour(viewer: Viewer): void {
 function legendEntries(viewer: Viewer): { colour: string; text: string; count: number }[] {
   const nodes = viewer.data.network.nodes;
   const countBy = (colour: string) =>
-    nodes.filter((n) => nodeColour(n, viewer.colourMode, viewer.dimensionKeys) === colour).length;
+    nodes.filter(
+      (n) => nodeColour(n, viewer.colourMode, viewer.dimensionKeys, viewer.groups) === colour,
+    ).length;
   switch (viewer.colourMode) {
     case 'community': {
-      const shown = Math.min(viewer.data.network.metrics.communities, LEGEND_COMMUNITIES);
+      const shown = Math.min(viewer.groups, LEGEND_COMMUNITIES);
       const entries = Array.from({ length: shown }, (_, n) => ({
         colour: communityColor(n),
         text: t('community', { n: n + 1 }),
@@ -393,14 +401,15 @@ function overlaps(a: LabelBox, b: LabelBox): boolean {
  * Chooses the labels to draw: the largest visible nodes first, each only if its label's box is
  * free of the boxes already chosen and inside the canvas. sigma's own label grid limits labels
  * per grid cell, but long German names reach into the next cells and overlap; choosing here
- * keeps every drawn label readable at any zoom. Highlighted and hovered nodes show theirs anyway.
+ * keeps every drawn label readable at any zoom. The isolated partners' grid gets no labels (its
+ * names would run into the next dots); highlighted and hovered nodes show theirs anyway.
  */
 function placeLabels(viewer: Viewer): void {
   const { renderer, graph } = viewer;
   if (!renderer) return;
   const { width, height } = renderer.getDimensions();
   const candidates = graph
-    .filterNodes((id) => !renderer.getNodeState(id).isHidden)
+    .filterNodes((id, node) => !node.isolated && !renderer.getNodeState(id).isHidden)
     .sort(
       (a, b) =>
         graph.getNodeAttribute(b, 'size') - graph.getNodeAttribute(a, 'size') ||
@@ -460,6 +469,9 @@ function draw(viewer: Viewer): Renderer {
           labelVisibility: { whenData: { labelShown: true }, then: 'visible', else: 'hidden' },
           labelSize: LABEL_SIZE,
           labelFont: LABEL_FONT,
+          // A light backing keeps a label readable where it crosses edges and other nodes.
+          labelBackgroundColor: 'rgba(255, 255, 255, 0.8)',
+          labelBackgroundPadding: 1,
         },
         { whenState: 'isHovered', then: { labelVisibility: 'visible' } },
         {
@@ -469,6 +481,8 @@ function draw(viewer: Viewer): Renderer {
       ],
       edges: [DEFAULT_STYLES.edges],
     },
+    // The table view hides the graph's container; sigma then must wait instead of throwing.
+    settings: { allowInvalidContainer: true },
   });
   let pending = 0;
   renderer.getCamera().on('updated', () => {
@@ -612,8 +626,9 @@ function showPartner(viewer: Viewer, node: string): void {
       })
       .join('; ') || t('none');
   ui.degree.textContent = String(partner.degree);
-  ui.swatch.style.backgroundColor = communityColor(partner.community);
-  ui.community.textContent = String(partner.community + 1);
+  ui.swatch.style.backgroundColor = nodeColour(partner, 'community', [], viewer.groups);
+  ui.community.textContent =
+    partner.community < viewer.groups ? String(partner.community + 1) : t('none');
   ui.panel.hidden = false;
   showSuggestions(viewer, node);
 }
@@ -775,6 +790,7 @@ async function main(): Promise<void> {
     grid,
     renderer: null,
     dimensionKeys,
+    groups: groupCount(data.network.nodes),
     colourMode: 'community',
     status: { key: 'loading', params: {} },
     filterRun: 0,

@@ -43,11 +43,18 @@ interface ViewerHooks {
   palette: string[];
 }
 
-/** The axe-core rules violated with serious or critical impact, with the offending elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
+/**
+ * The axe-core rules (WCAG 2.1 A/AA and best practices) violated with serious or critical impact,
+ * with the offending elements; prints the summary of every impact for the record.
+ */
+async function seriousViolations(page: Page, view: string): Promise<string[]> {
+  const { violations, passes } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
+  const impacts = violations.map((v) => `${v.id} (${v.impact ?? 'none'})`).join(', ') || 'none';
+  process.stdout.write(
+    `axe-core on the ${view}: ${passes.length} rules passed, violations: ${impacts}\n`,
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
@@ -225,7 +232,9 @@ describe('network viewer', () => {
       networkNodes = body.data?.network.nodes ?? [];
       target = await pickTarget(networkNodes);
 
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // axe-core's Playwright builder wants a page of an explicit context (browser.newContext()).
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      page = await context.newPage();
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       // CSP violations and failed loads are reported as console errors.
       page.on('console', (message) => {
@@ -236,7 +245,7 @@ describe('network viewer', () => {
     }, SETUP_TIMEOUT_MS);
 
     afterAll(async () => {
-      await page?.close();
+      await page?.context().close();
     });
 
     it('should draw every partner of the demo alliance', async () => {
@@ -329,7 +338,7 @@ describe('network viewer', () => {
 
     it('should have no serious or critical accessibility violations in the graph view', async () => {
       await screenshot(page, 'viewer-graph.png');
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await seriousViolations(page, 'graph view')).toEqual([]);
     });
 
     it('should find partners by part of the name, ignoring case and umlauts', async () => {
@@ -457,6 +466,7 @@ describe('network viewer', () => {
 
     describe('table view', () => {
       beforeAll(async () => {
+        await page.fill('#search', '');
         await page.click('#tab-table');
         await page.waitForSelector('#partner-table tbody tr');
       });
@@ -524,7 +534,7 @@ describe('network viewer', () => {
 
       it('should have no serious or critical accessibility violations', async () => {
         await screenshot(page, 'viewer-table.png');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await seriousViolations(page, 'table view')).toEqual([]);
       });
 
       afterAll(async () => {
