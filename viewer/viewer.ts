@@ -275,7 +275,7 @@ async function applyFilters(viewer: Viewer): Promise<void> {
   }
   document.body.dataset.shownNodes = String(shown.size);
   document.body.dataset.shownEdges = String(edges);
-  viewer.table.render();
+  renderTable(viewer);
   delete document.body.dataset.filtering;
 }
 
@@ -661,7 +661,9 @@ function wireSearch(viewer: Viewer): void {
       });
       if (currentView() === 'graph') void centreOn(viewer, first);
     } else {
-      ui.status.textContent = ui.search.value.trim().length < 2 ? '' : t('notFound');
+      // A cleared box brings back the network's status line.
+      if (ui.search.value.trim().length < 2) say(viewer, viewer.status.key, viewer.status.params);
+      else ui.status.textContent = t('notFound');
     }
   });
   ui.search.addEventListener('keydown', (event) => {
@@ -686,9 +688,18 @@ function showView(viewer: Viewer | null, focus: boolean): void {
   ui.tabTable.toggleAttribute('aria-current', view === 'table');
   if (ui.tabGraph.hasAttribute('aria-current')) ui.tabGraph.setAttribute('aria-current', 'page');
   if (ui.tabTable.hasAttribute('aria-current')) ui.tabTable.setAttribute('aria-current', 'page');
-  if (focus && view === 'table') ui.tableView.focus();
   if (!viewer) return;
   if (view === 'graph') ensureRenderer(viewer);
+  else renderTable(viewer);
+  if (focus && view === 'table') ui.tableView.focus();
+}
+
+/**
+ * Draws the table when it is visible: 353 rows of DOM are cheap but not free, and the graph's
+ * first frame should not wait for a table nobody looks at yet.
+ */
+function renderTable(viewer: Viewer): void {
+  if (currentView() === 'table') viewer.table.render();
 }
 
 /** Draws the graph the first time the graph view is visible (sigma needs a sized container). */
@@ -727,7 +738,7 @@ function switchLanguage(viewer: Viewer | null, next: Language): void {
   if (!viewer) return;
   fillFilters(viewer);
   renderLegend(viewer);
-  viewer.table.render();
+  renderTable(viewer);
   say(viewer, viewer.status.key, viewer.status.params);
   placeGridLabel(viewer);
   const partner = ui.panel.dataset.partner;
@@ -781,6 +792,8 @@ async function main(): Promise<void> {
   showView(null, false);
 
   const data = await fetchNetwork();
+  performance.mark('vielfalt:network-loaded');
+  document.body.dataset.networkMs = String(Math.round(performance.now()));
   const grid = gridIsolated(data.network.nodes);
   const graph = buildGraph(data.network);
   const dimensionKeys = data.dimensions.map((d) => d.key).sort();
@@ -806,7 +819,6 @@ async function main(): Promise<void> {
   viewer = current;
   fillFilters(current);
   renderLegend(current);
-  current.table.render();
   exposeHooks(current);
   wireSearch(current);
   ui.search.disabled = false;
