@@ -59,31 +59,26 @@ export class ExchangeCheckedOut {
   partnerId!: string;
 }
 
-/** Details of POST_CREATED (the `post` and `partner` fields resolve them). */
+/** What the details of a post's events share (the `post` and `partner` fields resolve them). */
+@ObjectType()
+abstract class ExchangePostEvent {
+  @Field(() => ID)
+  postId!: string;
+
+  @Field(() => ID, { description: 'The author.' })
+  partnerId!: string;
+
+  @Field(() => PostKind)
+  kind!: PostKind;
+}
+
+/** Details of POST_CREATED. */
 @ObjectType({ description: 'A partner posted an offer or need.' })
-export class ExchangePostCreated {
-  @Field(() => ID)
-  postId!: string;
+export class ExchangePostCreated extends ExchangePostEvent {}
 
-  @Field(() => ID, { description: 'The author.' })
-  partnerId!: string;
-
-  @Field(() => PostKind)
-  kind!: PostKind;
-}
-
-/** Details of POST_WITHDRAWN (the `post` and `partner` fields resolve them). */
+/** Details of POST_WITHDRAWN. */
 @ObjectType({ description: 'A post was withdrawn (by its author, a coordinator, or on erasure).' })
-export class ExchangePostWithdrawn {
-  @Field(() => ID)
-  postId!: string;
-
-  @Field(() => ID, { description: 'The author.' })
-  partnerId!: string;
-
-  @Field(() => PostKind)
-  kind!: PostKind;
-}
+export class ExchangePostWithdrawn extends ExchangePostEvent {}
 
 /** Details of INTEREST_EXPRESSED (seen by its target and coordinators only). */
 @ObjectType({ description: 'A partner wants to meet the target (seen by the target only).' })
