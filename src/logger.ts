@@ -36,5 +36,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     base: { service: 'vielfalt-api' },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Asynchronous by default: a synchronous write per line cost ~3 % of the API's CPU under
+  // load (one operation log per request). pino flushes what is buffered when the process exits.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

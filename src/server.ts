@@ -75,6 +75,9 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
   const { config, schema, context, verifyToken, logger } = options;
   const app = express();
   app.disable('x-powered-by'); // names the framework to attackers; nothing else needs it
+  // GraphQL answers are POSTed and never revalidated, so hashing each body (190 KB for a
+  // 50-partner page) for an ETag was pure work; routes that want revalidation set their own.
+  app.set('etag', false);
   const observed = observeServer(options.observability, logger, GRAPHQL_PATH);
   app.use(observed.requestIds);
   app.use(corsMiddleware(config.corsOrigins));

@@ -136,6 +136,16 @@ export function createQueryLimits(schema: GraphQLSchema, limits: QueryLimits): Q
     maxAliasesRule({ n: limits.maxAliases, ...reportAs('aliases', limits.maxAliases) }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('directives', limits.maxDirectives) }),
   ];
+  // Depth, aliases and directives depend on the document alone: validated once per document.
+  const refusals = new WeakMap<DocumentNode, GraphQLError | null>();
+  const documentRefusal = (document: DocumentNode) => {
+    let refused = refusals.get(document);
+    if (refused === undefined) {
+      refused = validate(schema, document, rules)[0] ?? null;
+      refusals.set(document, refused);
+    }
+    return refused;
+  };
   // Apollo hands the same DocumentNode for the same query text (its document cache), so a client
   // repeating one costly query is estimated once per set of variables, not per request.
   const estimates = new WeakMap<DocumentNode, Map<string, number>>();
@@ -156,7 +166,7 @@ export function createQueryLimits(schema: GraphQLSchema, limits: QueryLimits): Q
   return {
     cost,
     check(document, variables, maxCost = limits.maxCost) {
-      const [refused] = validate(schema, document, rules);
+      const refused = documentRefusal(document);
       if (refused) return refused;
       let estimate: number;
       try {
