@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { seedDemoIfEmpty } from '../seeds/demo';
 import { loadReferenceData } from '../seeds/reference/load-reference-data';
-import { partnerStandingFromGraph } from './auth/partner-standing';
-import { TokenRevocations } from './auth/token-revocations';
+import { partnerStandingFromGraph, partnerStandingsFromGraph } from './auth/partner-standing';
+import { createTokenRevocations } from './auth/token-revocations';
 import { createTokenVerifier } from './auth/tokens';
 import { resolveTokenVerification } from './auth/verification';
 import type { AppConfig } from './config';
@@ -42,12 +42,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
   let prepared = false;
   let stopped = false;
   let slices: Slice[] = [];
+  // Shared by the partners slice (announces ended tokens) and the WebSocket policy (closes the
+  // sockets); with REDIS_URL it holds two Redis connections, closed on stop like the slices'.
+  const tokenRevocations = createTokenRevocations(config.exchange.redisUrl, logger);
   try {
     const verifyToken = createTokenVerifier(await resolveTokenVerification(config.auth), {
       maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
       partnerStanding: partnerStandingFromGraph(database.executor),
     });
-    const tokenRevocations = new TokenRevocations();
     slices = createSlices({
       executor: database.executor,
       settings: {
@@ -71,6 +73,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
       routes: (app) => slices.forEach((slice) => slice.routes?.(app)),
       verifyToken,
       tokenRevocations,
+      partnerStandings: partnerStandingsFromGraph(database.executor),
       readiness: { prepared: () => prepared, ping: () => database.ping() },
       logger,
       observability: { metrics, endpoint: config.metrics },
@@ -94,12 +97,14 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         stopped = true;
         await server.stop();
         await closeSlices(slices);
+        await tokenRevocations.close();
         await database.close();
       })());
     return { server, database, metrics, ready, stop };
   } catch (error) {
     // A failed start (port taken, bad token settings) must not leave the worker or Redis open.
     await closeSlices(slices);
+    await tokenRevocations.close();
     await database.close();
     throw error;
   }

@@ -173,7 +173,7 @@ export const ENV_SPEC = {
   }),
   REDIS_URL: redisUrl({
     default: undefined,
-    desc: 'Redis shared by API processes: exchange events, the application rate limit (unset: in-process only)',
+    desc: 'Redis shared by API processes: exchange events, the application rate limit, ended tokens (unset: in-process only)',
   }),
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: positiveInt({
     default: 20,
@@ -182,6 +182,10 @@ export const ENV_SPEC = {
   WS_MAX_SOCKETS_PER_USER: positiveInt({
     default: 10,
     desc: 'WebSockets one token subject (or one address, without a token) may hold at once',
+  }),
+  WS_TOKEN_SWEEP_MS: positiveInt({
+    default: 30_000,
+    desc: "how often open partner WebSockets' tokens are checked again in one read (closed with 4403 when ended)",
   }),
   // Query limits and protocol hardening, the same on HTTP and WebSocket (docs/security.md).
   GRAPHQL_MAX_DEPTH: positiveInt({ default: 12, desc: 'deepest field nesting of an operation' }),
@@ -408,6 +412,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         connectionInitTimeoutMs: clean.WS_CONNECTION_INIT_TIMEOUT_MS,
         maxSubscriptionsPerSocket: clean.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
         maxSocketsPerUser: clean.WS_MAX_SOCKETS_PER_USER,
+        tokenSweepMs: clean.WS_TOKEN_SWEEP_MS,
       },
     },
     logLevel: clean.LOG_LEVEL,

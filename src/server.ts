@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate';
 import type { TokenRevocations } from './auth/token-revocations';
+import type { PartnerStandings } from './auth/token-sweep';
 import type { TokenVerifier } from './auth/tokens';
 import { createErrorFormatter } from './common/format-error';
 import type { AppConfig } from './config';
@@ -60,6 +61,8 @@ export interface ServerOptions {
   verifyToken: TokenVerifier;
   /** Announces partners whose tokens ended: their open WebSockets are closed with 4403. */
   tokenRevocations: TokenRevocations;
+  /** Reads many partners' `tokensValidAfter` at once: the periodic check of open sockets. */
+  partnerStandings: PartnerStandings;
   readiness: ReadinessProbe;
   logger: Logger;
   /** Operation logs, metrics and `GET /metrics`. */
@@ -116,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
     trustProxyHops: config.trustProxyHops,
     verifyToken,
     tokenRevocations: options.tokenRevocations,
+    partnerStandings: options.partnerStandings,
     logger,
   });
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
@@ -169,7 +173,14 @@ export async function startServer(options: ServerOptions): Promise<ApiServer> {
         httpServer,
         stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
-      { serverWillStart: async () => ({ drainServer: async () => wsHandle.dispose() }) },
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            policy.stop();
+            await wsHandle.dispose();
+          },
+        }),
+      },
       observed.plugin,
       queryLimitsPlugin(queryLimits, admission, config.limits.maxCost),
       graphqlOverHttpPlugin(),

@@ -23,4 +23,6 @@ export interface AuthUser {
   partnerId?: string;
   /** When the token expires, in seconds since the epoch. */
   expiresAt?: number;
+  /** When the token was issued (`iat`), in seconds since the epoch; the token sweep compares it. */
+  issuedAt?: number;
 }

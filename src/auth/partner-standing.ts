@@ -1,4 +1,5 @@
 import type { CypherExecutor } from '../db/executor';
+import type { PartnerStandings } from './token-sweep';
 import type { PartnerTokenStanding } from './tokens';
 
 /**
@@ -19,5 +20,37 @@ export function partnerStandingFromGraph(executor: CypherExecutor): PartnerToken
     const validAfter = rows[0];
     if (validAfter === null || validAfter === undefined) return { tokensValidAfter: null };
     return { tokensValidAfter: Number(validAfter) };
+  };
+}
+
+/**
+ * The batched form for the token sweep (src/auth/token-sweep.ts): the `tokensValidAfter` of many
+ * partners in one parameterised read (an index lookup per id). A partner that does not exist is
+ * missing from the map.
+ */
+export function partnerStandingsFromGraph(executor: CypherExecutor): PartnerStandings {
+  return async (partnerIds) => {
+    const rows = await executor.read(
+      {
+        cypher: `UNWIND $partnerIds AS partnerId
+MATCH (p:Partner {id: partnerId})
+RETURN p.id AS id, p.tokensValidAfter AS validAfter`,
+        params: { partnerIds: [...partnerIds] },
+      },
+      (record) => ({
+        id: record.get('id') as string,
+        validAfter: record.get('validAfter') as unknown,
+      }),
+      'tokenSweep',
+    );
+    return new Map(
+      rows.map(({ id, validAfter }) => [
+        id,
+        {
+          tokensValidAfter:
+            validAfter === null || validAfter === undefined ? null : Number(validAfter),
+        },
+      ]),
+    );
   };
 }

@@ -63,6 +63,7 @@ export function userFromClaims(claims: JWTPayload): AuthUser {
     role,
     partnerId: role === Role.PARTNER ? (partnerId as string) : undefined,
     expiresAt: claims.exp,
+    issuedAt: claims.iat,
   };
 }
 
@@ -109,13 +110,21 @@ export function createTokenVerifier(
       const standing = await checks.partnerStanding(user.partnerId);
       if (standing === null)
         throw unauthenticated(`expected a known partner, got ${user.partnerId}`);
-      const validAfter = standing.tokensValidAfter;
-      if (validAfter !== null && (typeof payload.iat !== 'number' || payload.iat < validAfter)) {
+      if (tokenEndedBy(payload.iat, standing.tokensValidAfter)) {
         throw unauthenticated("it was revoked (issued before the partner's tokens were ended)");
       }
     }
     return user;
   };
+}
+
+/**
+ * Whether a partner's `tokensValidAfter` ends a token issued at `issuedAt` (its `iat`, seconds):
+ * issued before it, or without `iat` once any end was set. The verifier and the token sweep
+ * (src/auth/token-sweep.ts) apply this one rule.
+ */
+export function tokenEndedBy(issuedAt: unknown, validAfter: number | null): boolean {
+  return validAfter !== null && (typeof issuedAt !== 'number' || issuedAt < validAfter);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { AuthUser } from '../auth/auth.types';
 import type { TokenRevocations } from '../auth/token-revocations';
+import { type HeldToken, type PartnerStandings, TokenSweep } from '../auth/token-sweep';
 import type { TokenVerifier } from '../auth/tokens';
 import { CloseCode, ErrorCode, userError } from '../common/errors';
 import { clientAddressOf } from './client-address';
@@ -19,6 +20,8 @@ export interface WebSocketSettings {
   maxSubscriptionsPerSocket: number;
   /** Open sockets per user (per address when anonymous); one more is closed with 4403. */
   maxSocketsPerUser: number;
+  /** Pause between two checks of open partner sockets' tokens (see {@link TokenSweep}). */
+  tokenSweepMs: number;
 }
 
 /** What the server keeps per WebSocket, next to graphql-ws's own `socket` and `request`. */
@@ -40,24 +43,35 @@ export interface WebSocketPolicyOptions {
   trustProxyHops: number;
   verifyToken: TokenVerifier;
   tokenRevocations: TokenRevocations;
+  /** Reads many partners' `tokensValidAfter` at once, for the token sweep. */
+  partnerStandings: PartnerStandings;
   logger: Logger;
 }
 
 /**
  * Who may hold a WebSocket and how much it may run: authentication at `connection_init`, sockets
- * counted per user, operations per socket, and socket errors logged instead of printed. The
- * returned hooks plug into graphql-ws's server options; `watch` into the ws server.
+ * counted per user, operations per socket, partner sockets closed when their tokens end, and
+ * socket errors logged instead of printed. The returned hooks plug into graphql-ws's server
+ * options; `watch` into the ws server; `stop` ends the token sweep on shutdown.
  */
 export function webSocketPolicy(options: WebSocketPolicyOptions) {
   const { settings, verifyToken, logger } = options;
   const sockets = new SocketCounter(settings.maxSocketsPerUser, options.trustProxyHops);
   const partners = new PartnerSockets();
-  options.tokenRevocations.onEnded((partnerId) => partners.closeAll(partnerId));
+  // Ended tokens close their sockets three ways: announced here or by another replica (Redis),
+  // at the socket's next operation (refuseOperation), and at the latest by the periodic sweep.
+  const stopListening = options.tokenRevocations.onEnded((id) => partners.closeAll(id));
+  const sweep = new TokenSweep({
+    intervalMs: settings.tokenSweepMs,
+    held: () => partners.held(),
+    standings: options.partnerStandings,
+    logger,
+  });
   return {
     /** graphql-ws `onConnect`: a bad token or one socket too many refuses the socket. */
     onConnect: async (ctx: WsContext) => {
       if (!(await authenticateSocket(ctx, verifyToken)) || !sockets.admit(ctx.extra)) return false;
-      partners.add(ctx.extra);
+      if (partners.add(ctx.extra)) sweep.start();
       return true;
     },
     /**
@@ -69,7 +83,7 @@ export function webSocketPolicy(options: WebSocketPolicyOptions) {
       const overLimit = refuseOverLimit(ctx, settings.maxSubscriptionsPerSocket);
       if (overLimit) return overLimit;
       if (ctx.extra.user?.partnerId !== undefined && !(await tokenStillValid(ctx, verifyToken))) {
-        ctx.extra.socket.close(CloseCode.Forbidden, TOKEN_ENDED);
+        endSocket(ctx.extra.socket);
       }
       return undefined;
     },
@@ -81,6 +95,11 @@ export function webSocketPolicy(options: WebSocketPolicyOptions) {
     },
     /** Logs the socket errors of the ws server (see {@link logSocketErrors}). */
     watch: (wsServer: WebSocketServer) => logSocketErrors(wsServer, logger),
+    /** Server shutdown: no more sweeps, no more announcements. */
+    stop: () => {
+      sweep.stop();
+      stopListening();
+    },
   };
 }
 
@@ -98,29 +117,45 @@ async function tokenStillValid(ctx: WsContext, verify: TokenVerifier): Promise<b
 
 /** The open sockets of each partner, to close them when the partner's tokens end. */
 class PartnerSockets {
-  private readonly open = new Map<string, Set<WebSocket>>();
+  private readonly open = new Map<string, Set<WsExtra>>();
 
-  add(extra: WsExtra): void {
+  /** Adds a PARTNER socket; returns whether it was one. */
+  add(extra: WsExtra): boolean {
     const partnerId = extra.user?.partnerId;
-    if (partnerId === undefined) return;
-    const set = this.open.get(partnerId) ?? new Set<WebSocket>();
-    set.add(extra.socket);
+    if (partnerId === undefined) return false;
+    const set = this.open.get(partnerId) ?? new Set<WsExtra>();
+    set.add(extra);
     this.open.set(partnerId, set);
+    return true;
   }
 
   remove(extra: WsExtra): void {
     const partnerId = extra.user?.partnerId;
     if (partnerId === undefined) return;
     const set = this.open.get(partnerId);
-    set?.delete(extra.socket);
+    set?.delete(extra);
     if (set?.size === 0) this.open.delete(partnerId);
   }
 
   closeAll(partnerId: string): void {
-    for (const socket of this.open.get(partnerId) ?? []) {
-      socket.close(CloseCode.Forbidden, TOKEN_ENDED);
-    }
+    for (const extra of this.open.get(partnerId) ?? []) endSocket(extra.socket);
   }
+
+  /** The tokens the open partner sockets hold, for the sweep. */
+  held(): HeldToken[] {
+    return [...this.open].flatMap(([partnerId, set]) =>
+      [...set].map((extra) => ({
+        partnerId,
+        issuedAt: extra.user?.issuedAt,
+        end: () => endSocket(extra.socket),
+      })),
+    );
+  }
+}
+
+/** Closes a socket whose token ended (4403); graphql-ws's `onClose` then forgets it. */
+function endSocket(socket: WebSocket): void {
+  socket.close(CloseCode.Forbidden, TOKEN_ENDED);
 }
 
 /**

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
         maxPayloadBytes: 65_536,
         connectionInitTimeoutMs: 3_000,
         maxSubscriptionsPerSocket: 20,
+        tokenSweepMs: 30_000,
         maxSocketsPerUser: 10,
       },
     });
