@@ -1,6 +1,7 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { CypherExecutor, CypherQuery } from '../../src/db/executor';
 import { BUMP_DATA_VERSION } from '../../src/db/write-unit';
+import { dimensionKeysOf } from '../../src/partners/dimension-keys';
 import { germanSortKey } from '../../src/partners/german-sort-key';
 import { OFFER_NEED_LISTS } from '../../src/partners/offer-need.repository';
 import { offerNeedLists } from '../../src/partners/partner-write.mapping';
@@ -33,7 +34,8 @@ CREATE (:Partner {id: row.id, name: row.name, nameSortKey: row.nameSortKey, sect
   status: row.status, joinedOn: date(row.joinedOn), description: row.description,
   website: row.website, contactName: row.contactName, contactEmail: row.contactEmail,
   contactPhone: row.contactPhone, internalNotes: row.internalNotes, version: row.version,
-  cooperationCount: row.cooperationCount, lastActiveOn: date(row.lastActiveOn), scope: row.scope})`,
+  cooperationCount: row.cooperationCount, lastActiveOn: date(row.lastActiveOn), scope: row.scope,
+  dimensionKeys: row.dimensionKeys})`,
   // Offers and needs belong to one partner each: node and relationship in one CREATE.
   Offer: `UNWIND $rows AS row
 MATCH (p:Partner {id: row.partnerId})
@@ -102,10 +104,11 @@ export function demoRows(data: DemoAlliance): Record<WriteStep, Row[]> {
   const { partners, cooperations, events, attendances } = data;
   return {
     Partner: partners.map(
-      ({ engagements: _e, topics: _t, district: _d, offers: _o, needs: _n, ...p }) => ({
+      ({ engagements, topics: _t, district: _d, offers: _o, needs: _n, ...p }) => ({
         ...p,
         // The German sort key of the name, as every writer of Partner.name stores it.
         nameSortKey: germanSortKey(p.name),
+        dimensionKeys: dimensionKeysOf(engagements),
         version: int(p.version),
         cooperationCount: int(p.cooperationCount),
       }),

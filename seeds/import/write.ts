@@ -1,6 +1,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Engagement } from '../../src/cooperations/cross-dimension-rule';
 import type { CypherQuery, TransactionRunner } from '../../src/db/executor';
+import { SET_DIMENSION_KEYS } from '../../src/partners/dimension-keys';
 import { germanSortKey } from '../../src/partners/german-sort-key';
 import type { CooperationRecord, PartnerRecord } from './model';
 import type { CooperationState, CurrentState, ImportPlan, PartnerState } from './plan';
@@ -82,6 +83,7 @@ CALL (p, row) {
   MATCH (d:District) WHERE d.key = row.district
   CREATE (p)-[:LOCATED_IN]->(d)
 }
+${SET_DIMENSION_KEYS}
 RETURN count(p) AS written`,
       params: { rows: rows.map(partnerRow) },
     };

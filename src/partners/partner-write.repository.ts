@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CypherQuery, TransactionRunner } from '../db/executor';
 import { fromNeo4j } from '../db/values';
+import { SET_DIMENSION_KEYS } from './dimension-keys';
 import { germanSortKey } from './german-sort-key';
 import { type OfferNeedList, type OfferNeedRow, offerNeedQueries } from './offer-need.repository';
 import { partnerProjection } from './partner.repository';
@@ -112,10 +113,15 @@ RETURN ${PARTNER} AS partner`,
       cypher: `MATCH (p:Partner {id: $id})
 OPTIONAL MATCH (p)-[old:${type}]->(:${label}) DELETE old
 WITH DISTINCT p
-UNWIND $rows AS row
-MATCH (target:${label} {key: row.key})
-CREATE (p)-[:${type}${props}]->(target)
-RETURN target.key AS key`,
+CALL (p) {
+  UNWIND $rows AS row
+  MATCH (target:${label} {key: row.key})
+  CREATE (p)-[:${type}${props}]->(target)
+  RETURN collect(target.key) AS keys
+}
+${kind === 'dimensions' ? SET_DIMENSION_KEYS : ''}
+WITH keys UNWIND keys AS key
+RETURN key`,
       params: { id, rows },
     } satisfies CypherQuery;
   },
@@ -137,7 +143,7 @@ OPTIONAL MATCH (p)-[r:ACTIVE_IN|LOCATED_IN|ENGAGES_IN]->() DELETE r
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[:OFFERS|NEEDS]->(item:Offer|Need) DETACH DELETE item
 WITH DISTINCT p
-SET p.name = $name, p.nameSortKey = $nameSortKey, p.status = 'LEFT', p.version = p.version + 1,
+SET p.name = $name, p.dimensionKeys = [], p.nameSortKey = $nameSortKey, p.status = 'LEFT', p.version = p.version + 1,
     p.erasedAt = coalesce(p.erasedAt, datetime()), p.tokensValidAfter = ${TOKENS_END_NOW}
 REMOVE p.contactName, p.contactEmail, p.contactPhone, p.internalNotes, p.description, p.website
 RETURN ${PARTNER} AS partner`,

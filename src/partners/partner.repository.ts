@@ -11,6 +11,7 @@ import {
   CursorValueType,
 } from '../db/keyset';
 import { fromNeo4j } from '../db/values';
+import { ENGAGED_DIMENSION_KEYS } from './dimension-keys';
 import { partnerNameSort } from './german-sort-key';
 import type { Dimension } from '../dimensions/dimension.types';
 import type { District } from '../districts/district.types';
@@ -128,11 +129,18 @@ export function partnerFilterClause(filter: PartnerFilter = {}, anchored = true)
   }
   if (filter.sectors?.length) add('p.sector IN $sectors', { sectors: filter.sectors });
   if (filter.statuses?.length) add('p.status IN $statuses', { statuses: filter.statuses });
-  if (filter.dimensions?.length) {
+  if (filter.dimensions?.length && !filter.perspective) {
+    // One property per partner (src/partners/dimension-keys.ts); a partner written without the
+    // list (a test fixture, a writer that forgot it) is read from its relationships instead.
+    add(
+      `all(key IN $dimensions WHERE key IN coalesce(p.dimensionKeys, ${ENGAGED_DIMENSION_KEYS}))`,
+      { dimensions: filter.dimensions },
+    );
+  } else if (filter.dimensions?.length) {
     // Reads the partner's few ENGAGES_IN relationships instead of probing each dimension.
     add(
-      'all(key IN $dimensions WHERE key IN [(p)-[r:ENGAGES_IN]->(d:Dimension) WHERE $perspective IS NULL OR r.perspective = $perspective | d.key])',
-      { dimensions: filter.dimensions, perspective: filter.perspective ?? null },
+      'all(key IN $dimensions WHERE key IN [(p)-[r:ENGAGES_IN]->(d:Dimension) WHERE r.perspective = $perspective | d.key])',
+      { dimensions: filter.dimensions, perspective: filter.perspective },
     );
   } else if (filter.perspective) {
     add('EXISTS { (p)-[:ENGAGES_IN {perspective: $perspective}]->(:Dimension) }', {

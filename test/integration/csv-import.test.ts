@@ -118,6 +118,8 @@ RETURN p {.*, joinedOn: toString(p.joinedOn), lastActiveOn: toString(p.lastActiv
         name: 'Interkultureller Frauentreff Neckarstadt-West e.V.',
         // The German sort key goes with every name the import writes.
         nameSortKey: germanSortKey('Interkultureller Frauentreff Neckarstadt-West e.V.'),
+        // And the keys of its dimensions go with every engagement it writes.
+        dimensionKeys: ['ethnic_origin', 'gender'],
         sector: 'CIVIL_SOCIETY',
         kind: 'MIGRANT_ORGANISATION',
         status: 'ACTIVE',
@@ -153,6 +155,7 @@ RETURN p {.*, joinedOn: toString(p.joinedOn), lastActiveOn: toString(p.lastActiv
         {
           cypher: `MATCH (p:Partner {id: 'ex-p-queerjugend'})
 RETURN COLLECT { MATCH (p)-[e:ENGAGES_IN]->(d:Dimension) RETURN d.key + ':' + e.perspective ORDER BY d.key } AS dimensions,
+       p.dimensionKeys AS dimensionKeys,
        COLLECT { MATCH (p)-[:ACTIVE_IN]->(t:Topic) RETURN t.key ORDER BY t.key } AS topics,
        COLLECT { MATCH (p)-[:LOCATED_IN]->(d:District) RETURN d.key } AS districts`,
         },
@@ -160,6 +163,7 @@ RETURN COLLECT { MATCH (p)-[e:ENGAGES_IN]->(d:Dimension) RETURN d.key + ':' + e.
       );
       expect(links).toEqual({
         dimensions: ['age:ADVOCACY', 'gender:COMMUNITY', 'sexual_orientation:COMMUNITY'],
+        dimensionKeys: ['age', 'gender', 'sexual_orientation'],
         topics: ['antidiscrimination', 'youth'],
         districts: ['schwetzingerstadt'],
       });
@@ -210,15 +214,22 @@ RETURN c.title AS title, c.kind AS kind, c.funding AS funding, toString(c.starte
           cypher: `MATCH (p:Partner {id: 'ex-p-neckarwerk'})
 RETURN p.version AS version,
        COLLECT { MATCH (p)-[e:ENGAGES_IN]->(d:Dimension) RETURN d.key + ':' + e.perspective } AS dimensions,
+       p.dimensionKeys AS dimensionKeys,
        COUNT { (p)-[:ACTIVE_IN]->() } AS topics`,
         },
         (r) => ({
           version: (r.get('version') as { toNumber(): number }).toNumber(),
           dimensions: r.get('dimensions') as string[],
+          dimensionKeys: r.get('dimensionKeys') as string[],
           topics: (r.get('topics') as { toNumber(): number }).toNumber(),
         }),
       );
-      expect(neckarwerk).toEqual({ version: 2, dimensions: ['age:ADVOCACY'], topics: 2 });
+      expect(neckarwerk).toEqual({
+        version: 2,
+        dimensions: ['age:ADVOCACY'],
+        dimensionKeys: ['age'],
+        topics: 2,
+      });
       expect(await value(`MATCH (p:Partner {id: 'ex-p-moschee'}) RETURN p.version AS value`)).toBe(
         1,
       );

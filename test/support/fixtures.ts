@@ -1,4 +1,5 @@
 import type { App } from '../../src/app';
+import { SET_DIMENSION_KEYS } from '../../src/partners/dimension-keys';
 import { germanSortKey } from '../../src/partners/german-sort-key';
 
 /** A test partner: [name, status, engagements as "dimension/PERSPECTIVE"]. */
@@ -22,7 +23,8 @@ CREATE (p:Partner {id: row.id, name: row.name, nameSortKey: row.nameSortKey,
   cooperationCount: 0, version: 1})
 WITH p, row UNWIND row.engagements AS e
 MATCH (d:Dimension {key: split(e, '/')[0]})
-CREATE (p)-[:ENGAGES_IN {perspective: split(e, '/')[1]}]->(d)`,
+CREATE (p)-[:ENGAGES_IN {perspective: split(e, '/')[1]}]->(d)
+WITH DISTINCT p ${SET_DIMENSION_KEYS}`,
       params: {
         rows: partners.map(([name, status, engagements]) => ({
           id: `${naming.prefix}${name}`,
