@@ -16,13 +16,7 @@ import {
   resolveWeights,
   type SuggestionRequest,
 } from './matching.checks';
-import {
-  candidateFilter,
-  excludedFor,
-  labelsFrom,
-  toReasons,
-  toSuggestion,
-} from './matching.mapping';
+import { candidateFilter, excludedFor, labelsFrom, toReasons } from './matching.mapping';
 import type { ScoredCandidate, Weights } from './matching.model';
 import type { ExposureFactors } from './exposure-balance';
 import type { MatchingRepository } from './matching.repository';
@@ -33,14 +27,10 @@ import type {
   PartnerSuggestion,
   SuggestionLevel,
 } from './matching.types';
-import {
-  inCommunities,
-  RankingContext,
-  type RankingSnapshot,
-  withCommunity,
-} from './ranking-context';
+import { RankingContext, type RankingSnapshot, withCommunity } from './ranking-context';
 import { checkPairRules } from './pair-rules';
-import { type Candidate, rankCandidates, type RankOptions, scoreEligible } from './rank';
+import { type Ranker, SlicedRanker } from './ranker';
+import type { RankJob } from './ranking-steps';
 import { DEFAULT_WEIGHTS, scoreLevel, scorePair } from './scoring';
 import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
@@ -53,24 +43,6 @@ export const LABEL_CACHE_MS = 5 * 60_000;
  * same at 350 and at 50,000 partners.
  */
 export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
-
-/**
- * Ranks with the alliance's communities (bridging) and, for lists drawn from the whole alliance,
- * its exposure factors.
- */
-function rankInContext(
-  seeker: Seeker,
-  candidates: readonly Candidate[],
-  snapshot: RankingSnapshot,
-  balanced: boolean,
-  options: Omit<RankOptions, 'exposure'>,
-) {
-  return rankCandidates(
-    withCommunity(seeker.profile, snapshot.communities),
-    inCommunities(candidates, snapshot.communities),
-    { ...options, ...(balanced ? { exposure: snapshot.exposure } : {}) },
-  );
-}
 
 /**
  * The 1-based rank a candidate with `score` would have among `others`, ranked as lists are: by
@@ -106,7 +78,8 @@ export interface SuggestionCaller {
 
 /**
  * Suggests new cooperation partners (the matching): reads seekers and bounded candidate sets from
- * the repository and ranks them with the pure pipeline of {@link rankCandidates}.
+ * the repository and ranks them with the pure pipeline of `rankCandidates` (rank.ts), through a
+ * {@link Ranker} that keeps the work from blocking the event loop.
  */
 export class MatchingService {
   private labelCache?: { until: number; labels: Promise<ReferenceLabels> };
@@ -115,6 +88,7 @@ export class MatchingService {
     private readonly repository: MatchingRepository,
     private readonly executor: CypherExecutor,
     private readonly context: RankingContext = new RankingContext(repository),
+    private readonly ranker: Ranker = new SlicedRanker(),
   ) {}
 
   /**
@@ -221,12 +195,15 @@ export class MatchingService {
       {},
       version,
     );
-    const best = rankInContext(seeker, candidates ?? [], snapshot, false, {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-      k: CONSORTIUM_POOL.includingBest,
-      lambda: 1,
-    });
+    const best = await this.ranker.rank(
+      {
+        seeker: seeker.profile,
+        candidates: candidates ?? [],
+        options: { weights: DEFAULT_WEIGHTS, asOf, k: CONSORTIUM_POOL.includingBest, lambda: 1 },
+        balanced: false,
+      },
+      snapshot,
+    );
     return [partnerId, ...best.map((r) => r.candidate.id)];
   }
 
@@ -252,14 +229,18 @@ export class MatchingService {
     const request = { seeker, excluded: excludedFor(seeker, null, caller.user) };
     const candidates = await this.repository.findCandidatesAmong(request, candidateIds, version);
     // The partners present are a given set: exposure across the alliance does not apply.
-    const ranked = rankInContext(seeker, candidates, snapshot, false, {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-      k: first,
+    const job = {
+      seeker: seeker.profile,
+      candidates,
+      options: { weights: DEFAULT_WEIGHTS, asOf, k: first },
+      balanced: false,
+    };
+    const [list = []] = await this.ranker.suggestions([job], {
+      snapshot,
+      labels: reference,
+      language: caller.language,
     });
-    const labels = labelsFrom(reference);
-    const inContext = { ...seeker, profile: withCommunity(seeker.profile, snapshot.communities) };
-    return ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
+    return list;
   }
 
   /**
@@ -289,11 +270,13 @@ export class MatchingService {
     const [seeker] = seekers;
     if (!seeker) throw notFound(partnerId, 'partnerId');
     if (!facts) throw notFound(candidateId, 'candidateId');
-    const [candidate] = inCommunities(
-      await this.repository.findCandidatesAmong({ seeker, excluded: [] }, [candidateId], version),
-      communities,
+    const [found] = await this.repository.findCandidatesAmong(
+      { seeker, excluded: [] },
+      [candidateId],
+      version,
     );
-    if (!candidate) throw notFound(candidateId, 'candidateId');
+    if (!found) throw notFound(candidateId, 'candidateId');
+    const candidate = { ...found, profile: withCommunity(found.profile, communities) };
     const profile = withCommunity(seeker.profile, communities);
     const scored = scorePair(profile, candidate.profile, candidate.signals, DEFAULT_WEIGHTS, asOf);
     const [pool = []] = await this.repository.findCandidates(
@@ -301,10 +284,15 @@ export class MatchingService {
       {},
       version,
     );
-    const others = scoreEligible(profile, inCommunities(pool, communities), {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-    });
+    const others = await this.ranker.scoreAll(
+      {
+        seeker: seeker.profile,
+        candidates: pool,
+        options: { weights: DEFAULT_WEIGHTS, asOf, k: 0 },
+        balanced: false,
+      },
+      snapshot,
+    );
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
       profile,
@@ -356,7 +344,7 @@ export class MatchingService {
 
   /**
    * The shared pipeline of {@link suggest} and {@link suggestForPartners}: seekers and labels in
-   * one round, candidates of all seekers in one more, then pure ranking per seeker.
+   * one round, candidates of all seekers in one more, then the ranker's lists per seeker.
    * @param strict - refuse unknown or inactive partners instead of giving them an empty list
    */
   private async suggestMany(
@@ -384,22 +372,18 @@ export class MatchingService {
       candidateFilter(request.filter),
       version,
     );
-    const labels = labelsFrom(reference);
-    const bySeeker = new Map(
-      active.map((seeker, i) => {
-        const ranked = rankInContext(seeker, candidates[i] ?? [], snapshot, true, {
-          weights,
-          asOf,
-          k: request.first,
-        });
-        const inContext = {
-          ...seeker,
-          profile: withCommunity(seeker.profile, snapshot.communities),
-        };
-        const list = ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
-        return [seeker.profile.id, list] as const;
-      }),
-    );
+    const jobs: RankJob[] = active.map((seeker, i) => ({
+      seeker: seeker.profile,
+      candidates: candidates[i] ?? [],
+      options: { weights, asOf, k: request.first },
+      balanced: true,
+    }));
+    const lists = await this.ranker.suggestions(jobs, {
+      snapshot,
+      labels: reference,
+      language: caller.language,
+    });
+    const bySeeker = new Map(active.map((seeker, i) => [seeker.profile.id, lists[i] ?? []]));
     return partnerIds.map((id) => bySeeker.get(id) ?? []);
   }
 
