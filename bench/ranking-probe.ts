@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import pino from 'pino';
 import { seedDemo } from '../seeds/demo';
 import { startApp } from '../src/app';
@@ -87,11 +87,17 @@ async function main() {
     );
     const token = await signDevelopmentToken(SECRET, { role: Role.PARTNER, partnerId });
     const rows = [];
+    let gcMax = 0;
+    const gc = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => (gcMax = Math.max(gcMax, e.duration))),
+    );
+    gc.observe({ entryTypes: ['gc'] });
     const histogram = monitorEventLoopDelay({ resolution: 1 });
     histogram.enable();
     for (let run = 0; run < runs + 2; run += 1) {
       Object.keys(spent).forEach((key) => (spent[key] = 0));
       histogram.reset();
+      gcMax = 0;
       const started = performance.now();
       const response = await fetch(app.server.url, {
         method: 'POST',
@@ -107,10 +113,12 @@ async function main() {
         run: run - 1,
         ms: Math.round(ms),
         maxLoopBlockMs: Math.round(histogram.max / 1e6),
+        maxGcMs: Math.round(gcMax),
         ...Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round(v)])),
       });
     }
     histogram.disable();
+    gc.disconnect();
     const blocks = rows.map((r) => r.maxLoopBlockMs);
     await report('ranking-probe', rows, {
       queryP50Ms: percentile(
@@ -119,6 +127,7 @@ async function main() {
       ),
       maxLoopBlockP50Ms: percentile(blocks, 50),
       maxLoopBlockMaxMs: Math.max(...blocks),
+      loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
     });
   } finally {
     await app.stop();

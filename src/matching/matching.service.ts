@@ -1,10 +1,10 @@
 import type { AuthUser } from '../auth/auth.types';
 import { isSelfOrCoordinator } from '../auth/permissions';
 import { ErrorCode, userError } from '../common/errors';
+import { Semaphore } from '../common/semaphore';
 import type { Language } from '../common/language';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import { searchConsortia } from './consortia';
 import { explainConsortium } from './consortium-reasons';
 import {
   assertConsortiumArgs,
@@ -45,6 +45,16 @@ export const LABEL_CACHE_MS = 5 * 60_000;
 export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
 
 /**
+ * Suggestion lists and consortium searches computed at once in this process; later ones wait
+ * their turn (FIFO). Each takes Neo4j reads, ranking and mapping: on 2 cores, more at once only
+ * divides the same CPU among more of them and starves everyone else's requests (16 partners × 2
+ * at once timed out in Neo4j and held `/healthz` for seconds; docs/performance.md). Every caller
+ * still has at most `GRAPHQL_EXPENSIVE_IN_FLIGHT` operations waiting or running.
+ * @default 2
+ */
+export const MATCHING_CONCURRENCY = 2;
+
+/**
  * The 1-based rank a candidate with `score` would have among `others`, ranked as lists are: by
  * score weighted with the exposure factors, ties by id.
  */
@@ -83,6 +93,7 @@ export interface SuggestionCaller {
  */
 export class MatchingService {
   private labelCache?: { until: number; labels: Promise<ReferenceLabels> };
+  private readonly turns = new Semaphore(MATCHING_CONCURRENCY);
 
   constructor(
     private readonly repository: MatchingRepository,
@@ -137,7 +148,7 @@ export class MatchingService {
   }
 
   /**
-   * Groups of partners that together cover the requested dimensions ({@link searchConsortia}).
+   * Groups of partners that together cover the requested dimensions (`searchConsortia` in consortia.ts).
    * @throws BAD_USER_INPUT for bad arguments or unknown dimensions, NOT_FOUND / BAD_USER_INPUT
    * for an unknown / inactive `including` partner
    */
@@ -146,6 +157,16 @@ export class MatchingService {
     const weights = resolveWeights(args.weights);
     const reference = await this.referenceLabels();
     assertKnownDimensions(args.dimensions, (key) => reference.has(labelKey('dimension', key)));
+    return this.turns.run(() => this.searchConsortia(args, weights, reference, caller));
+  }
+
+  /** {@link suggestConsortia} once its arguments are checked and its turn has come. */
+  private async searchConsortia(
+    args: ConsortiumArgs,
+    weights: Weights,
+    reference: ReferenceLabels,
+    caller: SuggestionCaller,
+  ): Promise<Consortium[]> {
     const snapshot = await this.context.current();
     const ids = new Set(
       await this.repository.findConsortiumPool(args.dimensions, CONSORTIUM_POOL.perDimension),
@@ -160,7 +181,7 @@ export class MatchingService {
         profile: withCommunity(s.profile, snapshot.communities),
         neighbours: new Map(s.former.map((f) => [f.id, f.neighbours.length])),
       }));
-    const found = searchConsortia(pool, { ...args, weights, asOf });
+    const found = await this.ranker.consortia(pool, { ...args, weights, asOf });
     const labels = labelsFrom(reference);
     const byId = new Map(pool.map((m) => [m.profile.id, m]));
     return found.map((group) => ({
@@ -347,7 +368,18 @@ export class MatchingService {
    * one round, candidates of all seekers in one more, then the ranker's lists per seeker.
    * @param strict - refuse unknown or inactive partners instead of giving them an empty list
    */
-  private async suggestMany(
+  private suggestMany(
+    partnerIds: readonly string[],
+    request: SuggestionRequest,
+    weights: Weights,
+    caller: SuggestionCaller,
+    strict: boolean,
+  ): Promise<PartnerSuggestion[][]> {
+    return this.turns.run(() => this.computeMany(partnerIds, request, weights, caller, strict));
+  }
+
+  /** {@link suggestMany} once its turn has come. */
+  private async computeMany(
     partnerIds: readonly string[],
     request: SuggestionRequest,
     weights: Weights,

@@ -1,4 +1,10 @@
 import { TimeSlicer } from '../common/time-slicer';
+import {
+  type ConsortiumQuery,
+  type ConsortiumResult,
+  consortiumSteps,
+  type PoolMember,
+} from './consortia';
 import type { ScoredCandidate } from './matching.model';
 import type { PartnerSuggestion } from './matching.types';
 import type { RankingSnapshot } from './ranking-context';
@@ -21,6 +27,8 @@ export interface Ranker {
   scoreAll(job: RankJob, snapshot: RankingSnapshot): Promise<ScoredCandidate[]>;
   /** The suggestion lists of many jobs ({@link suggestionSteps}). */
   suggestions(jobs: readonly RankJob[], setting: SuggestionSetting): Promise<PartnerSuggestion[][]>;
+  /** Groups covering the requested dimensions ({@link consortiumSteps}). */
+  consortia(pool: readonly PoolMember[], query: ConsortiumQuery): Promise<ConsortiumResult[]>;
   /** Stops the ranker; later calls are rejected. */
   close(): Promise<void>;
 }
@@ -45,6 +53,10 @@ export class SlicedRanker implements Ranker {
     setting: SuggestionSetting,
   ): Promise<PartnerSuggestion[][]> {
     return this.slicer.run(suggestionSteps(jobs, setting));
+  }
+
+  consortia(pool: readonly PoolMember[], query: ConsortiumQuery): Promise<ConsortiumResult[]> {
+    return this.slicer.run(consortiumSteps(pool, query));
   }
 
   async close(): Promise<void> {}
