@@ -16,8 +16,9 @@ import { percentile, report } from './support';
  * `node dist/bench/ranking-probe.js [runs]`: the heavy authenticated suggestion query of issue 18
  * (100 partners × 50 suggestions, as a PARTNER) run one at a time in process, with the longest
  * event-loop block of each run (perf_hooks `monitorEventLoopDelay`, 1 ms resolution) and, with
- * `PROBE_SPLIT=1`, where the time goes (reads, ranking, mapping), measured by wrapping the
- * service's steps. A diagnostic for docs/performance.md#ranking-off-the-event-loop.
+ * `PROBE_SPLIT=1`, where the time goes (reads; ranking with mapping, wall time), measured by
+ * wrapping the service's steps; `MATCHING_WORKERS=0` ranks in slices. A diagnostic for
+ * docs/performance.md#ranking-off-the-event-loop.
  */
 const QUERY = `{ partners(first: 100) { edges { node { id
   suggestions(first: 50) { score partner { id name } reasons { code text } } } } } }`;
@@ -46,13 +47,10 @@ function splitTimes(): Timed {
   const repository = require('../src/matching/matching.repository').MatchingRepository.prototype;
   timeCalls(repository, 'findSeekers', 'readSeekersMs', spent);
   timeCalls(repository, 'findCandidates', 'readCandidatesMs', spent);
-  timeCalls(require('../src/matching/rank'), 'rankCandidates', 'rankMs', spent);
-  timeCalls(require('../src/matching/matching.mapping'), 'toSuggestion', 'mapMs', spent);
-  const ranker = require('../src/matching/ranker');
-  for (const name of Object.keys(ranker)) {
-    if (name.endsWith('Ranker') || name.endsWith('Pool')) {
-      timeCalls(ranker[name].prototype, 'suggestions', 'rankAndMapWallMs', spent);
-    }
+  const { SlicedRanker } = require('../src/matching/ranker');
+  const { RankingWorkerPool } = require('../src/matching/ranking.pool');
+  for (const ranker of [SlicedRanker, RankingWorkerPool]) {
+    timeCalls(ranker.prototype, 'suggestions', 'rankAndMapWallMs', spent);
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return spent;
@@ -76,6 +74,7 @@ async function main() {
     SEED_ON_START: 'false',
     LOG_LEVEL: 'silent',
     JWT_SECRET: SECRET,
+    MATCHING_WORKERS: process.env.MATCHING_WORKERS ?? '1',
   });
   const app = await startApp(config, pino({ level: 'silent' }));
   try {

@@ -13,6 +13,12 @@ import type { RankingSnapshot } from './ranking-context';
 import { type RankJob, rankSteps, runToEnd, scoreSteps, suggestionSteps } from './ranking-steps';
 import type { ReferenceLabels } from './seeker';
 
+/**
+ * The nice value of a ranking thread: ranking is throughput work, so the event loop's thread and
+ * Neo4j come first in the scheduler, and a burst of lists does not slow everyone else's answers.
+ */
+const RANKING_NICE = 10;
+
 /** Snapshots and label sets kept: a request may still use the previous one after a refresh. */
 const KEPT = 4;
 
@@ -73,10 +79,9 @@ function answer(request: RankingRequest): RankingResponse {
 
 if (parentPort) {
   const port = parentPort;
-  // Ranking is throughput work: below the event loop's thread and Neo4j's in the scheduler, so a
-  // burst of lists does not slow the answers to everyone else (Linux applies it to this thread).
+  // Linux applies a thread's own setpriority to that thread only, not to the process.
   try {
-    setPriority(0, Number(process.env.RANKING_WORKER_NICE ?? 10));
+    setPriority(0, RANKING_NICE);
   } catch {
     // Not permitted (some containers): run at normal priority.
   }
