@@ -59,6 +59,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<App> 
         notifications: config.notifications,
         proposals: config.proposals,
         contactRequests: config.contactRequests,
+        matchingWorkers: config.matchingWorkers,
       },
       metricsRegistry: metrics.registry,
       countRead: (field, outcome) => metrics.compiledReads.inc({ field, outcome }),

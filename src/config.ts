@@ -154,6 +154,10 @@ export const ENV_SPEC = {
     default: true,
     desc: "compute the matching's ranking context (exposure factors, communities) once the API is ready, so the first suggestion request does not wait for it",
   }),
+  MATCHING_WORKERS: nonNegativeInt({
+    default: 1,
+    desc: 'worker threads that rank suggestions and search consortia; 0: in slices of ~3 ms on the event loop',
+  }),
   JWT_SECRET: secret({ default: undefined, desc: 'HS256 secret for local tokens' }),
   JWT_JWKS_URL: httpUrl({ default: undefined, desc: "identity provider's JWKS" }),
   JWT_ISSUER: str({ default: undefined, desc: 'expected iss (required with JWT_JWKS_URL)' }),
@@ -341,6 +345,8 @@ export interface AppConfig {
   proposals: { ttl: string; sweepMs: number };
   /** Whether slices warm their caches once the API is ready (`MATCHING_WARM_UP`). */
   warmUp: boolean;
+  /** Worker threads of the matching's ranking (`MATCHING_WORKERS`; 0: sliced on the event loop). */
+  matchingWorkers: number;
   /** Limits of contact requests (src/contacts). */
   contactRequests: { openMax: number; cooldownDays: number };
   /** `GET /metrics`: served at all, and guarded by a bearer token when one is set. */
@@ -439,6 +445,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     readCompiler: clean.READ_COMPILER,
     proposals: { ttl: clean.PROPOSAL_TTL, sweepMs: clean.PROPOSAL_SWEEP_MS },
     warmUp: clean.MATCHING_WARM_UP,
+    matchingWorkers: clean.MATCHING_WORKERS,
     contactRequests: {
       openMax: clean.CONTACT_REQUESTS_OPEN_MAX,
       cooldownDays: clean.CONTACT_REQUEST_COOLDOWN_DAYS,

@@ -53,6 +53,8 @@ export interface SliceSettings {
   proposals?: ProposalSettings;
   /** `CONTACT_REQUESTS_OPEN_MAX`, `CONTACT_REQUEST_COOLDOWN_DAYS`: limits of contact requests. */
   contactRequests: ContactRequestSettings;
+  /** `MATCHING_WORKERS`: threads that rank suggestions; 0 ranks in slices on the event loop. */
+  matchingWorkers?: number;
 }
 
 /** What the slices are built from. */
@@ -145,6 +147,7 @@ export function createSlices(deps: SliceDeps): Slice[] {
     logger,
     communities: () => network.network.partnerCommunities(),
     onSuggestionsViewed: outcomes.suggestionsViewed,
+    workers: settings.matchingWorkers,
   });
   return [
     dimensions,

@@ -1,3 +1,4 @@
+import type { Steps } from '../common/time-slicer';
 import { checkCrossDimensionRule } from '../cooperations/cross-dimension-rule';
 import type { NetworkSignals, PartnerProfile, Weights } from './matching.model';
 import { networkSignals, scorePair } from './scoring';
@@ -63,6 +64,21 @@ export function searchConsortia(
   pool: readonly PoolMember[],
   query: ConsortiumQuery,
 ): ConsortiumResult[] {
+  const steps = consortiumSteps(pool, query);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link searchConsortia} as steps (time-slicer.ts): it yields after extending each partial group
+ * by the whole pool (a few hundred pair sums), so a search shares the event loop.
+ */
+export function* consortiumSteps(
+  pool: readonly PoolMember[],
+  query: ConsortiumQuery,
+): Steps<ConsortiumResult[]> {
   const pairScore = pairScorer(query.weights, query.asOf);
   const requested = new Set(query.dimensions);
   const seedMembers = query.including ? pool.filter((m) => m.profile.id === query.including) : pool;
@@ -80,6 +96,7 @@ export function searchConsortia(
         seen.add(key);
         extended.push(evaluate(members, pairSum(members, pairScore), requested));
       }
+      yield;
     }
     beam = best(extended, BEAM_WIDTH);
   }

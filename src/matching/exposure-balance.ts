@@ -1,3 +1,4 @@
+import type { Steps } from '../common/time-slicer';
 import { diversify } from './diversify';
 import type { ScoredCandidate } from './matching.model';
 
@@ -52,6 +53,23 @@ export function exposureFactors(
   lambda: number,
   options: Partial<typeof EXPOSURE_BALANCE> = {},
 ): Map<string, number> {
+  const steps = exposureFactorSteps(pools, population, lambda, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link exposureFactors} as steps (time-slicer.ts), one seeker's pool each: the whole
+ * computation takes ~0.3 s at 400 seekers, too long for one stretch of the event loop.
+ */
+export function* exposureFactorSteps(
+  pools: readonly (readonly ScoredCandidate[])[],
+  population: number,
+  lambda: number,
+  options: Partial<typeof EXPOSURE_BALANCE> = {},
+): Steps<Map<string, number>> {
   const { rounds, step, listLength, minFactor, maxFactor } = { ...EXPOSURE_BALANCE, ...options };
   const expected = population > 0 ? (listLength * pools.length) / population : 0;
   const candidates = new Set(pools.flatMap((pool) => pool.map((c) => c.candidate.id)));
@@ -62,6 +80,7 @@ export function exposureFactors(
       for (const picked of diversify(balanced(pool, factors), listLength, lambda)) {
         shown.set(picked.candidate.id, (shown.get(picked.candidate.id) ?? 0) + 1);
       }
+      yield;
     }
     for (const id of candidates) {
       const nudge = ((expected + 1) / ((shown.get(id) ?? 0) + 1)) ** step;

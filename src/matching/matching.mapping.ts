@@ -43,7 +43,7 @@ export function toReasons(
 
 /** Turns a ranked candidate into the API's suggestion, with reasons in the caller's language. */
 export function toSuggestion(
-  seeker: Seeker,
+  seeker: Pick<Seeker, 'profile'>,
   ranked: ScoredCandidate,
   labels: Labels,
   language: Language,

@@ -1,10 +1,10 @@
 import type { AuthUser } from '../auth/auth.types';
 import { isSelfOrCoordinator } from '../auth/permissions';
 import { ErrorCode, userError } from '../common/errors';
+import { Semaphore } from '../common/semaphore';
 import type { Language } from '../common/language';
 import type { CypherExecutor } from '../db/executor';
 import { runWrite } from '../db/write-unit';
-import { searchConsortia } from './consortia';
 import { explainConsortium } from './consortium-reasons';
 import {
   assertConsortiumArgs,
@@ -16,13 +16,7 @@ import {
   resolveWeights,
   type SuggestionRequest,
 } from './matching.checks';
-import {
-  candidateFilter,
-  excludedFor,
-  labelsFrom,
-  toReasons,
-  toSuggestion,
-} from './matching.mapping';
+import { candidateFilter, excludedFor, labelsFrom, toReasons } from './matching.mapping';
 import type { ScoredCandidate, Weights } from './matching.model';
 import type { ExposureFactors } from './exposure-balance';
 import type { MatchingRepository } from './matching.repository';
@@ -33,14 +27,10 @@ import type {
   PartnerSuggestion,
   SuggestionLevel,
 } from './matching.types';
-import {
-  inCommunities,
-  RankingContext,
-  type RankingSnapshot,
-  withCommunity,
-} from './ranking-context';
+import { RankingContext, type RankingSnapshot, withCommunity } from './ranking-context';
 import { checkPairRules } from './pair-rules';
-import { type Candidate, rankCandidates, type RankOptions, scoreEligible } from './rank';
+import { type Ranker, SlicedRanker } from './ranker';
+import type { RankJob } from './ranking-steps';
 import { DEFAULT_WEIGHTS, scoreLevel, scorePair } from './scoring';
 import { labelKey, type ReferenceLabels, type Seeker } from './seeker';
 
@@ -55,22 +45,14 @@ export const LABEL_CACHE_MS = 5 * 60_000;
 export const CONSORTIUM_POOL = { perDimension: 40, includingBest: 60 } as const;
 
 /**
- * Ranks with the alliance's communities (bridging) and, for lists drawn from the whole alliance,
- * its exposure factors.
+ * Suggestion lists and consortium searches computed at once in this process; later ones wait
+ * their turn (FIFO). Each takes Neo4j reads, ranking and mapping: on 2 cores, more at once only
+ * divides the same CPU among more of them and starves everyone else's requests (16 partners × 2
+ * at once timed out in Neo4j and held `/healthz` for seconds; docs/performance.md). Every caller
+ * still has at most `GRAPHQL_EXPENSIVE_IN_FLIGHT` operations waiting or running.
+ * @default 2
  */
-function rankInContext(
-  seeker: Seeker,
-  candidates: readonly Candidate[],
-  snapshot: RankingSnapshot,
-  balanced: boolean,
-  options: Omit<RankOptions, 'exposure'>,
-) {
-  return rankCandidates(
-    withCommunity(seeker.profile, snapshot.communities),
-    inCommunities(candidates, snapshot.communities),
-    { ...options, ...(balanced ? { exposure: snapshot.exposure } : {}) },
-  );
-}
+export const MATCHING_CONCURRENCY = 2;
 
 /**
  * The 1-based rank a candidate with `score` would have among `others`, ranked as lists are: by
@@ -106,15 +88,18 @@ export interface SuggestionCaller {
 
 /**
  * Suggests new cooperation partners (the matching): reads seekers and bounded candidate sets from
- * the repository and ranks them with the pure pipeline of {@link rankCandidates}.
+ * the repository and ranks them with the pure pipeline of `rankCandidates` (rank.ts), through a
+ * {@link Ranker} that keeps the work from blocking the event loop.
  */
 export class MatchingService {
   private labelCache?: { until: number; labels: Promise<ReferenceLabels> };
+  private readonly turns = new Semaphore(MATCHING_CONCURRENCY);
 
   constructor(
     private readonly repository: MatchingRepository,
     private readonly executor: CypherExecutor,
     private readonly context: RankingContext = new RankingContext(repository),
+    private readonly ranker: Ranker = new SlicedRanker(),
   ) {}
 
   /**
@@ -163,7 +148,7 @@ export class MatchingService {
   }
 
   /**
-   * Groups of partners that together cover the requested dimensions ({@link searchConsortia}).
+   * Groups of partners that together cover the requested dimensions (`searchConsortia` in consortia.ts).
    * @throws BAD_USER_INPUT for bad arguments or unknown dimensions, NOT_FOUND / BAD_USER_INPUT
    * for an unknown / inactive `including` partner
    */
@@ -172,6 +157,16 @@ export class MatchingService {
     const weights = resolveWeights(args.weights);
     const reference = await this.referenceLabels();
     assertKnownDimensions(args.dimensions, (key) => reference.has(labelKey('dimension', key)));
+    return this.turns.run(() => this.searchConsortia(args, weights, reference, caller));
+  }
+
+  /** {@link suggestConsortia} once its arguments are checked and its turn has come. */
+  private async searchConsortia(
+    args: ConsortiumArgs,
+    weights: Weights,
+    reference: ReferenceLabels,
+    caller: SuggestionCaller,
+  ): Promise<Consortium[]> {
     const snapshot = await this.context.current();
     const ids = new Set(
       await this.repository.findConsortiumPool(args.dimensions, CONSORTIUM_POOL.perDimension),
@@ -186,7 +181,7 @@ export class MatchingService {
         profile: withCommunity(s.profile, snapshot.communities),
         neighbours: new Map(s.former.map((f) => [f.id, f.neighbours.length])),
       }));
-    const found = searchConsortia(pool, { ...args, weights, asOf });
+    const found = await this.ranker.consortia(pool, { ...args, weights, asOf });
     const labels = labelsFrom(reference);
     const byId = new Map(pool.map((m) => [m.profile.id, m]));
     return found.map((group) => ({
@@ -221,12 +216,15 @@ export class MatchingService {
       {},
       version,
     );
-    const best = rankInContext(seeker, candidates ?? [], snapshot, false, {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-      k: CONSORTIUM_POOL.includingBest,
-      lambda: 1,
-    });
+    const best = await this.ranker.rank(
+      {
+        seeker: seeker.profile,
+        candidates: candidates ?? [],
+        options: { weights: DEFAULT_WEIGHTS, asOf, k: CONSORTIUM_POOL.includingBest, lambda: 1 },
+        balanced: false,
+      },
+      snapshot,
+    );
     return [partnerId, ...best.map((r) => r.candidate.id)];
   }
 
@@ -252,14 +250,18 @@ export class MatchingService {
     const request = { seeker, excluded: excludedFor(seeker, null, caller.user) };
     const candidates = await this.repository.findCandidatesAmong(request, candidateIds, version);
     // The partners present are a given set: exposure across the alliance does not apply.
-    const ranked = rankInContext(seeker, candidates, snapshot, false, {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-      k: first,
+    const job = {
+      seeker: seeker.profile,
+      candidates,
+      options: { weights: DEFAULT_WEIGHTS, asOf, k: first },
+      balanced: false,
+    };
+    const [list = []] = await this.ranker.suggestions([job], {
+      snapshot,
+      labels: reference,
+      language: caller.language,
     });
-    const labels = labelsFrom(reference);
-    const inContext = { ...seeker, profile: withCommunity(seeker.profile, snapshot.communities) };
-    return ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
+    return list;
   }
 
   /**
@@ -289,11 +291,13 @@ export class MatchingService {
     const [seeker] = seekers;
     if (!seeker) throw notFound(partnerId, 'partnerId');
     if (!facts) throw notFound(candidateId, 'candidateId');
-    const [candidate] = inCommunities(
-      await this.repository.findCandidatesAmong({ seeker, excluded: [] }, [candidateId], version),
-      communities,
+    const [found] = await this.repository.findCandidatesAmong(
+      { seeker, excluded: [] },
+      [candidateId],
+      version,
     );
-    if (!candidate) throw notFound(candidateId, 'candidateId');
+    if (!found) throw notFound(candidateId, 'candidateId');
+    const candidate = { ...found, profile: withCommunity(found.profile, communities) };
     const profile = withCommunity(seeker.profile, communities);
     const scored = scorePair(profile, candidate.profile, candidate.signals, DEFAULT_WEIGHTS, asOf);
     const [pool = []] = await this.repository.findCandidates(
@@ -301,10 +305,15 @@ export class MatchingService {
       {},
       version,
     );
-    const others = scoreEligible(profile, inCommunities(pool, communities), {
-      weights: DEFAULT_WEIGHTS,
-      asOf,
-    });
+    const others = await this.ranker.scoreAll(
+      {
+        seeker: seeker.profile,
+        candidates: pool,
+        options: { weights: DEFAULT_WEIGHTS, asOf, k: 0 },
+        balanced: false,
+      },
+      snapshot,
+    );
     const labels = labelsFrom(reference);
     const rules = checkPairRules(
       profile,
@@ -356,10 +365,21 @@ export class MatchingService {
 
   /**
    * The shared pipeline of {@link suggest} and {@link suggestForPartners}: seekers and labels in
-   * one round, candidates of all seekers in one more, then pure ranking per seeker.
+   * one round, candidates of all seekers in one more, then the ranker's lists per seeker.
    * @param strict - refuse unknown or inactive partners instead of giving them an empty list
    */
-  private async suggestMany(
+  private suggestMany(
+    partnerIds: readonly string[],
+    request: SuggestionRequest,
+    weights: Weights,
+    caller: SuggestionCaller,
+    strict: boolean,
+  ): Promise<PartnerSuggestion[][]> {
+    return this.turns.run(() => this.computeMany(partnerIds, request, weights, caller, strict));
+  }
+
+  /** {@link suggestMany} once its turn has come. */
+  private async computeMany(
     partnerIds: readonly string[],
     request: SuggestionRequest,
     weights: Weights,
@@ -384,22 +404,18 @@ export class MatchingService {
       candidateFilter(request.filter),
       version,
     );
-    const labels = labelsFrom(reference);
-    const bySeeker = new Map(
-      active.map((seeker, i) => {
-        const ranked = rankInContext(seeker, candidates[i] ?? [], snapshot, true, {
-          weights,
-          asOf,
-          k: request.first,
-        });
-        const inContext = {
-          ...seeker,
-          profile: withCommunity(seeker.profile, snapshot.communities),
-        };
-        const list = ranked.map((r) => toSuggestion(inContext, r, labels, caller.language));
-        return [seeker.profile.id, list] as const;
-      }),
-    );
+    const jobs: RankJob[] = active.map((seeker, i) => ({
+      seeker: seeker.profile,
+      candidates: candidates[i] ?? [],
+      options: { weights, asOf, k: request.first },
+      balanced: true,
+    }));
+    const lists = await this.ranker.suggestions(jobs, {
+      snapshot,
+      labels: reference,
+      language: caller.language,
+    });
+    const bySeeker = new Map(active.map((seeker, i) => [seeker.profile.id, lists[i] ?? []]));
     return partnerIds.map((id) => bySeeker.get(id) ?? []);
   }
 

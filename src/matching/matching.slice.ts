@@ -17,6 +17,8 @@ import {
   type SuggestionsViewed,
 } from './matching.resolver';
 import { MatchingService } from './matching.service';
+import { type Ranker, SlicedRanker } from './ranker';
+import { RankingWorkerPool } from './ranking.pool';
 import { type CommunitySource, RankingContext } from './ranking-context';
 
 /** What the matching slice is built from. */
@@ -30,6 +32,11 @@ export interface MatchingSliceDeps {
   communities: CommunitySource;
   /** Told when a partner reads its own suggestions (the outcomes slice's funnel counter). */
   onSuggestionsViewed?: SuggestionsViewed;
+  /**
+   * Worker threads that rank (`MATCHING_WORKERS`); 0 ranks in slices on the event loop.
+   * @default 1
+   */
+  workers?: number;
 }
 
 /** The matching slice, with the service and loaders the exchange and analytics build on. */
@@ -42,7 +49,10 @@ export interface MatchingSlice extends Slice {
 export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   const repository = new MatchingRepository(deps.executor);
   const context = new RankingContext(repository, deps.communities, deps.logger);
-  const matching = new MatchingService(repository, deps.executor, context);
+  const workers = deps.workers ?? 1;
+  // Worker threads keep ranking off the event loop; slices are the fallback (docs/performance.md).
+  const ranker: Ranker = workers > 0 ? new RankingWorkerPool(workers) : new SlicedRanker();
+  const matching = new MatchingService(repository, deps.executor, context, ranker);
   const loaders = suggestionLoaders(matching);
   const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
     ...loaders(ctx),
@@ -62,6 +72,7 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
     ],
     matching,
     loaders,
+    close: () => ranker.close(),
     warmUp: async () => {
       await context.current();
     },

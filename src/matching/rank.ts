@@ -45,7 +45,18 @@ export function rankCandidates(
   candidates: readonly Candidate[],
   options: RankOptions,
 ): ScoredCandidate[] {
-  const scored = scoreEligible(seeker, candidates, options);
+  return pickTop(scoreEligible(seeker, candidates, options), options);
+}
+
+/**
+ * The second half of {@link rankCandidates}: the diversified top k of scored candidates, weighted
+ * by the exposure factors when given. Apart so that scoring can run in slices (ranking-steps.ts)
+ * and still give the same lists.
+ */
+export function pickTop(
+  scored: readonly ScoredCandidate[],
+  options: Pick<RankOptions, 'k' | 'lambda' | 'exposure'>,
+): ScoredCandidate[] {
   const lambda = options.lambda ?? DEFAULT_DIVERSITY_LAMBDA;
   if (!options.exposure) return diversify(scored, options.k, lambda);
   return diversify(balanced(scored, options.exposure), options.k, lambda).map((c) => c.original);

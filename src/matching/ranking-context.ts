@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { type ExposureFactors, exposureFactors } from './exposure-balance';
+import { TimeSlicer } from '../common/time-slicer';
+import { type ExposureFactors, exposureFactorSteps } from './exposure-balance';
 import { excludedFor } from './matching.mapping';
 import type { PartnerProfile, ScoredCandidate } from './matching.model';
 import type { MatchingRepository } from './matching.repository';
@@ -40,7 +41,8 @@ export const RANKING_CONTEXT_SETTINGS = {
  * seeker's pool (a sample beyond {@link RANKING_CONTEXT_SETTINGS.maxSeekers}) and refreshed every
  * {@link RANKING_CONTEXT_SETTINGS.refreshMs}. The first request waits for the first computation;
  * later ones use the latest snapshot while a newer one is computed. Scoring yields to the event
- * loop between seekers, so other requests are served meanwhile.
+ * loop between seekers and the factors are computed in slices, so other requests are served
+ * meanwhile.
  */
 export class RankingContext {
   private latest?: { at: number; snapshot: RankingSnapshot };
@@ -51,6 +53,7 @@ export class RankingContext {
     private readonly communities: CommunitySource = async () => new Map(),
     private readonly logger?: Logger,
     private readonly now: () => number = Date.now,
+    private readonly slicer = new TimeSlicer(),
   ) {}
 
   /** The current snapshot; starts a refresh when it is older than the refresh time. */
@@ -91,8 +94,9 @@ export class RankingContext {
       const ids = sample.slice(i, i + RANKING_CONTEXT_SETTINGS.batch);
       pools.push(...(await this.poolsOf(ids, communities)));
     }
-    await yieldToEventLoop();
-    const exposure = exposureFactors(pools, active.length, DEFAULT_DIVERSITY_LAMBDA);
+    const exposure = await this.slicer.run(
+      exposureFactorSteps(pools, active.length, DEFAULT_DIVERSITY_LAMBDA),
+    );
     return { exposure, communities };
   }
 
