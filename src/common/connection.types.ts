@@ -6,7 +6,7 @@ import { PageInfo } from './pagination';
  * connection of the API has the same shape: `edges { node cursor }`, `pageInfo`, `totalCount`.
  */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => nodeType)
     node!: T;
@@ -15,7 +15,10 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection).`,
+    simpleResolvers: true,
+  })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];
@@ -23,7 +26,12 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
+    // Counted lazily (a promise) on the resolvers' path: graphql-jit awaits only what a
+    // resolver returns, so this field keeps one.
+    @Field(() => Int, {
+      description: 'Number of items matching the filter, over all pages.',
+      simple: false,
+    })
     totalCount!: number;
   }
   return ConnectionType;

@@ -31,7 +31,7 @@ export class ConnectionArgs {
 }
 
 /** Relay page info. */
-@ObjectType({ description: 'Where a page sits in its connection.' })
+@ObjectType({ description: 'Where a page sits in its connection.', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -47,7 +47,10 @@ export enum ParticipationRole {
 registerEnumType(ParticipationRole, { name: 'ParticipationRole' });
 
 /** A cooperation of partners. */
-@ObjectType({ description: 'A cooperation of partners (e.g. a Vielfaltskooperation).' })
+@ObjectType({
+  description: 'A cooperation of partners (e.g. a Vielfaltskooperation).',
+  simpleResolvers: true,
+})
 export class Cooperation {
   @Field(() => ID)
   id!: string;
@@ -108,7 +111,10 @@ export class Cooperation {
 }
 
 /** A partner in a cooperation, with its role. */
-@ObjectType({ description: 'A partner taking part in a cooperation, with its role.' })
+@ObjectType({
+  description: 'A partner taking part in a cooperation, with its role.',
+  simpleResolvers: true,
+})
 export class CooperationParticipant {
   @Field(() => Partner)
   partner!: Partner;

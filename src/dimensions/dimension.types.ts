@@ -3,6 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 /** A diversity dimension (Vielfaltsdimension) of the Charta der Vielfalt. */
 @ObjectType({
   description: 'A diversity dimension (Vielfaltsdimension) of the Charta der Vielfalt.',
+  simpleResolvers: true,
 })
 export class Dimension {
   @Field(() => String, { description: 'Stable key, e.g. `age` or `social_origin`.' })

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** A district (Stadtteil) of the city, grouped into boroughs (Stadtbezirke). */
-@ObjectType({ description: 'A district (Stadtteil), grouped into a borough (Stadtbezirk).' })
+@ObjectType({
+  description: 'A district (Stadtteil), grouped into a borough (Stadtbezirk).',
+  simpleResolvers: true,
+})
 export class District {
   @Field(() => String, { description: 'Stable key, e.g. `neckarstadt_west`.' })
   key!: string;

@@ -14,7 +14,10 @@ registerEnumType(EventKind, {
 });
 
 /** An alliance event: a meeting, the yearly action days, a training. */
-@ObjectType({ description: 'An alliance event: meeting, action days or training.' })
+@ObjectType({
+  description: 'An alliance event: meeting, action days or training.',
+  simpleResolvers: true,
+})
 export class AllianceEvent {
   @Field(() => ID)
   id!: string;

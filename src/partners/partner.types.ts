@@ -80,7 +80,10 @@ export enum OrderDirection {
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 /** A partner organisation of the alliance (Bündnispartner). Only public fields live here. */
-@ObjectType({ description: 'A partner organisation of the alliance (Bündnispartner).' })
+@ObjectType({
+  description: 'A partner organisation of the alliance (Bündnispartner).',
+  simpleResolvers: true,
+})
 export class Partner {
   @Field(() => ID)
   id!: string;
@@ -126,6 +129,7 @@ export class Partner {
 @ObjectType({
   description:
     'Ein Angebot oder Bedarf im Profil eines Partners (a standing offer or need of a partner), in its own words.',
+  simpleResolvers: true,
 })
 export class OfferOrNeed {
   @Field(() => String, { description: 'The text as the partner wrote it (1-300 characters).' })
@@ -136,7 +140,10 @@ export class OfferOrNeed {
 }
 
 /** A dimension a partner engages in, with the perspective. */
-@ObjectType({ description: 'A dimension a partner engages in, and from which perspective.' })
+@ObjectType({
+  description: 'A dimension a partner engages in, and from which perspective.',
+  simpleResolvers: true,
+})
 export class PartnerDimension {
   @Field(() => Dimension)
   dimension!: Dimension;

@@ -16,7 +16,10 @@ import {
   objectTypeOf,
   type SelectedField,
   selectedFields,
+  readsByName,
   type SelectionScope,
+  slotOf,
+  slotsCollide,
 } from './selection';
 
 /**
@@ -133,19 +136,23 @@ export function projectObject(
   if (!reader) return null;
   const values: string[] = [];
   const calls: string[] = [];
-  const fields: [key: string, build: Build | undefined][] = [];
+  const fields: [slot: string, build: Build | undefined][] = [];
   let leftOver = false;
-  for (const selected of selectedFields(type, nodes, c.scope)) {
+  const selection = selectedFields(type, nodes, c.scope);
+  if (slotsCollide(selection)) return null;
+  for (const selected of selection) {
     const fieldReader = reader.fields[selected.field.name];
     const projection = fieldReader ? compileField(c, fieldReader, selected, v) : null;
     if (projection === null) {
+      // A value read by name has no resolver to fall back to: the object cannot be compiled.
+      if (readsByName(selected.field)) return null;
       leftOver = true;
       c.fallbacks += 1;
       continue;
     }
     values.push(projection.cypher);
     calls.push(...projection.calls);
-    fields.push([selected.key, projection.build]);
+    fields.push([slotOf(selected), projection.build]);
   }
   if (leftOver && !reader.parent) return null;
   if (leftOver && reader.parent) values.push(reader.parent(v));
@@ -292,6 +299,7 @@ export function compileConnection(
   page: PageSpec,
 ): { row: string; calls: string[]; countsTotal: boolean; build: BuildPage } | null {
   const connectionFields = selectedFields(connectionType, nodes, c.scope);
+  if (slotsCollide(connectionFields)) return null;
   const calls: string[] = [];
   const nodeProjections: string[] = [];
   const nodeBuilds: (Build | undefined)[] = [];
@@ -305,10 +313,12 @@ export function compileConnection(
     if (selected.field.name !== 'edges') continue;
     const edgeType = objectTypeOf(selected.field) as GraphQLObjectType;
     const edgeParts: [string, 'cursor' | number][] = [];
-    for (const part of selectedFields(edgeType, selected.nodes, c.scope)) {
+    const edgeFields = selectedFields(edgeType, selected.nodes, c.scope);
+    if (slotsCollide(edgeFields)) return null;
+    for (const part of edgeFields) {
       if (part.field.name === 'cursor') {
         readsCursors = true;
-        edgeParts.push([part.key, 'cursor']);
+        edgeParts.push([slotOf(part), 'cursor']);
         continue;
       }
       const nodeType = objectTypeOf(part.field) as GraphQLObjectType;
@@ -320,7 +330,7 @@ export function compileConnection(
       nodeBuilds.push(projection.build);
     }
     edgeBuilders.push([
-      selected.key,
+      slotOf(selected),
       (row, cursor) => {
         const edge = compiledObject(null);
         for (const [key, part] of edgeParts) {
@@ -342,9 +352,9 @@ export function compileConnection(
       : [];
     const result = compiledObject(null);
     for (const selected of connectionFields) {
-      if (selected.field.name === 'totalCount') result[selected.key] = total;
+      if (selected.field.name === 'totalCount') result[slotOf(selected)] = total;
       else if (selected.field.name === 'pageInfo') {
-        result[selected.key] = pageInfoOf(request, all.length > request.limit, cursors);
+        result[slotOf(selected)] = pageInfoOf(request, all.length > request.limit, cursors);
       }
     }
     for (const [key, buildEdge] of edgeBuilders) {

@@ -9,6 +9,7 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   getNamedType,
+  isLeafType,
   isObjectType,
   Kind,
   type SelectionNode,
@@ -106,4 +107,38 @@ export function argumentsOf(
   scope: SelectionScope,
 ): Record<string, unknown> {
   return getArgumentValues(selected.field, selected.nodes[0] as FieldNode, scope.variableValues);
+}
+
+/**
+ * Whether the executor reads a field straight from its parent's property of the same name: a
+ * value field (scalar or enum, no arguments) without a resolver. The compiled types declare
+ * `simpleResolvers` so that their plain values are such fields, and `compiledFieldsFirst`
+ * leaves them unwrapped: graphql-jit then reads them inline, without calling a resolver and
+ * building its resolve info (about three of four fields of a nested page are values). Such a
+ * field must hold a plain value on the resolvers' path too: graphql-jit does not await a
+ * promise it reads inline (a lazy count keeps its resolver, see `connectionType`).
+ */
+export function readsByName(field: GraphQLField<unknown, unknown>): boolean {
+  return (
+    field.resolve === undefined && field.args.length === 0 && isLeafType(getNamedType(field.type))
+  );
+}
+
+/**
+ * Where a compiled object keeps a selected field's value: under the field's name when the
+ * executor reads it there ({@link readsByName}; every alias of such a field has the same value),
+ * else under the response key, where the wrapped resolver looks.
+ */
+export function slotOf(selected: SelectedField): string {
+  return readsByName(selected.field) ? selected.field.name : selected.key;
+}
+
+/**
+ * Whether two selected fields would share a slot with different values: a response key that
+ * is also the name of a value field read by name (`{ id: district { name } key: id }`). Such a
+ * selection is left to the resolvers rather than stored twice.
+ */
+export function slotsCollide(fields: readonly SelectedField[]): boolean {
+  const byName = new Set(fields.filter((f) => readsByName(f.field)).map((f) => f.field.name));
+  return fields.some((f) => !readsByName(f.field) && byName.has(f.key));
 }

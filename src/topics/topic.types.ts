@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** A field of action (Handlungsfeld) a partner works in. */
-@ObjectType({ description: 'A field of action (Handlungsfeld) such as education or sport.' })
+@ObjectType({
+  description: 'A field of action (Handlungsfeld) such as education or sport.',
+  simpleResolvers: true,
+})
 export class Topic {
   @Field(() => String, { description: 'Stable key, e.g. `education`.' })
   key!: string;

@@ -255,6 +255,30 @@ CALL (p, row) {
     );
   });
 
+  it("should count a nested page after a cursor on the resolvers' path, under graphql-jit", async () => {
+    const first = await postGraphQL<{
+      partner: { cooperations: { pageInfo: { endCursor: string } } };
+    }>(
+      compiled,
+      `{ partner(id: "${ids.partners[0]}") { cooperations(first: 1) { pageInfo { endCursor } } } }`,
+    );
+    const cursor = first.body.data?.partner.cooperations.pageInfo.endCursor as string;
+    // The resolvers count lazily (a promise): the compiled path's value fields are read inline.
+    const query = `{ partner(id: "${ids.partners[0]}") { cooperationCount cooperations(first: 2, after: "${cursor}") { totalCount edges { cursor node { id } } } } }`;
+    const answers = await bothAnswers(query, {});
+    expect(answers.compiled).toBe(answers.resolvers);
+    expect(answers.compiled).toMatch(/"totalCount":[1-9]/);
+  });
+
+  it('should answer an alias that names another value field as the resolvers do', async () => {
+    const query = `{ partner(id: "${ids.partners[0]}") { id: district { name } key: id name: cooperationCount }
+      partners(first: 3) { edges { cursor: node { id } c: cursor } count: totalCount } }`;
+    const answers = await bothAnswers(query, {});
+    expect(answers.compiled).toBe(answers.resolvers);
+    expect(answers.compiled).toMatch(/"id":\{"name":/);
+    expect(answers.compiled).toMatch(/"edges":\[\{"cursor":\{"id":"[^"]+"\},"c":"/);
+  });
+
   it('should give computed fields their parent under a compiled partner', async () => {
     const answers = await bothAnswers(
       `{ partner(id: "${ids.partners[0]}") { id suggestions(first: 2) { partner { id } } } }`,
