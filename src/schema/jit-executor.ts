@@ -1,5 +1,11 @@
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, execute, getVariableValues, type GraphQLSchema } from 'graphql';
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  execute,
+  getVariableValues,
+  type GraphQLSchema,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** Which executor runs operations over HTTP (`GRAPHQL_EXECUTOR`). */
@@ -41,6 +47,10 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
     load: () =>
       Promise.resolve({
         executor: async (request) => {
+          // No operation resolved: several without `operationName`, or an unknown name. graphql-js
+          // answers with the error that Apollo turns into OPERATION_RESOLUTION_FAILURE (400);
+          // reading the missing operation's variables below would throw and answer 500.
+          if (!request.operation) return execute(graphqlJsArgs(schema, request));
           const query = compiledFor(request.document, request.operationName);
           const variables = request.request.variables ?? {};
           // Variables are coerced by graphql-js: its errors name the variable's definition,
@@ -54,13 +64,7 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
           );
           if (coerced.errors) return { errors: coerced.errors };
           if (query) return query.query(undefined, request.context, coerced.coerced);
-          return execute({
-            schema,
-            document: request.document,
-            contextValue: request.context,
-            variableValues: variables,
-            operationName: request.operationName,
-          });
+          return execute(graphqlJsArgs(schema, request));
         },
       }),
     onSchemaLoadOrUpdate: (callback) => {
@@ -68,5 +72,19 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
       return () => undefined;
     },
     stop: () => Promise.resolve(),
+  };
+}
+
+/** The arguments of graphql-js's `execute` for a request Apollo hands the gateway executor. */
+function graphqlJsArgs(
+  schema: GraphQLSchema,
+  request: Parameters<GatewayExecutor>[0],
+): ExecutionArgs {
+  return {
+    schema,
+    document: request.document,
+    contextValue: request.context,
+    variableValues: request.request.variables ?? {},
+    operationName: request.operationName,
   };
 }

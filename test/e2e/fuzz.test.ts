@@ -5,6 +5,9 @@ import { type FuzzEnvironment, startFuzzEnvironment } from '../fuzz/target';
 /** The fixed seed of the small run inside `npm test`; `npm run fuzz` runs 10,000 with any seed. */
 const SEED = 20_230_612;
 const RUNS = 300;
+/** Lifecycle steps and idempotency races among the operations (`npm run fuzz` makes more). */
+const LIFECYCLE_STEPS = 30;
+const RACES = 6;
 
 const json = (body: unknown, status = 200) => ({
   status,
@@ -85,8 +88,13 @@ describe('hostile input against a running API', () => {
     await environment?.stop();
   });
 
-  it(`should keep every rule for ${RUNS} generated operations (seed ${SEED})`, async () => {
-    const result = await runFuzz(environment as FuzzEnvironment, { runs: RUNS, seed: SEED });
+  it(`should keep every rule for ${RUNS} generated operations, ${LIFECYCLE_STEPS} lifecycle steps and ${RACES} races (seed ${SEED})`, async () => {
+    const result = await runFuzz(environment as FuzzEnvironment, {
+      runs: RUNS,
+      seed: SEED,
+      lifecycleSteps: LIFECYCLE_STEPS,
+      races: RACES,
+    });
     // On failure the lists name each broken rule and the operation that broke it.
     expect(
       result.failures.map(
@@ -106,5 +114,20 @@ describe('hostile input against a running API', () => {
     const overWs = Object.values(result.stats.byTransport.ws).reduce((sum, n) => sum + n, 0);
     expect(overWs).toBeGreaterThan(RUNS / 10);
     expect(result.stats.byTransport.ws.accepted ?? 0).toBeGreaterThan(RUNS / 100);
+    // The lifecycle model and the races ran in full and every answer matched the model.
+    expect(
+      result.modelFailures.map(
+        (f) => `${f.part} #${f.index} ${f.step}: ${f.violations.join('; ')}`,
+      ),
+    ).toEqual([]);
+    expect(result.lifecycle.steps).toBe(LIFECYCLE_STEPS);
+    expect(result.races.races).toBe(RACES);
+    expect(result.races.requests).toBeGreaterThanOrEqual(RACES * 3);
+    // Held tokens were probed with every verdict of the actor rule, over both transports.
+    expect(result.lifecycle.probes).toBeGreaterThan(LIFECYCLE_STEPS);
+    for (const expectation of ['accepted', 'forbidden', 'unauthenticated']) {
+      expect(result.lifecycle.byExpectation[expectation] ?? 0).toBeGreaterThan(0);
+    }
+    expect(result.lifecycle.overWs).toBeGreaterThan(0);
   }, 900_000);
 });

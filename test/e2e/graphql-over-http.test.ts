@@ -140,6 +140,28 @@ describe('GraphQL over HTTP', () => {
       });
     });
 
+    it('should answer several operations without operationName with OPERATION_RESOLUTION_FAILURE, never 500', async () => {
+      const query = 'query A { __typename } query B { dimensions { key } }';
+      const strict = await post(JSON.stringify({ query }), {
+        accept: 'application/graphql-response+json',
+      });
+      expect(strict.status).toBe(400);
+      const body = (await strict.json()) as { data?: unknown; errors: { extensions: unknown }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }),
+      ]);
+      // The legacy type gets the document fault with 200 (see the status rules above); an
+      // unknown operationName is the same fault.
+      const legacy = await post(JSON.stringify({ query, operationName: 'C' }));
+      expect(legacy.status).toBe(200);
+      expect(await legacy.json()).toEqual({
+        errors: [expect.objectContaining({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })],
+      });
+      const named = await post(JSON.stringify({ query, operationName: 'A' }));
+      expect(await named.json()).toEqual({ data: { __typename: 'Query' } });
+    });
+
     it('should answer a body over HTTP_BODY_LIMIT with 413 and PAYLOAD_TOO_LARGE', async () => {
       const padding = 'x'.repeat(300 * 1024);
       const response = await post(

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { type LifecycleStats } from './lifecycle';
+import { ModelParts, type ModelFailure } from './model-parts';
 import { type FuzzOperation, loadSchema, operationArbitrary } from './operations';
+import type { RaceStats } from './races';
 import { FuzzRunner, type FuzzStats } from './runner';
 import type { FuzzEnvironment } from './target';
 
@@ -21,26 +24,52 @@ export interface FuzzResult {
   graphChanges: string[];
   /** The first failure, shrunk by fast-check to a smallest operation that still fails. */
   shrunk?: { operation: FuzzOperation; report: string };
+  /** Counts of the lifecycle model's steps and probes (lifecycle.ts). */
+  lifecycle: LifecycleStats;
+  /** Counts of the idempotency races (races.ts). */
+  races: RaceStats;
+  /** Every lifecycle step and race whose answers broke the model's expectations. */
+  modelFailures: ModelFailure[];
   durationMs: number;
+}
+
+/** How many lifecycle steps and races a run interleaves with its operations. */
+export interface ModelShare {
+  /** Lifecycle steps (default: one per 25 operations). */
+  lifecycleSteps?: number;
+  /** Idempotency races (default: one per 100 operations). */
+  races?: number;
 }
 
 /**
  * Runs `runs` generated operations against the environment's API, one at a time, and keeps
- * going after a failure so that one run counts every kind of problem. Then fast-check replays
- * the first failing operation (same seed, its index as the path) and shrinks it to a smallest
- * one that still breaks a rule, re-sending the candidates to the same server.
+ * going after a failure so that one run counts every kind of problem. Between them, spread
+ * evenly over the run, come the lifecycle model's steps and the idempotency races
+ * (model-parts.ts), each between two digest checkpoints. Then fast-check replays the first
+ * failing operation (same seed, its index as the path) and shrinks it to a smallest one that
+ * still breaks a rule, re-sending the candidates to the same server.
  *
- * @param seed - with a freshly seeded graph, the same seed sends the same operations
+ * @param seed - with a freshly seeded graph, the same seed sends the same operations, steps
+ *   and races
  */
 export async function runFuzz(
   environment: FuzzEnvironment,
-  options: { runs: number; seed: number; progress?: (stats: FuzzStats) => void },
+  options: ModelShare & { runs: number; seed: number; progress?: (stats: FuzzStats) => void },
 ): Promise<FuzzResult> {
   const started = performance.now();
   const runner = new FuzzRunner(environment.target, environment.headers);
   const arbitrary = operationArbitrary(loadSchema(), environment.pools);
+  const parts = new ModelParts(environment, options.seed, {
+    lifecycleSteps: options.lifecycleSteps ?? Math.ceil(options.runs / 25),
+    races: options.races ?? Math.ceil(options.runs / 100),
+  });
   const failures: FuzzFailure[] = [];
   const graphChanges: string[] = [];
+  const catchUp = async (share: number) => {
+    if (!parts.due(share)) return;
+    const { graph } = await runner.interlude(() => parts.catchUp(share));
+    graphChanges.push(...graph);
+  };
   let index = 0;
   try {
     await fc.assert(
@@ -51,10 +80,12 @@ export async function runFuzz(
         }
         graphChanges.push(...found.graph);
         index += 1;
+        await catchUp(index / options.runs);
         if (index % 250 === 0) options.progress?.(runner.stats);
       }),
       { numRuns: options.runs, seed: options.seed },
     );
+    await catchUp(1);
     graphChanges.push(...(await runner.finish()));
     const [first] = failures;
     return {
@@ -63,6 +94,9 @@ export async function runFuzz(
       failures,
       graphChanges,
       shrunk: first ? await shrink(runner, arbitrary, options.seed, first.index) : undefined,
+      lifecycle: parts.lifecycle.stats,
+      races: parts.races.stats,
+      modelFailures: parts.failures,
       durationMs: performance.now() - started,
     };
   } finally {
@@ -126,6 +160,27 @@ export function formatResult(result: FuzzResult): string[] {
     ),
     `windows in which the graph changed without an accepted mutation: ${result.graphChanges.length}`,
     ...result.graphChanges.map((change) => `  ${change}`),
+    ...formatModelParts(result),
+  ];
+}
+
+/** The lifecycle model's and the races' counts and broken expectations. */
+function formatModelParts(result: FuzzResult): string[] {
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .sort(([, a], [, b]) => b - a)
+      .map(([key, count]) => `${key} ${count}`)
+      .join(' · ');
+  const { lifecycle, races } = result;
+  return [
+    `lifecycle steps ${lifecycle.steps} (${counts(lifecycle.byStep)})`,
+    `lifecycle probes with held tokens ${lifecycle.probes} (expected ${counts(lifecycle.byExpectation)}); requests over graphql-ws ${lifecycle.overWs}`,
+    `idempotency races ${races.races} (${counts(races.byMutation)}), ${races.requests} requests`,
+    `lifecycle steps and races that broke an expectation: ${result.modelFailures.length}`,
+    ...result.modelFailures.flatMap((failure) => [
+      `  ${failure.part} #${failure.index} ${failure.step}`,
+      ...failure.violations.map((violation) => `    ${violation.slice(0, 600)}`),
+    ]),
   ];
 }
 

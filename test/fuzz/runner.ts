@@ -128,6 +128,20 @@ export class FuzzRunner {
     return violations;
   }
 
+  /**
+   * Runs work that changes the graph on purpose between two operations (the lifecycle model, the
+   * races): the window before it is checked first, and the digest after it is the new baseline.
+   *
+   * @returns the work's result and the violations of the window that ended before it
+   */
+  async interlude<T>(work: () => Promise<T>): Promise<{ result: T; graph: string[] }> {
+    const graph: string[] = [];
+    await this.checkpoint(graph);
+    const result = await work();
+    this.known = await this.digest();
+    return { result, graph };
+  }
+
   /** Closes the graphql-ws clients; the runner can open new ones if it runs again. */
   async dispose(): Promise<void> {
     await this.ws.dispose();

@@ -70,6 +70,8 @@ export async function startFuzzEnvironment(
       JWT_SECRET: TEST_JWT_SECRET,
       // Fuzzed applications must not run into the per-address limit after ten.
       APPLY_RATE_LIMIT_PER_HOUR: '1000000',
+      // One proxy hop: the idempotency races act as different public callers by X-Forwarded-For.
+      TRUST_PROXY_HOPS: '1',
       ...RELAXED_ADMISSION,
     });
     const url = await apiUrl(api);

@@ -133,7 +133,7 @@ export class WsTransport {
 }
 
 /** Subscribes and resolves with the first thing the sink receives, or a timeout. */
-function firstArrival(
+export function firstArrival(
   client: Client,
   payload: SubscribePayload,
   waitMs: number,
