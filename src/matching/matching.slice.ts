@@ -19,7 +19,7 @@ import {
 import { MatchingService } from './matching.service';
 import { type Ranker, SlicedRanker } from './ranker';
 import { RankingWorkerPool } from './ranking.pool';
-import { type CommunitySource, RankingContext } from './ranking-context';
+import { type CommunitySource, RankingContext, type RankingSnapshot } from './ranking-context';
 
 /** What the matching slice is built from. */
 export interface MatchingSliceDeps {
@@ -48,10 +48,20 @@ export interface MatchingSlice extends Slice {
 /** Partner suggestions for new cross-dimension cooperations, and consortia for a project. */
 export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   const repository = new MatchingRepository(deps.executor);
-  const context = new RankingContext(repository, deps.communities, deps.logger);
   const workers = deps.workers ?? 1;
   // Worker threads keep ranking off the event loop; slices are the fallback (docs/performance.md).
   const ranker: Ranker = workers > 0 ? new RankingWorkerPool(workers) : new SlicedRanker();
+  // One snapshot object per refresh, so the pool sends its communities to a worker once.
+  let scoring: RankingSnapshot | undefined;
+  const context = new RankingContext(repository, {
+    communities: deps.communities,
+    logger: deps.logger,
+    score: (seeker, candidates, options, communities) => {
+      if (scoring?.communities !== communities) scoring = { exposure: new Map(), communities };
+      const job = { seeker, candidates, options: { ...options, k: 0 }, balanced: false };
+      return ranker.scoreAll(job, scoring);
+    },
+  });
   const matching = new MatchingService(repository, deps.executor, context, ranker);
   const loaders = suggestionLoaders(matching);
   const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
