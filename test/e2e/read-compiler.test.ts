@@ -245,29 +245,16 @@ CALL (p, row) {
       `{ partner(id: "${ids.partners[0]}") { cooperations(first: 1) { pageInfo { endCursor } } } }`,
     );
     const cursor = first.body.data?.partner.cooperations.pageInfo.endCursor as string;
-    const query = `{ partner(id: "${ids.partners[0]}") { name cooperations(first: 2, after: "${cursor}") { edges { node { id title } } } } }`;
+    // The resolvers count lazily (a promise), while the compiled values are read inline.
+    const query = `{ partner(id: "${ids.partners[0]}") { name cooperationCount cooperations(first: 2, after: "${cursor}") { totalCount edges { cursor node { id title } } } } }`;
     const answers = await bothAnswers(query, {});
     expect(answers.compiled).toBe(answers.resolvers);
     expect(answers.compiled).toContain('"edges":[{');
+    expect(answers.compiled).toMatch(/"totalCount":[1-9]/);
     const metrics = await (await fetch(new URL('/metrics', compiled.server.url))).text();
     expect(metrics).toMatch(
       /graphql_compiled_reads_total\{field="Query.partner",outcome="partly"\} [1-9]/,
     );
-  });
-
-  it("should count a nested page after a cursor on the resolvers' path, under graphql-jit", async () => {
-    const first = await postGraphQL<{
-      partner: { cooperations: { pageInfo: { endCursor: string } } };
-    }>(
-      compiled,
-      `{ partner(id: "${ids.partners[0]}") { cooperations(first: 1) { pageInfo { endCursor } } } }`,
-    );
-    const cursor = first.body.data?.partner.cooperations.pageInfo.endCursor as string;
-    // The resolvers count lazily (a promise): the compiled path's value fields are read inline.
-    const query = `{ partner(id: "${ids.partners[0]}") { cooperationCount cooperations(first: 2, after: "${cursor}") { totalCount edges { cursor node { id } } } } }`;
-    const answers = await bothAnswers(query, {});
-    expect(answers.compiled).toBe(answers.resolvers);
-    expect(answers.compiled).toMatch(/"totalCount":[1-9]/);
   });
 
   it('should answer an alias that names another value field as the resolvers do', async () => {
