@@ -153,19 +153,16 @@ export class RankingContext {
       seeker?.status === 'ACTIVE' ? [{ seeker, excluded: excludedFor(seeker, null, null) }] : [],
     );
     const candidates = await this.repository.findCandidates(requests, {}, version);
-    const scored = await Promise.all(
-      requests.map(({ seeker }, i) =>
-        this.score(
-          seeker.profile,
-          candidates[i] ?? [],
-          { weights: DEFAULT_WEIGHTS, asOf },
-          communities,
-        ),
-      ),
-    );
-    return scored.map((pool) =>
-      pool.sort((a, b) => b.score - a.score).slice(0, RANKING_CONTEXT_SETTINGS.poolDepth),
-    );
+    const pools: ScoredCandidate[][] = [];
+    // One seeker at a time, so that requests' own ranking jobs queue between them.
+    for (const [i, { seeker }] of requests.entries()) {
+      const options = { weights: DEFAULT_WEIGHTS, asOf };
+      const scored = await this.score(seeker.profile, candidates[i] ?? [], options, communities);
+      pools.push(
+        scored.sort((a, b) => b.score - a.score).slice(0, RANKING_CONTEXT_SETTINGS.poolDepth),
+      );
+    }
+    return pools;
   }
 }
 
