@@ -2,6 +2,8 @@ import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { Role } from '../../src/auth/auth.types';
+import type { CypherExecutor } from '../../src/db/executor';
+import { fromNeo4j } from '../../src/db/values';
 import { TEST_JWT_SECRET } from '../support/tokens';
 import type { ObservedResponse } from './checks';
 import type { Transport } from './request';
@@ -44,21 +46,15 @@ export class ApiClient {
     variables: Record<string, unknown>,
     headers: Record<string, string> = {},
   ): Promise<ObservedResponse | undefined> {
-    try {
-      const response = await fetch(this.url, {
+    return observeHttp(
+      this.url,
+      {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
-      });
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        text: await response.text(),
-      };
-    } catch {
-      return undefined;
-    }
+      },
+      ANSWER_TIMEOUT_MS,
+    );
   }
 
   /** A `subscribe` on a new socket with `authorization` in `connectionParams`. */
@@ -81,6 +77,39 @@ export class ApiClient {
       await client.dispose();
     }
   }
+}
+
+/**
+ * Sends one HTTP request and reads its whole answer as the fuzzer observes it; `undefined` when
+ * none came within `timeoutMs` or the connection failed.
+ */
+export async function observeHttp(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<ObservedResponse | undefined> {
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The number a statement returns as `value` in its first row (`null` when none). */
+export async function readNumber(
+  executor: CypherExecutor,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<number | null> {
+  const [value] = await executor.read({ cypher, params }, (r) =>
+    fromNeo4j<number | null>(r.get('value')),
+  );
+  return value === undefined || value === null ? null : Number(value);
 }
 
 /** The JSON body of a response, if it has one. */

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { computeGraphDigest } from '../../src/ops/graph-digest';
 import { ERASED_POST_TEXT } from '../../src/exchange/exchange.repository';
-import { fromNeo4j } from '../../src/db/values';
-import { ApiClient, bodyOf, nowSeconds, partnerAuthorization } from './api-client';
+import { ApiClient, bodyOf, nowSeconds, partnerAuthorization, readNumber } from './api-client';
 import type { ObservedResponse } from './checks';
 import {
   actorVerdict,
@@ -526,14 +525,8 @@ RETURN sum(CASE WHEN post.status = 'WITHDRAWN' AND post.text = $erased THEN 0 EL
     };
   }
 
-  private async readNumber(
-    cypher: string,
-    params: Record<string, unknown>,
-  ): Promise<number | null> {
-    const [value] = await this.target.executor.read({ cypher, params }, (r) =>
-      fromNeo4j<number | null>(r.get('value')),
-    );
-    return value === undefined || value === null ? null : Number(value);
+  private readNumber(cypher: string, params: Record<string, unknown>): Promise<number | null> {
+    return readNumber(this.target.executor, cypher, params);
   }
 
   private async digest(): Promise<string> {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { fromNeo4j } from '../../src/db/values';
-import { ApiClient, bodyOf, nowSeconds, partnerAuthorization } from './api-client';
+import { ApiClient, bodyOf, nowSeconds, partnerAuthorization, readNumber } from './api-client';
 import type { ObservedResponse } from './checks';
 import type { FuzzTarget } from './runner';
 
@@ -229,10 +228,7 @@ export class RaceRun {
   }
 
   private async count(cypher: string, params: Record<string, unknown>): Promise<number> {
-    const [value] = await this.target.executor.read({ cypher, params }, (r) =>
-      fromNeo4j<number>(r.get('value')),
-    );
-    return Number(value);
+    return (await readNumber(this.target.executor, cypher, params)) ?? 0;
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from './checks';
 import type { AuthKind, FuzzOperation, Transport } from './operations';
 import { WsTransport } from './ws-transport';
+import { observeHttp } from './api-client';
 
 /** A running API the fuzzer talks to, and the database behind it (for the digest). */
 export interface FuzzTarget {
@@ -190,8 +191,9 @@ export class FuzzRunner {
 
   private async sendHttp(op: FuzzOperation): Promise<ObservedResponse | undefined> {
     const url = op.method === 'GET' ? `${this.target.url}?${op.payload}` : this.target.url;
-    try {
-      const response = await fetch(url, {
+    return observeHttp(
+      url,
+      {
         method: op.method,
         headers: {
           'content-type': op.contentType,
@@ -199,16 +201,9 @@ export class FuzzRunner {
           ...this.headers[op.auth],
         },
         body: op.method === 'POST' ? op.payload : undefined,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      return {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        text: await response.text(),
-      };
-    } catch {
-      return undefined;
-    }
+      },
+      REQUEST_TIMEOUT_MS,
+    );
   }
 
   private async healthy(): Promise<boolean> {
