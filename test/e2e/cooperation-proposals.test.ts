@@ -106,8 +106,8 @@ ORDER BY n.kind, n.partnerId`,
     );
 
   beforeAll(async () => {
-    // Its own sweeper must not expire what the tests age by hand (see 'expiry').
-    app = await startTestApp({ PROPOSAL_SWEEP_MS: '3600000' });
+    // startTestApp's sweep interval (1 h) keeps the sweeper from expiring what 'expiry' ages by hand.
+    app = await startTestApp();
     coordinator = await coordinatorAuth();
     await createTestPartners(app, PARTNERS, { prefix: PREFIX, title: TITLE });
   });
@@ -346,7 +346,7 @@ DETACH DELETE c`,
   describe('visibility', () => {
     let uncompiled: App;
     beforeAll(async () => {
-      uncompiled = await startTestApp({ READ_COMPILER: 'false', PROPOSAL_SWEEP_MS: '3600000' });
+      uncompiled = await startTestApp({ READ_COMPILER: 'false' });
     });
     afterAll(() => uncompiled.stop());
 
