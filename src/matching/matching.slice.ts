@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PerRequest } from '../context';
+import { type PerRequest, perRequest } from '../context';
 import type { CypherExecutor } from '../db/executor';
 import type { CooperationLoaders } from '../cooperations/cooperation.loaders';
 import type { DimensionLoaders } from '../dimensions/dimension.loaders';
@@ -64,12 +64,14 @@ export function matchingSlice(deps: MatchingSliceDeps): MatchingSlice {
   });
   const matching = new MatchingService(repository, deps.executor, context, ranker);
   const loaders = suggestionLoaders(matching);
-  const fieldLoaders = (ctx: Parameters<typeof loaders>[0]) => ({
+  // Once per operation: resolvers ask for the loaders once per field, thousands of times in a
+  // list of partners with their suggestions.
+  const fieldLoaders = perRequest((ctx) => ({
     ...loaders(ctx),
     partner: deps.partnerLoaders(ctx).partner,
     dimension: deps.dimensionLoaders(ctx).dimension,
     cooperation: deps.cooperationLoaders(ctx).cooperation,
-  });
+  }));
   return {
     name: 'matching',
     resolvers: [
