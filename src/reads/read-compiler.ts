@@ -15,11 +15,10 @@ import {
   argumentsOf,
   objectTypeOf,
   type SelectedField,
-  selectedFields,
   readsByName,
   type SelectionScope,
   slotOf,
-  slotsCollide,
+  slottedFields,
 } from './selection';
 
 /**
@@ -138,8 +137,8 @@ export function projectObject(
   const calls: string[] = [];
   const fields: [slot: string, build: Build | undefined][] = [];
   let leftOver = false;
-  const selection = selectedFields(type, nodes, c.scope);
-  if (slotsCollide(selection)) return null;
+  const selection = slottedFields(type, nodes, c.scope);
+  if (!selection) return null;
   for (const selected of selection) {
     const fieldReader = reader.fields[selected.field.name];
     const projection = fieldReader ? compileField(c, fieldReader, selected, v) : null;
@@ -298,8 +297,8 @@ export function compileConnection(
   w: string,
   page: PageSpec,
 ): { row: string; calls: string[]; countsTotal: boolean; build: BuildPage } | null {
-  const connectionFields = selectedFields(connectionType, nodes, c.scope);
-  if (slotsCollide(connectionFields)) return null;
+  const connectionFields = slottedFields(connectionType, nodes, c.scope);
+  if (!connectionFields) return null;
   const calls: string[] = [];
   const nodeProjections: string[] = [];
   const nodeBuilds: (Build | undefined)[] = [];
@@ -313,8 +312,8 @@ export function compileConnection(
     if (selected.field.name !== 'edges') continue;
     const edgeType = objectTypeOf(selected.field) as GraphQLObjectType;
     const edgeParts: [string, 'cursor' | number][] = [];
-    const edgeFields = selectedFields(edgeType, selected.nodes, c.scope);
-    if (slotsCollide(edgeFields)) return null;
+    const edgeFields = slottedFields(edgeType, selected.nodes, c.scope);
+    if (!edgeFields) return null;
     for (const part of edgeFields) {
       if (part.field.name === 'cursor') {
         readsCursors = true;

@@ -134,11 +134,17 @@ export function slotOf(selected: SelectedField): string {
 }
 
 /**
- * Whether two selected fields would share a slot with different values: a response key that
- * is also the name of a value field read by name (`{ id: district { name } key: id }`). Such a
- * selection is left to the resolvers rather than stored twice.
+ * The selected fields ({@link selectedFields}) a compiled object can hold, or `null` when two
+ * would share a slot with different values: a response key that is also the name of a value
+ * field read by name (`{ id: district { name } key: id }`). Such a selection is left to the
+ * resolvers rather than stored twice.
  */
-export function slotsCollide(fields: readonly SelectedField[]): boolean {
+export function slottedFields(
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  scope: SelectionScope,
+): SelectedField[] | null {
+  const fields = selectedFields(type, nodes, scope);
   const byName = new Set(fields.filter((f) => readsByName(f.field)).map((f) => f.field.name));
-  return fields.some((f) => !readsByName(f.field) && byName.has(f.key));
+  return fields.some((f) => !readsByName(f.field) && byName.has(f.key)) ? null : fields;
 }
